@@ -1,0 +1,90 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class MagicHourApi implements ICredentialType {
+	name = 'magicHourApi';
+
+	displayName = 'Magic Hour API';
+
+	icon: Icon = { light: 'file:../icons/magichour.svg', dark: 'file:../icons/magichour.dark.svg' };
+
+	documentationUrl = 'https://docs.magichour.ai/api-reference/introduction';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Create a key in the Magic Hour Developer Hub (magichour.ai/developer, API keys)',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: 'The live Magic Hour API. Jobs spend credits.',
+				},
+				{
+					name: 'Mock Server',
+					value: 'mock',
+					description: 'The official stateless mock used by the Magic Hour SDKs. Sample data, no credits.',
+				},
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'A proxy, or the local Magic Hour emulator of this package',
+				},
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:4010',
+			placeholder: 'http://127.0.0.1:4010',
+			description: 'Where requests go instead of https://api.magichour.ai',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only needed by the Magic Hour Trigger: the signing secret Magic Hour shows once when you add a webhook in the Developer Hub',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// GET /v1/account answers with the balance and plan: it tells a wrong key from a right one
+	// without creating a job or spending credits.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.environment === "mock" ? "https://api.sideko.dev/v1/mock/magichour/magic-hour/latest" : "https://api.magichour.ai" }}',
+			url: '/v1/account',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ProjectKind } from '../../../shared/catalog/types';
+import { downloadOutputs } from '../../../shared/engine/downloads';
+import { projectPath, type ProjectDetail } from '../../../shared/engine/projectTypes';
+import { magicHourRequest } from '../../../shared/transport/apiRequest';
+import { projectIdProperty, projectKindProperty, scoped, type ItemOperation } from '../common';
+
+export const downloadProject: ItemOperation = {
+	description: scoped('project', 'download', [
+		projectIdProperty,
+		projectKindProperty,
+		{
+			displayName: 'Binary Property Prefix',
+			name: 'binaryPropertyPrefix',
+			type: 'string',
+			default: 'data',
+			description: 'Outputs are stored as <prefix>, <prefix>_1, … on the output item',
+		},
+	]),
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+		const id = String(this.getNodeParameter('projectId', itemIndex)).trim();
+		const kind = this.getNodeParameter('kind', itemIndex) as ProjectKind;
+		const binaryPrefix = String(this.getNodeParameter('binaryPropertyPrefix', itemIndex, 'data') || 'data');
+		const fetchProject = async () =>
+			magicHourRequest<ProjectDetail>(this, { method: 'GET', path: projectPath(kind, id), itemIndex });
+		const project = await fetchProject();
+		if (project.status !== 'complete') {
+			throw new NodeOperationError(this.getNode(), `Project ${id} is "${project.status}", not complete: nothing to download yet`, {
+				itemIndex,
+				description: 'Use "Wait for Project" to wait until it is done.',
+			});
+		}
+		const binary = await downloadOutputs(this, project, { kind, itemIndex, binaryPrefix, refresh: fetchProject });
+		return { json: { ...project, kind }, binary, pairedItem: { item: itemIndex } };
+	},
+};

@@ -1,0 +1,43 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { waitForProjects } from '../../shared/engine/waitForProjects';
+import { getAccount } from './account/get.operation';
+import type { ItemOperation } from './common';
+import { detectFaces } from './faceDetection/detect.operation';
+import { uploadFile } from './file/upload.operation';
+import { deleteProject } from './project/delete.operation';
+import { downloadProject } from './project/download.operation';
+import { getProject } from './project/get.operation';
+
+export const ITEM_OPERATIONS: Record<string, Record<string, ItemOperation>> = {
+	account: { get: getAccount },
+	faceDetection: { detect: detectFaces },
+	file: { upload: uploadFile },
+	project: { delete: deleteProject, download: downloadProject, get: getProject },
+};
+
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	// All items are polled together in one loop, so waiting is not a per-item operation.
+	if (resource === 'project' && operation === 'waitFor') return waitForProjects.call(this);
+
+	const handler = ITEM_OPERATIONS[resource]?.[operation];
+	if (!handler) throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${operation}"`);
+	const output: INodeExecutionData[] = [];
+	const items = this.getInputData();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await handler.execute.call(this, itemIndex);
+			output.push(...(Array.isArray(result) ? result : [result]));
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			output.push({
+				json: { error: (error as Error).message, description: (error as NodeOperationError).description ?? null },
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,78 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Magic Hour retries a delivery on any non-2xx answer for up to 24 h and sends no event id,
+ * so the same `type` + `payload.id` can arrive several times. The keys of the deliveries that
+ * started an execution are kept in the node's workflow static data (saved by n8n with the
+ * workflow), pruned after the window and capped in number.
+ */
+export const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const DEDUPE_MAX_ENTRIES = 1000;
+
+const STORE_KEY = 'magicHourDeliveries';
+
+export interface LedgerOptions {
+	windowMs?: number;
+	maxEntries?: number;
+}
+
+export function deliveryKey(eventType: string, projectId: string): string {
+	return `${eventType}:${projectId}`;
+}
+
+function readStore(staticData: IDataObject): Record<string, number> {
+	const stored = staticData[STORE_KEY];
+	const entries: Record<string, number> = {};
+	if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
+		for (const [key, value] of Object.entries(stored as IDataObject)) {
+			if (typeof value === 'number' && Number.isFinite(value)) entries[key] = value;
+		}
+	}
+	return entries;
+}
+
+/** Drops expired entries, then the oldest ones beyond the cap. */
+function prune(entries: Record<string, number>, now: number, windowMs: number, maxEntries: number) {
+	const live = Object.entries(entries).filter(([, at]) => now - at < windowMs && at <= now + windowMs);
+	live.sort((a, b) => a[1] - b[1]);
+	const kept = live.slice(Math.max(0, live.length - maxEntries));
+	const result: Record<string, number> = {};
+	for (const [key, at] of kept) result[key] = at;
+	return result;
+}
+
+/**
+ * Records `key` unless it was already seen inside the window. Returns false for a duplicate.
+ * The whole map is assigned back at the top level of the static data, so n8n notices the
+ * change and saves it.
+ */
+export function claimDelivery(
+	staticData: IDataObject,
+	key: string,
+	now: number,
+	options: LedgerOptions = {},
+): boolean {
+	const windowMs = options.windowMs ?? DEDUPE_WINDOW_MS;
+	const maxEntries = Math.max(1, options.maxEntries ?? DEDUPE_MAX_ENTRIES);
+	const entries = prune(readStore(staticData), now, windowMs, maxEntries);
+	if (Object.prototype.hasOwnProperty.call(entries, key)) {
+		staticData[STORE_KEY] = entries;
+		return false;
+	}
+	entries[key] = now;
+	staticData[STORE_KEY] = prune(entries, now, windowMs, maxEntries);
+	return true;
+}
+
+/** Forgets a claimed key, e.g. when emitting the event failed and Magic Hour will retry. */
+export function releaseDelivery(staticData: IDataObject, key: string): void {
+	const entries = readStore(staticData);
+	if (!Object.prototype.hasOwnProperty.call(entries, key)) return;
+	delete entries[key];
+	staticData[STORE_KEY] = entries;
+}
+
+/** Number of remembered deliveries (for tests and diagnostics). */
+export function rememberedDeliveries(staticData: IDataObject): number {
+	return Object.keys(readStore(staticData)).length;
+}

@@ -1,0 +1,88 @@
+import type { AssetType } from './types';
+
+/** Extensions the upload endpoint accepts per asset type (spec of POST /v1/files/upload-urls). */
+export const UPLOAD_EXTENSIONS: Record<AssetType, readonly string[]> = {
+	video: ['mp4', 'm4v', 'mov', 'webm'],
+	audio: ['mp3', 'wav', 'aac', 'flac', 'webm', 'weba', 'm4a', 'opus', 'ogg', 'oga', 'aiff', 'amr'],
+	image: ['png', 'jpg', 'jpeg', 'jfif', 'heic', 'heif', 'webp', 'avif', 'jp2', 'tiff', 'tif', 'bmp'],
+};
+
+const EXTENSION_BY_MIME: Record<string, string> = {
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'image/jpg': 'jpg',
+	'image/pjpeg': 'jpg',
+	'image/webp': 'webp',
+	'image/avif': 'avif',
+	'image/heic': 'heic',
+	'image/heif': 'heif',
+	'image/jp2': 'jp2',
+	'image/tiff': 'tiff',
+	'image/bmp': 'bmp',
+	'image/gif': 'gif',
+	'video/mp4': 'mp4',
+	'video/x-m4v': 'm4v',
+	'video/quicktime': 'mov',
+	'video/webm': 'webm',
+	'audio/mpeg': 'mp3',
+	'audio/mp3': 'mp3',
+	'audio/wav': 'wav',
+	'audio/x-wav': 'wav',
+	'audio/wave': 'wav',
+	'audio/aac': 'aac',
+	'audio/flac': 'flac',
+	'audio/x-flac': 'flac',
+	'audio/webm': 'weba',
+	'audio/mp4': 'm4a',
+	'audio/x-m4a': 'm4a',
+	'audio/opus': 'opus',
+	'audio/ogg': 'ogg',
+	'audio/aiff': 'aiff',
+	'audio/x-aiff': 'aiff',
+	'audio/amr': 'amr',
+};
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	gif: 'image/gif',
+	webp: 'image/webp',
+	avif: 'image/avif',
+	mp4: 'video/mp4',
+	mov: 'video/quicktime',
+	webm: 'video/webm',
+	mp3: 'audio/mpeg',
+	wav: 'audio/wav',
+	aac: 'audio/aac',
+	flac: 'audio/flac',
+	m4a: 'audio/mp4',
+	ogg: 'audio/ogg',
+};
+
+export function extensionOfFileName(fileName: string | undefined): string | undefined {
+	const match = /\.([a-z0-9]+)$/i.exec(fileName ?? '');
+	return match ? match[1].toLowerCase() : undefined;
+}
+
+/** The file's extension, from its name first, else from its MIME type. */
+export function extensionOf(fileName: string | undefined, mimeType: string | undefined): string | undefined {
+	return (
+		extensionOfFileName(fileName) ??
+		EXTENSION_BY_MIME[(mimeType ?? '').split(';')[0].trim().toLowerCase()]
+	);
+}
+
+export function mimeTypeOfExtension(extension: string | undefined): string | undefined {
+	return extension ? MIME_BY_EXTENSION[extension.toLowerCase()] : undefined;
+}
+
+/** The upload `type` for a file: gif and webm only exist as video uploads. */
+export function uploadTypeFor(assetType: AssetType, extension: string): AssetType {
+	if (extension === 'gif') return 'video';
+	return assetType;
+}
+
+export function acceptedExtensions(assetType: AssetType, extra: readonly string[] = []): string[] {
+	return [...UPLOAD_EXTENSIONS[assetType], ...extra];
+}

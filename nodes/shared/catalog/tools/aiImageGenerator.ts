@@ -1,0 +1,211 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+
+const MODELS = [
+	'default',
+	'flux-2-klein',
+	'flux-schnell',
+	'gpt-image-2',
+	'gpt-image-2.5-flare',
+	'nano-banana',
+	'nano-banana-2',
+	'nano-banana-2-lite',
+	'nano-banana-pro',
+	'seedream-v4',
+	'seedream-v5-pro',
+	'z-image-turbo',
+	'seedream',
+] as const;
+
+const RESOLUTIONS = ['640px', '1k', '2k', '4k', 'auto'] as const;
+
+/** Per-model limits stated in the API reference. */
+const MODEL_LIMITS: Partial<Record<(typeof MODELS)[number], { resolutions: string[]; counts: number[] }>> = {
+	'flux-2-klein': { resolutions: ['640px', '1k', '2k'], counts: [1] },
+	'flux-schnell': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
+	'gpt-image-2': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
+	'gpt-image-2.5-flare': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
+	'nano-banana': { resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
+	'nano-banana-2': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 4, 9, 16] },
+	'nano-banana-2-lite': { resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
+	'nano-banana-pro': { resolutions: ['1k', '2k', '4k'], counts: [1, 4, 9, 16] },
+	'seedream-v4': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
+	'seedream-v5-pro': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
+	'z-image-turbo': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
+};
+
+const STYLE_TOOLS = [
+	'general',
+	'ai-anime-generator',
+	'ai-art-generator',
+	'ai-background-generator',
+	'ai-character-generator',
+	'ai-face-generator',
+	'ai-fashion-generator',
+	'ai-icon-generator',
+	'ai-illustration-generator',
+	'ai-interior-design-generator',
+	'ai-landscape-generator',
+	'ai-logo-generator',
+	'ai-manga-generator',
+	'ai-outfit-generator',
+	'ai-pattern-generator',
+	'ai-photo-generator',
+	'ai-sketch-generator',
+	'ai-tattoo-generator',
+	'album-cover-generator',
+	'animated-characters-generator',
+	'architecture-generator',
+	'book-cover-generator',
+	'comic-book-generator',
+	'dark-fantasy-ai',
+	'disney-ai-generator',
+	'dnd-ai-art-generator',
+	'emoji-generator',
+	'fantasy-map-generator',
+	'graffiti-generator',
+	'movie-poster-generator',
+	'optical-illusion-generator',
+	'pokemon-generator',
+	'south-park-character-generator',
+	'superhero-generator',
+	'thumbnail-maker',
+] as const;
+
+const label = (value: string) =>
+	value
+		.split('-')
+		.map((word) => (word === 'ai' ? 'AI' : word.charAt(0).toUpperCase() + word.slice(1)))
+		.join(' ');
+
+const schema = z
+	.object({
+		name: jobName,
+		image_count: z.number().int().min(1).max(16),
+		model: z.enum(MODELS).optional(),
+		aspect_ratio: z.enum(['1:1', '16:9', '9:16']).optional(),
+		resolution: z.enum(RESOLUTIONS).optional(),
+		style: z
+			.object({
+				prompt: z.string().trim().min(1, 'is required'),
+				tool: z.enum(STYLE_TOOLS).optional(),
+			})
+			.strict(),
+	})
+	.strict()
+	.superRefine((body, ctx) => {
+		const limits = body.model ? MODEL_LIMITS[body.model] : undefined;
+		if (!limits) return;
+		if (!limits.counts.includes(body.image_count)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['image_count'],
+				message: `${body.model} makes ${limits.counts.join(', ')} images per job`,
+			});
+		}
+		if (body.resolution && body.resolution !== 'auto' && !limits.resolutions.includes(body.resolution)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['resolution'],
+				message: `${body.model} supports ${limits.resolutions.join(', ')}`,
+			});
+		}
+	});
+
+export const aiImageGenerator: ToolDeclaration = {
+	operation: 'aiImageGenerator',
+	endpoint: '/v1/ai-image-generator',
+	kind: 'image',
+	displayName: 'AI Image Generator',
+	action: 'Generate an image from a prompt',
+	description: 'Create images from a text prompt, with a choice of model, style and size',
+	expectedSeconds: 8,
+	files: [],
+	fields: [
+		{
+			displayName: 'Prompt',
+			name: 'prompt',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			placeholder: 'e.g. A lighthouse on a cliff at sunset, oil painting',
+			description: 'What the image should show',
+		},
+		{
+			displayName: 'Image Count',
+			name: 'imageCount',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 16 },
+			default: 1,
+			description: 'How many images to generate. Most models make 1–4; some 1, 4, 9 or 16.',
+		},
+	],
+	optionalFields: [
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'options',
+			options: MODELS.map((model) => ({
+				name: model === 'default' ? 'Default (Recommended)' : model,
+				value: model,
+			})),
+			default: 'default',
+			description: 'Each model has its own cost, resolutions and image counts',
+		},
+		{
+			displayName: 'Aspect Ratio',
+			name: 'aspectRatio',
+			type: 'options',
+			options: [
+				{ name: 'Square (1:1)', value: '1:1' },
+				{ name: 'Landscape (16:9)', value: '16:9' },
+				{ name: 'Portrait (9:16)', value: '9:16' },
+			],
+			default: '1:1',
+		},
+		{
+			displayName: 'Resolution',
+			name: 'resolution',
+			type: 'options',
+			options: [
+				{ name: '640px', value: '640px' },
+				{ name: '1K', value: '1k' },
+				{ name: '2K', value: '2k' },
+				{ name: '4K', value: '4k' },
+			],
+			default: '1k',
+			description: 'Longest edge of the output. Availability depends on the model and plan.',
+		},
+		{
+			displayName: 'Style',
+			name: 'styleTool',
+			type: 'options',
+			options: STYLE_TOOLS.map((tool) => ({ name: label(tool), value: tool })),
+			default: 'general',
+		},
+	],
+	labels: {
+		'style.prompt': 'Prompt',
+		image_count: 'Image Count',
+		resolution: 'Resolution',
+		model: 'Model',
+	},
+	buildBody({ fields, options }) {
+		const body: IDataObject = {
+			image_count: fields.imageCount,
+			style: {
+				prompt: fields.prompt,
+				...(options.styleTool ? { tool: options.styleTool } : {}),
+			},
+		};
+		if (options.model) body.model = options.model;
+		if (options.aspectRatio) body.aspect_ratio = options.aspectRatio;
+		if (options.resolution) body.resolution = options.resolution;
+		return body;
+	},
+	schema,
+};

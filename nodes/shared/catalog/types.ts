@@ -1,0 +1,82 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import type { z } from 'zod';
+
+export type ProjectKind = 'image' | 'video' | 'audio';
+export type AssetType = 'image' | 'video' | 'audio';
+
+/** Where a file input comes from: a URL (or an `api-assets/...` path) or a binary property of the input item. */
+export interface FileSpec {
+	source: 'url' | 'binary' | 'none';
+	url?: string;
+	binaryProperty?: string;
+}
+
+/**
+ * A top-level file input of a tool. The catalog turns it into three n8n parameters:
+ * `<name>Source` (URL / Binary File [/ None]), `<name>Url` and `<name>BinaryProperty`.
+ */
+export interface FileInputDeclaration {
+	name: string;
+	displayName: string;
+	description: string;
+	assetType: AssetType;
+	/** Formats accepted beyond the asset type's own list (face-swap video also takes gif). */
+	extraExtensions?: readonly string[];
+	required: boolean;
+	/** n8n displayOptions relative to the tool's other fields (e.g. only when video source is "file"). */
+	displayOptions?: INodeProperties['displayOptions'];
+}
+
+/** A file input nested in a field value (face mappings, image lists), found by the tool itself. */
+export interface NestedFileInput {
+	key: string;
+	label: string;
+	assetType: AssetType;
+	extraExtensions?: readonly string[];
+	spec: FileSpec;
+}
+
+export interface ToolInput {
+	/** Values of the tool's `fields`, by parameter name. */
+	fields: IDataObject;
+	/** The tool's "Options" collection (only the options the user added). */
+	options: IDataObject;
+	/** Resolved file values (URL or uploaded `api-assets/...` path) by file input name or nested key; '' when none. */
+	files: Record<string, string>;
+}
+
+export interface ToolDeclaration {
+	/** n8n operation value, camelCase, unique in the catalog. */
+	operation: string;
+	/** Create endpoint, e.g. `/v1/face-swap-photo`. */
+	endpoint: `/v1/${string}`;
+	kind: ProjectKind;
+	/** Name shown as the operation, e.g. "Face Swap Photo". */
+	displayName: string;
+	/** Sentence case text shown in n8n's node panel, e.g. "Swap faces in a photo". */
+	action: string;
+	/** One line shown under the operation. */
+	description: string;
+	/** Documented median processing time, used by Automatic polling. */
+	expectedSeconds: number;
+	files: readonly FileInputDeclaration[];
+	/** Required and main parameters, shown after the file inputs (names unique within the tool). */
+	fields: INodeProperties[];
+	/** Optional parameters, gathered in the tool's "Options" collection. */
+	optionalFields: INodeProperties[];
+	/** Nested file inputs the tool's fields contain (face mappings…). */
+	nestedFiles?(fields: IDataObject, options: IDataObject): NestedFileInput[];
+	/** Turns parameters into the request body. Pure: no I/O. */
+	buildBody(input: ToolInput): IDataObject;
+	/** Validates the built body before anything is sent (spec limits and per-model rules). */
+	schema: z.ZodType<unknown>;
+	/** Readable names for body paths in error messages, e.g. `{ 'style.prompt': 'Prompt' }`. */
+	labels?: Record<string, string>;
+	/** Options that depend on other parameters (e.g. durations of the chosen model). Method names must be unique across the catalog (prefix them with the operation). */
+	loadOptions?: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>;
+}

@@ -1,0 +1,124 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+export interface FailedRequest {
+	method: string;
+	path: string;
+	itemIndex?: number;
+	attempts: number;
+	/** True for requests that create a job (and may charge credits). */
+	isCreate: boolean;
+}
+
+/** The API answers `{code, message}` (older copies of the reference: `{message}` only). */
+export function readApiError(body: unknown): { code?: string; message?: string } {
+	let parsed = body;
+	if (typeof body === 'string') {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			return { message: body.slice(0, 500) || undefined };
+		}
+	}
+	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+		const { code, message } = parsed as Record<string, unknown>;
+		return {
+			code: typeof code === 'string' ? code : undefined,
+			message: typeof message === 'string' ? message : undefined,
+		};
+	}
+	return {};
+}
+
+const MAY_EXIST_HINT =
+	'The request may have reached Magic Hour and created a job that charges credits, so it was not sent again. ' +
+	'Check your recent projects in the Magic Hour web app before running this item again.';
+
+function describeStatus(status: number, request: FailedRequest, apiMessage: string | undefined) {
+	const said = apiMessage ? `Magic Hour says: "${apiMessage}". ` : '';
+	switch (status) {
+		case 400:
+		case 422:
+			return {
+				message: `Magic Hour rejected the request${apiMessage ? `: ${apiMessage}` : ''}`,
+				description: `${said}Fix the field named in the message and run again. Nothing was charged.`,
+			};
+		case 401:
+			return {
+				message: 'Magic Hour did not accept the API key',
+				description:
+					'Check the API key in the Magic Hour credentials (create one in the Magic Hour Developer Hub under API keys) and that the environment matches the key.',
+			};
+		case 402:
+			return {
+				message: 'Not enough Magic Hour credits (or the plan does not include this tool)',
+				description: `${said}Add credits or upgrade your plan at magichour.ai, then run again. Nothing was charged for this request.`,
+			};
+		case 403:
+			return {
+				message: 'Magic Hour refused access',
+				description: `${said}The API key lacks permission for this request, or the file or download link is protected or expired.`,
+			};
+		case 404:
+			return {
+				message: request.path.includes('-projects/') || request.path.includes('/face-detection/')
+					? 'Magic Hour project not found'
+					: 'Magic Hour could not find this endpoint',
+				description: `${said}Check the project ID and its kind (image, video or audio). Deleted projects and projects of another API key are not found.`,
+			};
+		case 429:
+			return {
+				message: 'Magic Hour rate limit reached',
+				description: `Still rate-limited after ${request.attempts} attempts. Lower "Max Concurrent Jobs" or wait a minute, then run again.`,
+			};
+		default:
+			if (status >= 500) {
+				return {
+					message: `Magic Hour is having trouble right now (HTTP ${status})`,
+					description: request.isCreate
+						? `${said}${MAY_EXIST_HINT}`
+						: `${said}Tried ${request.attempts} times. Try again in a few minutes.`,
+				};
+			}
+			return {
+				message: `Magic Hour answered with HTTP ${status}`,
+				description: said || undefined,
+			};
+	}
+}
+
+export function apiStatusError(
+	node: INode,
+	request: FailedRequest,
+	status: number,
+	body: unknown,
+): NodeApiError {
+	const { code, message: apiMessage } = readApiError(body);
+	const { message, description } = describeStatus(status, request, apiMessage);
+	const response: JsonObject = { status, code: code ?? null, message: apiMessage ?? null };
+	return new NodeApiError(node, response, {
+		message: code ? `${message} [${code}]` : message,
+		description,
+		httpCode: String(status),
+		itemIndex: request.itemIndex,
+	});
+}
+
+export function networkError(
+	node: INode,
+	request: FailedRequest,
+	code: string | undefined,
+	reachedServerPossibly: boolean,
+): NodeApiError {
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+	const what = timedOut ? 'did not answer in time' : `could not be reached${code ? ` (${code})` : ''}`;
+	const description =
+		request.isCreate && reachedServerPossibly
+			? MAY_EXIST_HINT
+			: `Tried ${request.attempts} times. Check the base URL in the Magic Hour credentials and your network, then run again.`;
+	return new NodeApiError(
+		node,
+		{ code: code ?? null, message: `Magic Hour ${what}` },
+		{ message: `Magic Hour ${what}`, description, itemIndex: request.itemIndex },
+	);
+}

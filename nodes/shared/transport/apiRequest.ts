@@ -1,0 +1,154 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { apiStatusError, networkError, type FailedRequest } from './apiErrors';
+import { cancellableSleep, throwIfCancelled } from './cancellableSleep';
+import { baseUrlFromCredentials, CREDENTIALS_TYPE } from './credentials';
+import { USER_AGENT } from './packageInfo';
+import {
+	backoffDelayMs,
+	DEFAULT_RETRY_POLICY,
+	parseRetryAfterMs,
+	requestNeverReachedServer,
+	type RetryPolicy,
+} from './retryPolicy';
+
+export type MagicHourContext =
+	| IExecuteFunctions
+	| IWebhookFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
+
+export interface MagicHourRequest {
+	method: Extract<IHttpRequestMethods, 'GET' | 'POST' | 'DELETE'>;
+	/** Path below the base URL, e.g. `/v1/image-projects/abc`. */
+	path: string;
+	body?: IDataObject;
+	itemIndex?: number;
+	timeoutMs?: number;
+	/**
+	 * A POST that creates a job charges credits, so it is only retried when the request provably never
+	 * reached the server (or on 429). Set for POSTs that are safe to repeat (upload URLs).
+	 */
+	idempotent?: boolean;
+	retry?: Partial<RetryPolicy>;
+	/**
+	 * Called before the request waits out a 429 (with the wait it will honour), so a caller that
+	 * sends many requests (the project poller) can hold all of them, not just this one.
+	 */
+	onRateLimited?: (waitMs: number) => void;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+export function cancelSignalOf(ctx: MagicHourContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+}
+
+export async function resolveBaseUrl(ctx: MagicHourContext): Promise<string> {
+	const credentials = await ctx.getCredentials(CREDENTIALS_TYPE);
+	return baseUrlFromCredentials(credentials);
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+function rootErrorCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$|^ERR_/.test(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	if (body === '') return {};
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/** The one way node code talks to the Magic Hour API. */
+export async function magicHourRequest<T = IDataObject>(
+	ctx: MagicHourContext,
+	request: MagicHourRequest,
+): Promise<T> {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...request.retry };
+	const isCreate = request.method === 'POST' && !request.idempotent;
+	const signal = cancelSignalOf(ctx);
+	const baseUrl = await resolveBaseUrl(ctx);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
+		json: true,
+		timeout: request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.body !== undefined) options.body = request.body;
+
+	for (let attempt = 1; ; attempt++) {
+		throwIfCancelled(signal);
+		const failed: FailedRequest = {
+			method: request.method,
+			path: request.path,
+			itemIndex: request.itemIndex,
+			attempts: attempt,
+			isCreate,
+		};
+		const canRetry = attempt < policy.maxAttempts;
+
+		let response: FullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIALS_TYPE,
+				{ ...options },
+			)) as FullResponse;
+		} catch (error) {
+			throwIfCancelled(signal);
+			const code = rootErrorCode(error);
+			const neverReached = requestNeverReachedServer(code);
+			if (canRetry && (neverReached || !isCreate)) {
+				await cancellableSleep(backoffDelayMs(attempt, policy), signal);
+				continue;
+			}
+			throw networkError(ctx.getNode(), failed, code, !neverReached);
+		}
+
+		const { statusCode, headers } = response;
+		const body = parseBody(response.body);
+		if (statusCode >= 200 && statusCode < 300) return body as T;
+
+		if (statusCode === 429 && canRetry) {
+			const retryAfter = parseRetryAfterMs(headers['retry-after']);
+			const wait =
+				retryAfter === undefined
+					? backoffDelayMs(attempt, policy)
+					: Math.min(retryAfter, policy.maxRetryAfterMs);
+			request.onRateLimited?.(wait);
+			await cancellableSleep(wait, signal);
+			continue;
+		}
+		if (statusCode >= 500 && !isCreate && canRetry) {
+			await cancellableSleep(backoffDelayMs(attempt, policy), signal);
+			continue;
+		}
+		throw apiStatusError(ctx.getNode(), failed, statusCode, body);
+	}
+}

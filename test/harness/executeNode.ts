@@ -1,0 +1,111 @@
+import {
+	createRunExecutionData,
+	Workflow,
+	type IBinaryData,
+	type ICredentialDataDecryptedObject,
+	type IExecuteData,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import {
+	binaryDataService,
+	core,
+	credentialsHelperFor,
+	ensureBinaryData,
+	nodeOf,
+	StaticNodeTypes,
+} from './n8nRuntime';
+
+export interface ExecuteOptions {
+	nodeType: INodeType | IVersionedNodeType;
+	typeName?: string;
+	parameters: INodeParameters;
+	items?: INodeExecutionData[];
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	abortSignal?: AbortSignal;
+}
+
+export interface ExecuteResult {
+	output: INodeExecutionData[][];
+	logs: string[];
+}
+
+let executionCounter = 0;
+
+export async function executeNode(options: ExecuteOptions): Promise<ExecuteResult> {
+	await ensureBinaryData();
+	const typeName = options.typeName ?? 'n8n-nodes-magic-hour.underTest';
+	const node = nodeOf(typeName, options.parameters, {
+		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	});
+	const nodeTypes = new StaticNodeTypes({ [typeName]: options.nodeType });
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const items = options.items ?? [{ json: {} }];
+	const executionId = `exec-${++executionCounter}`;
+	const logs: string[] = [];
+	const additionalData = {
+		credentialsHelper: credentialsHelperFor(options.credentials),
+		executionId,
+		restApiUrl: 'http://127.0.0.1/rest',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		instanceBaseUrl: 'http://127.0.0.1/',
+		hooks: undefined,
+		logAiEvent: () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const runExecutionData = createRunExecutionData();
+	const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
+	const context = new core.ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'manual',
+		runExecutionData,
+		0,
+		items,
+		{ main: [items] },
+		executeData,
+		[],
+		options.abortSignal,
+	);
+	(context as unknown as { logger: unknown }).logger = {
+		debug: (m: string) => logs.push(`debug ${m}`),
+		info: (m: string) => logs.push(`info ${m}`),
+		warn: (m: string) => logs.push(`warn ${m}`),
+		error: (m: string) => logs.push(`error ${m}`),
+	};
+	const type = nodeTypes.getByNameAndVersion(typeName, 1);
+	if (!type.execute) throw new Error(`${typeName} has no execute()`);
+	const output = (await type.execute.call(context)) as INodeExecutionData[][];
+	return { output, logs };
+}
+
+export async function readBinary(binary: IBinaryData): Promise<Buffer> {
+	return binaryDataService().getAsBuffer(binary);
+}
+
+export async function binaryFromBuffer(
+	data: Buffer,
+	fileName: string,
+	mimeType: string,
+): Promise<IBinaryData> {
+	await ensureBinaryData();
+	const binary = await core.prepareBinaryData(data, 'exec-input', 'wf-test', fileName, mimeType);
+	binary.fileName = fileName;
+	return binary;
+}
