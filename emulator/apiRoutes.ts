@@ -1,10 +1,17 @@
 /** The route table: the Magic Hour API (/v1, bearer auth) plus the pre-signed upload and download URLs. */
 import type { EmulatorContext } from './context';
 import { createJob } from './creates';
-import { json, noContent, readJsonBody } from './http';
+import { HttpError, json, noContent, readJsonBody } from './http';
 import { kindOfProjectsPath } from './projects';
 import { Router } from './router';
-import { createEndpoints } from './validation';
+import { createEndpoints, validateCreateBody } from './validation';
+
+/** Validates a non-project POST body (upload URLs, face detection) with the shared spec validator. */
+function validated(path: string, body: unknown, tier: string): Record<string, unknown> {
+	const checked = validateCreateBody(path, body, { tier });
+	if (!checked.ok) throw new HttpError(checked.status, checked.code, checked.message);
+	return checked.body;
+}
 
 export function buildApiRouter(ctx: EmulatorContext): Router {
 	const router = new Router();
@@ -20,14 +27,16 @@ export function buildApiRouter(ctx: EmulatorContext): Router {
 		methods: ['POST'],
 		pattern: '/v1/files/upload-urls',
 		auth: true,
-		handle: async (req) => ctx.uploads.createUploadUrls(await readJsonBody(req)),
+		handle: async (req) =>
+			ctx.uploads.createUploadUrls(validated('/v1/files/upload-urls', await readJsonBody(req), ctx.account.tier)),
 	});
 
 	router.add({
 		methods: ['POST'],
 		pattern: '/v1/face-detection',
 		auth: true,
-		handle: async (req) => json(200, ctx.faces.create(await readJsonBody(req))),
+		handle: async (req) =>
+			json(200, ctx.faces.create(validated('/v1/face-detection', await readJsonBody(req), ctx.account.tier))),
 	});
 
 	router.add({

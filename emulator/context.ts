@@ -36,6 +36,10 @@ export interface EmulatorContext {
 	uploads: UploadStore;
 	projects: ProjectStore;
 	faces: FaceDetections;
-	/** Clears projects, uploads, faults, log, counters, webhooks; balance back to the start. */
+	/**
+	 * Back to the state start() left: no projects, face detections, uploads, download links,
+	 * faults, job directives or duration overrides, empty log and counters, no webhook
+	 * subscriptions or deliveries, starting balance and output sizes. Same URL and key.
+	 */
 	reset(): void;
 }

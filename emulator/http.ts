@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /** Reply model shared by all handlers, plus request-body helpers. */
 import type { IncomingMessage } from 'node:http';
 

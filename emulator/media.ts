@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * Generators of structurally valid media files of any requested size.
  *
@@ -433,10 +434,4 @@ export function planMedia(spec: MediaSpec, requestedBytes: number): MediaPlan {
 	const { size, pieces } = formats[format].make(Math.max(0, Math.floor(requestedBytes)));
 	const ext = spec.ext.toLowerCase().replace(/^\./, '') || format;
 	return { ext, mime: spec.mime || formats[format].mime, size, pieces };
-}
-
-/** The MIME type the emulator uses for an extension it knows, else undefined. */
-export function mimeForExtension(ext: string): string | undefined {
-	const normalised = extAliases[ext.toLowerCase()] ?? ext.toLowerCase();
-	return formats[normalised]?.mime;
 }

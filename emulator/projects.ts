@@ -182,8 +182,9 @@ export class ProjectStore {
 		return project.outputs[index];
 	}
 
+	/** Forgets projects, failNext/cancelNext directives and duration overrides. */
 	reset(): void {
-		for (const id of this.pendingTimers.keys()) this.clearTimers(id);
+		for (const id of [...this.pendingTimers.keys()]) this.clearTimers(id);
 		this.projects.clear();
 		this.failDirectives = [];
 		this.cancelDirectives = [];

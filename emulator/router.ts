@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /** A tiny method + path router with ':param' segments and normalised route names for the log. */
 import type { IncomingMessage } from 'node:http';
 import type { Reply } from './http';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * The HTTP pipeline: control endpoint bypass → route match → log entry → fault →
  * auth → handler → reply writer (JSON, or streamed media with backpressure).
@@ -17,7 +18,7 @@ const LENGTH_MISMATCH_EXTRA = 1024;
 
 /** Streams `pieces` with backpressure, stopping after `limit` bytes, counting what was produced. */
 class PieceStream extends Readable {
-	private readonly iterator: Iterator<Buffer>;
+	private readonly pieceIterator: Iterator<Buffer>;
 	private sent = 0;
 
 	constructor(
@@ -26,7 +27,7 @@ class PieceStream extends Readable {
 		private readonly onBytes: (n: number) => void,
 	) {
 		super({ highWaterMark: 1 << 20 });
-		this.iterator = pieces[Symbol.iterator]();
+		this.pieceIterator = pieces[Symbol.iterator]();
 	}
 
 	override _read(): void {
@@ -35,7 +36,7 @@ class PieceStream extends Readable {
 				this.push(null);
 				return;
 			}
-			const next = this.iterator.next();
+			const next = this.pieceIterator.next();
 			if (next.done) {
 				this.push(null);
 				return;

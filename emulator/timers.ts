@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /** Unref'd timers that can all be cleared at once (on reset and stop). */
 export class TimerSet {
 	private readonly active = new Set<NodeJS.Timeout>();

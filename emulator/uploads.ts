@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * POST /v1/files/upload-urls and the pre-signed PUT targets behind it.
  * Only the byte count and SHA-256 of an upload are kept, never the bytes.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * Webhook deliveries: signed POSTs of `{type, payload}` to subscribed URLs, retried
  * with exponential backoff (scaled by the speed factor) on non-2xx or network errors.
@@ -34,6 +35,10 @@ export class WebhookDispatcher {
 	private extraCopiesForNextEvent = 0;
 	private inFlight = new Set<http.ClientRequest>();
 	private stopped = false;
+	/** Bumped by reset(): deliveries (and retries) started before it are dropped. */
+	private generation = 0;
+	/** Per subscription: settles once the latest event's first attempt is done. */
+	private firstAttemptQueue = new Map<number, Promise<void>>();
 
 	constructor(
 		private readonly timers: TimerSet,
@@ -58,20 +63,30 @@ export class WebhookDispatcher {
 		this.extraCopiesForNextEvent = Math.max(0, Math.floor(n));
 	}
 
-	/** Sends an event to every matching subscription (fire and forget). */
+	/**
+	 * Sends an event to every matching subscription (fire and forget). Per subscription, first
+	 * attempts go out in emit order (started before completed); retries may then overtake.
+	 */
 	emit(type: string, payload: unknown): void {
 		if (this.stopped) return;
-		const targets = [...this.subscriptions.values()].filter((s) => subscribedTo(s, type));
+		const targets = [...this.subscriptions].filter(([, s]) => subscribedTo(s, type));
 		if (targets.length === 0) return;
 		const copies = 1 + this.extraCopiesForNextEvent;
 		this.extraCopiesForNextEvent = 0;
 		const rawBody = JSON.stringify({ type, payload });
-		for (const sub of targets) void this.deliverCopies(sub, type, rawBody, copies);
+		for (const [id, sub] of targets) {
+			const previous = this.firstAttemptQueue.get(id) ?? Promise.resolve();
+			let release!: () => void;
+			this.firstAttemptQueue.set(id, new Promise<void>((resolve) => (release = resolve)));
+			void previous.then(() => this.deliverCopies(sub, type, rawBody, copies, release));
+		}
 	}
 
-	/** Forgets subscriptions and deliveries (timers are cleared by the owner of the TimerSet). */
+	/** Forgets subscriptions, recorded and pending deliveries. */
 	reset(): void {
+		this.generation++;
 		this.subscriptions.clear();
+		this.firstAttemptQueue.clear();
 		this.deliveries = [];
 		this.extraCopiesForNextEvent = 0;
 		for (const req of this.inFlight) req.destroy();
@@ -83,19 +98,41 @@ export class WebhookDispatcher {
 		this.reset();
 	}
 
-	private async deliverCopies(sub: WebhookSubscription, type: string, rawBody: string, copies: number): Promise<void> {
-		for (let copy = 0; copy < copies && !this.stopped; copy++) {
-			await this.deliverWithRetries(sub, type, rawBody);
+	private async deliverCopies(
+		sub: WebhookSubscription,
+		type: string,
+		rawBody: string,
+		copies: number,
+		firstAttemptDone: () => void,
+	): Promise<void> {
+		const generation = this.generation;
+		try {
+			for (let copy = 0; copy < copies && this.current(generation); copy++) {
+				await this.deliverWithRetries(sub, type, rawBody, generation, firstAttemptDone);
+			}
+		} finally {
+			firstAttemptDone();
 		}
 	}
 
-	private async deliverWithRetries(sub: WebhookSubscription, type: string, rawBody: string): Promise<void> {
-		for (let attempt = 1; attempt <= MAX_ATTEMPTS && !this.stopped; attempt++) {
+	private current(generation: number): boolean {
+		return !this.stopped && generation === this.generation;
+	}
+
+	private async deliverWithRetries(
+		sub: WebhookSubscription,
+		type: string,
+		rawBody: string,
+		generation: number,
+		afterFirstAttempt: () => void,
+	): Promise<void> {
+		for (let attempt = 1; attempt <= MAX_ATTEMPTS && this.current(generation); attempt++) {
 			const { status, error } = await this.post(sub, rawBody);
-			if (this.stopped) return;
+			if (!this.current(generation)) return;
 			const delivery: WebhookDelivery = { url: sub.url, type, status, attempt, at: Date.now() };
 			if (error) delivery.error = error;
 			this.deliveries.push(delivery);
+			afterFirstAttempt();
 			if (status >= 200 && status < 300) return;
 			if (attempt < MAX_ATTEMPTS) {
 				await this.timers.delay((FIRST_RETRY_MS * 2 ** (attempt - 1)) / Math.max(this.speed(), 1e-9));

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * Derives `emulator/validation/spec.json` from Magic Hour's newest OpenAPI document.
  *

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * Writes `nodes/shared/catalog/tools/voices.ts`: every `style.voice_name` value of
  * POST /v1/ai-voice-generator in Magic Hour's newest OpenAPI document, sorted by name.

@@ -117,7 +117,8 @@ function faceSwapMode(sourceField: 'image_file_path' | 'source_file_path'): Rule
 }
 
 function tierCheck(field: string, label: string, model: ImageModel, tier: string): RuleFailure | undefined {
-	if (!model.tiers.includes(tier as never)) {
+	const available = isPaid(tier) ? model.tiers.some((t) => t !== 'free') : model.tiers.includes('free');
+	if (!available) {
 		return planFail(field, `${label} is not available on the ${tier} plan (available on: ${model.tiers.join(', ')})`);
 	}
 	return undefined;

@@ -1,3 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
+import * as fs from 'fs';
+import * as nodePath from 'path';
+
 import {
 	createEndpoints,
 	estimateCredits,
@@ -8,6 +12,7 @@ import {
 	type ValidationResult,
 } from '../../emulator/validation';
 import type { JsonSchema } from '../../emulator/validation/schema-to-zod';
+import { derive } from '../../scripts/derive-emulator-spec';
 
 type Body = Record<string, unknown>;
 
@@ -255,6 +260,11 @@ describe('spec.json and createEndpoints', () => {
 		expect(text).not.toMatch(/"description"|"example"/);
 	});
 
+	const source = nodePath.resolve(__dirname, '../../../shared/magic-hour/openapi-latest.json');
+	(fs.existsSync(source) ? it : it.skip)('spec.json is up to date with openapi-latest.json (re-run scripts/derive-emulator-spec.ts)', () => {
+		expect(derive(JSON.parse(fs.readFileSync(source, 'utf8')))).toEqual(spec);
+	});
+
 	it('createEndpoints matches exactly the POST create paths in spec.json, with the same kinds', () => {
 		expect(createEndpoints.map((e) => e.path).sort()).toEqual([...TOOL_PATHS].sort());
 		for (const e of createEndpoints) expect(e.kind).toBe(spec.endpoints[e.path].kind);
@@ -307,7 +317,9 @@ describe.each(ALL_PATHS)('%s', (path) => {
 	});
 
 	it('rejects wrong types, bad enum values and out-of-range numbers', () => {
-		for (const { path: p, schema: s } of leafPaths(schema, VALID[path])) {
+		const leaves = leafPaths(schema, VALID[path]);
+		expect(leaves.length).toBeGreaterThan(0);
+		for (const { path: p, schema: s } of leaves) {
 			if (s.type === 'string') expectFail(path, setPath(VALID[path], p, 123), p, { contains: 'must be a string' });
 			if (s.type === 'number' || s.type === 'integer') expectFail(path, setPath(VALID[path], p, 'x'), p);
 			if (s.type === 'boolean') expectFail(path, setPath(VALID[path], p, 'yes'), p, { contains: 'must be a boolean' });

@@ -83,12 +83,16 @@ export async function executeNode(options: ExecuteOptions): Promise<ExecuteResul
 		[],
 		options.abortSignal,
 	);
-	(context as unknown as { logger: unknown }).logger = {
-		debug: (m: string) => logs.push(`debug ${m}`),
-		info: (m: string) => logs.push(`info ${m}`),
-		warn: (m: string) => logs.push(`warn ${m}`),
-		error: (m: string) => logs.push(`error ${m}`),
-	};
+	// `logger` is a memoized getter on the prototype: shadow it with an own property.
+	Object.defineProperty(context, 'logger', {
+		configurable: true,
+		value: {
+			debug: (m: string) => logs.push(`debug ${m}`),
+			info: (m: string) => logs.push(`info ${m}`),
+			warn: (m: string) => logs.push(`warn ${m}`),
+			error: (m: string) => logs.push(`error ${m}`),
+		},
+	});
 	const type = nodeTypes.getByNameAndVersion(typeName, 1);
 	if (!type.execute) throw new Error(`${typeName} has no execute()`);
 	const output = (await type.execute.call(context)) as INodeExecutionData[][];

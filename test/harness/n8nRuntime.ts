@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * Runs node code inside n8n-core's real execution contexts: real parameter resolution, real
  * `httpRequestWithAuthentication` (n8n's own HTTP client), real binary-data service on disk.
@@ -29,7 +30,6 @@ const { Container } = require(require.resolve('@n8n/di', {
 	paths: [dirname(require.resolve('n8n-core'))],
 })) as typeof import('@n8n/di');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 import * as core from 'n8n-core';
 import { MagicHourApi } from '../../credentials/MagicHourApi.credentials';
 
@@ -89,7 +89,10 @@ export function credentialsHelperFor(credentials: ICredentialDataDecryptedObject
 	const type = new MagicHourApi();
 	return {
 		getParentTypes: () => [],
+		// n8n-core 2.41 asks whether the node may use this credential type before handing it out.
+		isCredentialUsableByNode: () => true,
 		preAuthentication: async () => undefined,
+		runPreAuthentication: async () => undefined,
 		authenticate: async (creds: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions) =>
 			applyGenericAuthentication(type, creds, options),
 		getDecrypted: async () => ({ ...credentials }),

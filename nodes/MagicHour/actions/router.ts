@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { asNodeError } from '../../shared/transport/apiErrors';
 import { waitForProjects } from '../../shared/engine/waitForProjects';
 import { getAccount } from './account/get.operation';
 import type { ItemOperation } from './common';
@@ -32,7 +33,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			const result = await handler.execute.call(this, itemIndex);
 			output.push(...(Array.isArray(result) ? result : [result]));
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			output.push({
 				json: { error: (error as Error).message, description: (error as NodeOperationError).description ?? null },
 				pairedItem: { item: itemIndex },

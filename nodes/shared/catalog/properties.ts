@@ -25,13 +25,14 @@ function withOperation(
 export function fileInputProperties(input: FileInputDeclaration): INodeProperties[] {
 	const sourceName = `${input.name}Source`;
 	const formats = formatsText(input.assetType, input.extraExtensions);
+	const defaultSource = input.required ? 'url' : 'none';
 	return [
 		{
 			displayName: `${input.displayName} Source`,
 			name: sourceName,
 			type: 'options',
 			options: input.required ? [SOURCE_URL, SOURCE_BINARY] : [SOURCE_NONE, SOURCE_URL, SOURCE_BINARY],
-			default: input.required ? 'url' : 'none',
+			default: defaultSource,
 			description: input.description,
 			displayOptions: input.displayOptions,
 		},
@@ -110,7 +111,7 @@ export const RUN_OPTIONS: INodeProperties[] = [
 		name: 'binaryPropertyPrefix',
 		type: 'string',
 		default: 'data',
-		description: 'Outputs are stored as <prefix>, <prefix>_1, … on the output item',
+		description: 'Name of the binary field for the first output; further outputs get _1, _2, … appended',
 	},
 	{
 		displayName: 'Job Name',
@@ -208,14 +209,24 @@ export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
 			a.displayName.localeCompare(b.displayName),
 		),
 	};
+	// n8n resolves displayOptions in property order: a field that decides whether a file input
+	// shows (e.g. "Video Source") must come before that file input.
+	const controlling = new Set(
+		tool.files.flatMap((file) => [
+			...Object.keys(file.displayOptions?.show ?? {}),
+			...Object.keys(file.displayOptions?.hide ?? {}),
+		]),
+	);
 	return [
+		...tool.fields.filter((field) => controlling.has(field.name)).map(scoped),
 		...tool.files.flatMap(fileInputProperties).map(scoped),
-		...tool.fields.map(scoped),
+		...tool.fields.filter((field) => !controlling.has(field.name)).map(scoped),
 		scoped(options),
 	];
 }
 
 export function operationProperty(tools: readonly ToolDeclaration[]): INodeProperties {
+	const firstOperation = tools[0].operation;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -229,6 +240,6 @@ export function operationProperty(tools: readonly ToolDeclaration[]): INodePrope
 				action: tool.action,
 				description: tool.description,
 			})),
-		default: tools[0].operation,
+		default: firstOperation,
 	};
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { RUN_OPTION_NAMES } from '../catalog/properties';
 import type { ToolDeclaration } from '../catalog/types';
+import { asNodeError } from '../transport/apiErrors';
 import { magicHourRequest } from '../transport/apiRequest';
 import { runWithConcurrency } from './concurrency';
 import { downloadOutputs } from './downloads';
@@ -23,16 +24,6 @@ interface RunSettings {
 	jobName: string;
 	expectedMs: number;
 	timeoutMs: number;
-}
-
-/** An item failure that happened after the job was created: the project id must reach the user. */
-class JobFailedError extends Error {
-	constructor(
-		readonly cause: unknown,
-		readonly projectId: string,
-	) {
-		super((cause as Error)?.message ?? String(cause));
-	}
 }
 
 function readFields(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): IDataObject {
@@ -96,6 +87,8 @@ export async function executeTool(
 	});
 	const concurrency = Math.max(1, Math.floor(Number(firstRun.maxConcurrency ?? 5)));
 
+	// Once a job exists its id must reach the user, even when the item fails later.
+	const createdIds: Array<string | undefined> = new Array(items.length);
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
 		const { toolOptions, run } = splitOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 		const settings = runSettings(this, tool, run, itemIndex);
@@ -110,69 +103,82 @@ export async function executeTool(
 		validateToolBody(this.getNode(), tool, body, itemIndex);
 
 		const created = await magicHourRequest<CreateResponse>(this, { method: 'POST', path: tool.endpoint, body, itemIndex });
+		createdIds[itemIndex] = created.id;
 		if (!settings.waitForCompletion) {
 			return { json: summary(tool, { id: created.id, credits_charged: created.credits_charged }), pairedItem: { item: itemIndex } };
 		}
-		try {
-			const project = await poller.waitFor({
+		const project = await poller.waitFor({
 				id: created.id,
 				kind: tool.kind,
 				itemIndex,
 				expectedMs: settings.expectedMs,
 				timeoutMs: settings.timeoutMs,
 			});
-			const binary = settings.downloadOutputs
-				? await downloadOutputs(this, project, {
-						kind: tool.kind,
-						itemIndex,
-						binaryPrefix: settings.binaryPrefix,
-						refresh: async () =>
-							magicHourRequest<ProjectDetail>(this, { method: 'GET', path: projectPath(tool.kind, created.id), itemIndex }),
-					})
-				: undefined;
-			return {
-				json: { ...summary(tool, project), project },
-				...(binary && Object.keys(binary).length ? { binary } : {}),
-				pairedItem: { item: itemIndex },
-			};
-		} catch (error) {
-			throw new JobFailedError(error, created.id);
-		}
+		const binary = settings.downloadOutputs
+			? await downloadOutputs(this, project, {
+					kind: tool.kind,
+					itemIndex,
+					binaryPrefix: settings.binaryPrefix,
+					refresh: async () =>
+						magicHourRequest<ProjectDetail>(this, { method: 'GET', path: projectPath(tool.kind, created.id), itemIndex }),
+				})
+			: undefined;
+		return {
+			json: { ...summary(tool, project), project },
+			...(binary && Object.keys(binary).length ? { binary } : {}),
+			pairedItem: { item: itemIndex },
+		};
 	};
 
 	const continueOnFail = this.continueOnFail();
-	const outcomes = await runWithConcurrency(items.length, concurrency, runItem, !continueOnFail);
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const outcome = outcomes[itemIndex];
-		if (!outcome) continue; // not started because an earlier item failed (the node fails below)
-		if (outcome.ok) {
-			output.push(outcome.value);
-			continue;
-		}
-		const projectId = outcome.error instanceof JobFailedError ? outcome.error.projectId : undefined;
-		const error = outcome.error instanceof JobFailedError ? outcome.error.cause : outcome.error;
-		if (!continueOnFail) {
-			if (projectId && error instanceof Error) {
-				(error as NodeOperationError).description = [
-					(error as NodeOperationError).description,
-					`Magic Hour project ID: ${projectId} (use "Wait for Project" to pick it up instead of paying again).`,
-				]
-					.filter(Boolean)
-					.join('\n');
+	let firstFailure: { itemIndex: number; error: unknown } | undefined;
+	const outcomes = await runWithConcurrency(
+		items.length,
+		concurrency,
+		async (itemIndex) => {
+			try {
+				return await runItem(itemIndex);
+			} catch (error) {
+				const nodeError = asNodeError(this.getNode(), error, itemIndex);
+				if (!continueOnFail && !firstFailure) {
+					firstFailure = { itemIndex, error: nodeError };
+					poller.stop(); // the node fails: stop the other items' waits now
+				}
+				throw nodeError;
 			}
-			throw error;
+		},
+		!continueOnFail,
+	);
+	poller.stop();
+
+	if (firstFailure) {
+		const { error, itemIndex } = firstFailure;
+		const projectId = createdIds[itemIndex];
+		if (projectId && error instanceof Error) {
+			(error as NodeOperationError).description = [
+				(error as NodeOperationError).description,
+				`Magic Hour project ID: ${projectId} (use "Wait for Project" to pick it up instead of paying again).`,
+			]
+				.filter(Boolean)
+				.join('\n');
 		}
-		output.push({
-			json: {
-				error: (error as Error)?.message ?? String(error),
-				description: (error as NodeOperationError)?.description ?? null,
-				id: projectId ?? null,
-				kind: tool.kind,
-				tool: tool.operation,
-			},
-			pairedItem: { item: itemIndex },
-		});
+		throw error;
 	}
-	return [output];
+
+	return [
+		outcomes.map((outcome, itemIndex): INodeExecutionData => {
+			if (outcome?.ok) return outcome.value;
+			const error = outcome?.error;
+			return {
+				json: {
+					error: (error as Error)?.message ?? String(error),
+					description: (error as NodeOperationError)?.description ?? null,
+					id: createdIds[itemIndex] ?? null,
+					kind: tool.kind,
+					tool: tool.operation,
+				},
+				pairedItem: { item: itemIndex },
+			};
+		}),
+	];
 }

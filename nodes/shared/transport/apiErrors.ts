@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 export interface FailedRequest {
@@ -111,14 +111,23 @@ export function networkError(
 	reachedServerPossibly: boolean,
 ): NodeApiError {
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
-	const what = timedOut ? 'did not answer in time' : `could not be reached${code ? ` (${code})` : ''}`;
+	const what = timedOut ? 'did not answer in time' : 'could not be reached';
+	// n8n rewrites messages that contain a known network error code, so the code goes in the description.
+	const cause = code ? ` Network error: ${code}.` : '';
 	const description =
 		request.isCreate && reachedServerPossibly
-			? MAY_EXIST_HINT
-			: `Tried ${request.attempts} times. Check the base URL in the Magic Hour credentials and your network, then run again.`;
+			? `${MAY_EXIST_HINT}${cause}`
+			: `Tried ${request.attempts} times.${cause} Check the base URL in the Magic Hour credentials and your network, then run again.`;
+	// The code goes under another key: n8n replaces messages of errors whose `code` it knows.
 	return new NodeApiError(
 		node,
-		{ code: code ?? null, message: `Magic Hour ${what}` },
+		{ networkErrorCode: code ?? null, message: `Magic Hour ${what}` },
 		{ message: `Magic Hour ${what}`, description, itemIndex: request.itemIndex },
 	);
+}
+
+/** Errors n8n shows well pass through; anything else becomes a NodeOperationError of the item. */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }

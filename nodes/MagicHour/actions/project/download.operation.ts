@@ -16,7 +16,7 @@ export const downloadProject: ItemOperation = {
 			name: 'binaryPropertyPrefix',
 			type: 'string',
 			default: 'data',
-			description: 'Outputs are stored as <prefix>, <prefix>_1, … on the output item',
+			description: 'Name of the binary field for the first output; further outputs get _1, _2, … appended',
 		},
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {

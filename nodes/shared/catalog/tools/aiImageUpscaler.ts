@@ -82,6 +82,7 @@ export const aiImageUpscaler: ToolDeclaration = {
 			default: '',
 			placeholder: 'e.g. Crisp details, film grain',
 			description: 'Guides the result. Only used in Creative mode.',
+			displayOptions: { show: { mode: ['creative'] } },
 		},
 	],
 	labels: {
@@ -97,7 +98,10 @@ export const aiImageUpscaler: ToolDeclaration = {
 		};
 		const style: IDataObject = {};
 		if (options.mode) style.mode = options.mode;
-		if (typeof options.prompt === 'string' && options.prompt.trim() !== '') style.prompt = options.prompt;
+		// The prompt field is only shown in Creative mode; a value left over from it is not sent.
+		if (options.mode === 'creative' && typeof options.prompt === 'string' && options.prompt.trim() !== '') {
+			style.prompt = options.prompt;
+		}
 		if (Object.keys(style).length > 0) body.style = style;
 		return body;
 	},

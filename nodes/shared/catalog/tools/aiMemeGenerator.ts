@@ -115,7 +115,9 @@ const schema = z
 		style: z
 			.object({
 				topic: z.string().trim().min(1, 'is required').max(200),
-				template: z.enum(TEMPLATES),
+				template: z.enum(TEMPLATES, {
+					errorMap: () => ({ message: 'must be one of the listed meme templates (or Random)' }),
+				}),
 				searchWeb: z.boolean().optional(),
 			})
 			.strict(),

@@ -76,7 +76,7 @@ export const faceSwapVideo: ToolDeclaration = {
 			assetType: 'video',
 			extraExtensions: ['gif'],
 			required: true,
-			displayOptions: { show: { videoSource: ['file'] } },
+			displayOptions: { show: { videoSourceType: ['file'] } },
 		},
 		{
 			name: 'sourceImage',
@@ -90,7 +90,7 @@ export const faceSwapVideo: ToolDeclaration = {
 	fields: [
 		{
 			displayName: 'Video Source',
-			name: 'videoSource',
+			name: 'videoSourceType',
 			type: 'options',
 			options: [
 				{ name: 'File', value: 'file', description: 'A video or GIF file (URL, Magic Hour file path or binary data)' },
@@ -106,7 +106,7 @@ export const faceSwapVideo: ToolDeclaration = {
 			required: true,
 			placeholder: 'e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ',
 			description: 'Link to the YouTube video whose faces are replaced',
-			displayOptions: { show: { videoSource: ['youtube'] } },
+			displayOptions: { show: { videoSourceType: ['youtube'] } },
 		},
 		{
 			displayName: 'Start Time (Seconds)',
@@ -205,12 +205,13 @@ export const faceSwapVideo: ToolDeclaration = {
 	},
 	buildBody({ fields, options, files }) {
 		const assets: IDataObject = {
-			video_source: fields.videoSource,
+			video_source: fields.videoSourceType,
 			face_swap_mode: fields.faceSwapMode,
 		};
-		if (fields.videoSource === 'youtube') {
-			assets.youtube_url = String(fields.youtubeUrl ?? '').trim();
-		} else {
+		if (fields.videoSourceType === 'youtube') {
+			const url = String(fields.youtubeUrl ?? '').trim();
+			if (url) assets.youtube_url = url;
+		} else if (files.videoFile) {
 			assets.video_file_path = files.videoFile;
 		}
 		if (fields.faceSwapMode === 'individual-faces') {
@@ -218,7 +219,7 @@ export const faceSwapVideo: ToolDeclaration = {
 				original_face: mapping.originalFace,
 				new_face: files[`faceMappings.${index}.newFace`],
 			}));
-		} else {
+		} else if (files.sourceImage) {
 			assets.image_file_path = files.sourceImage;
 		}
 		const body: IDataObject = {

@@ -53,7 +53,7 @@ export const lipSync: ToolDeclaration = {
 			description: 'The video of the person whose lips are synced',
 			assetType: 'video',
 			required: true,
-			displayOptions: { show: { videoSource: ['file'] } },
+			displayOptions: { show: { videoSourceType: ['file'] } },
 		},
 		{
 			name: 'audio',
@@ -66,7 +66,7 @@ export const lipSync: ToolDeclaration = {
 	fields: [
 		{
 			displayName: 'Video Source',
-			name: 'videoSource',
+			name: 'videoSourceType',
 			type: 'options',
 			options: [
 				{ name: 'File', value: 'file', description: 'A video file (URL, Magic Hour file path or binary data)' },
@@ -82,7 +82,7 @@ export const lipSync: ToolDeclaration = {
 			required: true,
 			placeholder: 'e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ',
 			description: 'Link to the YouTube video whose lips are synced',
-			displayOptions: { show: { videoSource: ['youtube'] } },
+			displayOptions: { show: { videoSourceType: ['youtube'] } },
 		},
 		{
 			displayName: 'Start Time (Seconds)',
@@ -144,11 +144,12 @@ export const lipSync: ToolDeclaration = {
 	buildBody({ fields, options, files }) {
 		const assets: IDataObject = {
 			audio_file_path: files.audio,
-			video_source: fields.videoSource,
+			video_source: fields.videoSourceType,
 		};
-		if (fields.videoSource === 'youtube') {
-			assets.youtube_url = String(fields.youtubeUrl ?? '').trim();
-		} else {
+		if (fields.videoSourceType === 'youtube') {
+			const url = String(fields.youtubeUrl ?? '').trim();
+			if (url) assets.youtube_url = url;
+		} else if (files.videoFile) {
 			assets.video_file_path = files.videoFile;
 		}
 		const body: IDataObject = {

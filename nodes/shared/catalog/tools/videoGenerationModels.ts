@@ -199,7 +199,7 @@ const PAID_DEFAULT = VIDEO_MODEL_RULES['kling-3.0']!;
 const FREE_DEFAULT = VIDEO_MODEL_RULES['ltx-2.5']!;
 
 const union = (a: readonly string[] | null, b: readonly string[] | null): string[] | null =>
-	a && b ? [...new Set([...a, ...b])] : (a ?? b ?? null);
+	a && b ? [...new Set([...a, ...b])] : a || b ? [...(a ?? b)!] : null;
 
 /** The plan is unknown here: a value passes when it is valid for the default of some plan. */
 const DEFAULT_RULE: VideoModelRule = {
@@ -216,6 +216,15 @@ export function videoModelRule(model: string | undefined): { rule?: VideoModelRu
 	if (model === undefined || model === 'default') return { rule: DEFAULT_RULE, impliesAudio: false };
 	const alias = AUDIO_ALIASES[model as VideoModel];
 	return { rule: VIDEO_MODEL_RULES[(alias ?? model) as VideoModel], impliesAudio: alias !== undefined };
+}
+
+/** "A, B and C": names of the documented models whose rule matches. */
+export function modelLabelsWhere(predicate: (rule: VideoModelRule) => boolean): string {
+	const labels = Object.values(VIDEO_MODEL_RULES)
+		.filter((rule): rule is VideoModelRule => rule !== undefined && predicate(rule))
+		.map((rule) => rule.label)
+		.sort((a, b) => a.localeCompare(b));
+	return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}` : labels.join('');
 }
 
 /** "1–10, 15, 20": consecutive integers collapsed into ranges. */

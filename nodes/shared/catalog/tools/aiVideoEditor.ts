@@ -1,0 +1,156 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+
+/** `gemini-omni` is marked deprecated in favour of `gemini-omni-1.1`: accepted, not offered. */
+const MODELS = ['gemini-omni-1.1', 'gemini-omni', 'ltx-2.3'] as const;
+const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
+
+interface EditorModelRule {
+	label: string;
+	minSeconds: number;
+	maxSeconds: number;
+	resolutions: readonly string[];
+}
+
+/** Clip length and resolution limits stated in the API reference. */
+const GEMINI: EditorModelRule = { label: 'Gemini Omni 1.1', minSeconds: 3, maxSeconds: 10, resolutions: ['720p', '1080p'] };
+const LTX: EditorModelRule = { label: 'LTX 2.3', minSeconds: 0.5, maxSeconds: 45, resolutions: RESOLUTIONS };
+const MODEL_RULES: Record<(typeof MODELS)[number], EditorModelRule> = {
+	'gemini-omni-1.1': GEMINI,
+	'gemini-omni': { ...GEMINI, label: 'Gemini Omni (deprecated)' },
+	'ltx-2.3': LTX,
+};
+/** Without a model the API picks Gemini Omni 1.1 (paid plans) or LTX 2.3 (free plan); the plan is unknown here. */
+const DEFAULT_RULE: EditorModelRule = {
+	label: 'the default model (Gemini Omni 1.1 on paid plans, LTX 2.3 on the free plan)',
+	minSeconds: Math.min(GEMINI.minSeconds, LTX.minSeconds),
+	maxSeconds: Math.max(GEMINI.maxSeconds, LTX.maxSeconds),
+	resolutions: RESOLUTIONS,
+};
+
+const schema = z
+	.object({
+		name: jobName,
+		start_seconds: z.number().min(0).optional(),
+		end_seconds: z.number().min(0.1),
+		model: z.enum(MODELS).optional(),
+		resolution: z.enum(RESOLUTIONS).optional(),
+		style: z.object({ prompt: z.string().trim().min(1, 'is required') }).strict(),
+		assets: z.object({ video_file_path: fileValue }).strict(),
+	})
+	.strict()
+	.superRefine((body, ctx) => {
+		endAfterStart(body, ctx);
+		const rule = body.model ? MODEL_RULES[body.model] : DEFAULT_RULE;
+		const length = Math.round((body.end_seconds - (body.start_seconds ?? 0)) * 1000) / 1000;
+		if (length > 0 && (length < rule.minSeconds || length > rule.maxSeconds)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['end_seconds'],
+				message: `${rule.label} edits clips of ${rule.minSeconds}–${rule.maxSeconds} seconds (this clip: ${length} s)`,
+			});
+		}
+		if (body.resolution && !rule.resolutions.includes(body.resolution)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['resolution'],
+				message: `${rule.label} supports ${rule.resolutions.join(', ')}`,
+			});
+		}
+	});
+
+export const aiVideoEditor: ToolDeclaration = {
+	operation: 'aiVideoEditor',
+	endpoint: '/v1/ai-video-editor',
+	kind: 'video',
+	displayName: 'AI Video Editor',
+	action: 'Edit a video with a prompt',
+	description: 'Change what happens in a video clip by describing the edit in words',
+	expectedSeconds: 180,
+	files: [
+		{
+			name: 'video',
+			displayName: 'Video',
+			description: 'The video to edit',
+			assetType: 'video',
+			required: true,
+		},
+	],
+	fields: [
+		{
+			displayName: 'Prompt',
+			name: 'prompt',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			placeholder: 'e.g. Change the car color to blue',
+			description: 'The edit to make',
+		},
+		{
+			displayName: 'End Time (Seconds)',
+			name: 'endSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 2 },
+			default: 3,
+			required: true,
+			description:
+				'Where the clip to edit ends in the video. Clips are 3–10 s long with Gemini Omni 1.1 and 0.5–45 s with LTX 2.3.',
+		},
+	],
+	optionalFields: [
+		{
+			displayName: 'Start Time (Seconds)',
+			name: 'startSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: 'Where the clip to edit starts in the video',
+		},
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'options',
+			options: [
+				{ name: 'Gemini Omni 1.1', value: 'gemini-omni-1.1', description: 'Clips of 3–10 s at 720p or 1080p' },
+				{ name: 'LTX 2.3', value: 'ltx-2.3', description: 'Clips of 0.5–45 s at 480p, 720p or 1080p' },
+			],
+			default: 'ltx-2.3',
+			description: 'Without this option Magic Hour uses Gemini Omni 1.1 on paid plans and LTX 2.3 on the free plan',
+		},
+		{
+			displayName: 'Resolution',
+			name: 'resolution',
+			type: 'options',
+			options: [
+				{ name: '480p', value: '480p', description: 'LTX 2.3 only' },
+				{ name: '720p', value: '720p' },
+				{ name: '1080p', value: '1080p' },
+			],
+			default: '720p',
+		},
+	],
+	labels: {
+		'assets.video_file_path': 'Video',
+		'style.prompt': 'Prompt',
+		start_seconds: 'Start Time (Seconds)',
+		end_seconds: 'End Time (Seconds)',
+		model: 'Model',
+		resolution: 'Resolution',
+	},
+	buildBody({ fields, options, files }) {
+		const body: IDataObject = {
+			end_seconds: fields.endSeconds,
+			style: { prompt: fields.prompt },
+			assets: { video_file_path: files.video },
+		};
+		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
+		if (options.model) body.model = options.model;
+		if (options.resolution) body.resolution = options.resolution;
+		return body;
+	},
+	schema,
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+import { jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+import { VOICE_NAMES, type VoiceName } from './voices';
+
+/** Stated in the prompt's description only (the spec has no maxLength here). */
+const MAX_TEXT = 1000;
+const DEFAULT_VOICE: VoiceName = 'Morgan Freeman';
+
+const schema = z
+	.object({
+		name: jobName,
+		style: z
+			.object({
+				prompt: z
+					.string()
+					.trim()
+					.min(1, 'is required')
+					.refine((text) => [...text].length <= MAX_TEXT, `must be at most ${MAX_TEXT} characters`),
+				voice_name: z.enum(VOICE_NAMES, {
+					errorMap: () => ({ message: 'must be one of the voices in the Voice list' }),
+				}),
+			})
+			.strict(),
+	})
+	.strict();
+
+export const aiVoiceGenerator: ToolDeclaration = {
+	operation: 'aiVoiceGenerator',
+	endpoint: '/v1/ai-voice-generator',
+	kind: 'audio',
+	displayName: 'AI Voice Generator',
+	action: 'Generate speech from text',
+	description: 'Speak a text in a celebrity or character voice (0.1 credit per character, rounded up)',
+	expectedSeconds: 6,
+	files: [],
+	fields: [
+		{
+			displayName: 'Voice',
+			name: 'voiceName',
+			type: 'options',
+			options: VOICE_NAMES.map((voice) => ({ name: voice, value: voice })),
+			default: DEFAULT_VOICE,
+			required: true,
+			description: 'Who the speech should sound like',
+		},
+		{
+			displayName: 'Text',
+			name: 'prompt',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			placeholder: 'e.g. Welcome to our channel! Today we test three budget cameras.',
+			description: 'What the voice says, up to 1000 characters',
+		},
+	],
+	optionalFields: [],
+	labels: {
+		'style.prompt': 'Text',
+		'style.voice_name': 'Voice',
+	},
+	buildBody({ fields }) {
+		return { style: { prompt: fields.prompt, voice_name: fields.voiceName } };
+	},
+	schema,
+};

@@ -1,0 +1,273 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fileValue, jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+
+/** All 47 art styles of the newest spec. */
+const ART_STYLES = [
+	'Custom', 'Painterly Illustration', 'Vibrant Matte Illustration', 'Traditional Watercolor', 'Cyberpunk',
+	'Ink and Watercolor Portrait', 'Intricate Abstract Lines Portrait', '3D Render', 'Old School Comic',
+	'Bold Colored Illustration', 'Synthwave', 'Minimal Cold Futurism', 'Futuristic Anime', 'Cinematic Miyazaki',
+	'Studio Ghibli Film Still', 'Soft Delicate Matte Portrait', 'Cinematic Landscape', 'Landscape Painting',
+	'Photograph', 'Jackson Pollock', 'Cubist', 'Abstract Minimalist', 'Impressionism', 'Van Gogh', 'Woodcut',
+	'Oil Painting', 'Vintage Japanese Anime', 'Pixar', 'Cosmic', 'Pixel Art', 'Fantasy', 'Arcane', 'Sin City',
+	'Double Exposure', 'Painted Cityscape', '90s Streets', 'Overgrown', 'Postapocalyptic', 'Spooky',
+	'Miniatures', 'Low Poly', 'Art Deco', 'Inkpunk', 'Dark Graphic Illustration', 'Dark Watercolor',
+	'Faded Illustration', 'Directed by AI',
+] as const;
+
+/** All 52 camera effects of the newest spec. */
+const CAMERA_EFFECTS = [
+	'Simple Zoom Out', 'Simple Zoom In', 'Bounce Out', 'Spin Bounce', 'Rolling Bounces', 'Rise and Climb',
+	'Dramatic Zoom In', 'Dramatic Zoom Out', 'Sway Out', 'Boost Zoom In', 'Boost Zoom Out', 'Heartbeat',
+	'Bounce in Place', 'Earthquake Bounce', 'Slice Bounce', 'Bounce In And Out', 'Jump', 'Road Trip',
+	'Traverse', 'Rubber Band', 'Rodeo', 'Accelerate', 'Speed of Light', 'Drift Spin', 'Vertigo',
+	'Cog in the Machine', 'Quadrant', 'Tron', 'Pusher', 'Roll In', 'Hesitate In', 'Zoom In - Audio Sync',
+	'Pulse - Audio Sync', 'Aggressive Zoom In - Audio Sync', 'Roll In - Audio Sync', 'Zoom Out - Audio Sync',
+	'Aggressive Zoom Out - Audio Sync', 'Sway Out - Audio Sync', 'Bounce and Spin - Audio Sync',
+	'Zoom In and Spin - Audio Sync', 'Vertigo - Audio Sync', 'Bounce Out - Audio Sync',
+	'Earthquake Bounce - Audio Sync', 'Pusher - Audio Sync', 'Evolve - Audio Sync', 'Devolve - Audio Sync',
+	'Slideshow', 'Pan Left', 'Pan Right', 'Tilt Up', 'Tilt Down', 'Directed by AI',
+] as const;
+
+const YOUTUBE_URL = /^https?:\/\/([\w-]+\.)*(youtube\.com|youtu\.be)([/?#]|$)/i;
+
+const youtubeUrl = z
+	.string({ required_error: 'is required' })
+	.url('must be a valid URL')
+	.regex(YOUTUBE_URL, 'must be a YouTube link (youtube.com or youtu.be)');
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+const schema = z
+	.object({
+		name: jobName,
+		fps: z.number().min(1),
+		end_seconds: z.number().min(0.1),
+		width: z.number().int().min(64),
+		height: z.number().int().min(64),
+		style: z
+			.object({
+				art_style: z.enum(ART_STYLES),
+				art_style_custom: z.string().trim().min(1, 'must not be empty').optional(),
+				camera_effect: z.enum(CAMERA_EFFECTS),
+				prompt_type: z.enum(['custom', 'use_lyrics', 'ai_choose']),
+				prompt: z.string().trim().min(1, 'must not be empty').optional(),
+				transition_speed: z.number().int().min(1).max(10),
+			})
+			.strict(),
+		assets: z
+			.object({
+				audio_source: z.enum(['none', 'file', 'youtube']),
+				audio_file_path: fileValue.optional(),
+				youtube_url: youtubeUrl.optional(),
+				image_file_path: fileValue.optional(),
+			})
+			.strict(),
+	})
+	.strict()
+	.superRefine(({ style, assets }, ctx) => {
+		const issue = (path: string[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+		if (style.art_style === 'Custom' && !style.art_style_custom) {
+			issue(['style', 'art_style_custom'], 'is required when the art style is Custom');
+		}
+		if (style.prompt_type === 'custom' && !style.prompt) {
+			issue(['style', 'prompt'], 'is required when the prompt type is Custom');
+		}
+		if (style.prompt_type !== 'custom' && assets.audio_source === 'none') {
+			issue(
+				['assets', 'audio_source'],
+				`must be File or YouTube when the prompt type is ${style.prompt_type === 'use_lyrics' ? 'Use Lyrics' : 'AI Chooses'}`,
+			);
+		}
+		if (assets.audio_source === 'file' && !assets.audio_file_path) {
+			issue(['assets', 'audio_file_path'], 'is required when the audio source is a file');
+		}
+		if (assets.audio_source === 'youtube' && !assets.youtube_url) {
+			issue(['assets', 'youtube_url'], 'is required when the audio source is YouTube');
+		}
+	});
+
+export const animation: ToolDeclaration = {
+	operation: 'animation',
+	endpoint: '/v1/animation',
+	kind: 'video',
+	displayName: 'Animation',
+	action: 'Create an animated music video',
+	description: 'Animate an art style to music, driven by a prompt, the lyrics or AI (credits by FPS × duration)',
+	expectedSeconds: 180,
+	files: [
+		{
+			name: 'audioFile',
+			displayName: 'Audio File',
+			description: 'The music or speech the animation follows',
+			assetType: 'audio',
+			required: true,
+			displayOptions: { show: { audioSourceType: ['file'] } },
+		},
+		{
+			name: 'image',
+			displayName: 'First Frame Image',
+			description: 'An optional image to use as the first frame',
+			assetType: 'image',
+			required: false,
+		},
+	],
+	fields: [
+		{
+			displayName: 'Audio Source',
+			name: 'audioSourceType',
+			type: 'options',
+			options: [
+				{ name: 'File', value: 'file', description: 'An audio file (URL, Magic Hour file path or binary data)' },
+				{ name: 'None', value: 'none', description: 'A silent animation' },
+				{ name: 'YouTube', value: 'youtube', description: 'The audio of a YouTube video' },
+			],
+			default: 'none',
+		},
+		{
+			displayName: 'YouTube URL',
+			name: 'youtubeUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+			description: 'Link to the YouTube video whose audio is used',
+			displayOptions: { show: { audioSourceType: ['youtube'] } },
+		},
+		{
+			displayName: 'Prompt Type',
+			name: 'promptType',
+			type: 'options',
+			options: [
+				{ name: 'AI Chooses', value: 'ai_choose', description: 'Let AI write the prompt (needs an audio source)' },
+				{ name: 'Custom', value: 'custom', description: 'Describe the video yourself' },
+				{ name: 'Use Lyrics', value: 'use_lyrics', description: 'Build the prompt from the lyrics of the audio (needs an audio source)' },
+			],
+			default: 'custom',
+		},
+		{
+			displayName: 'Prompt',
+			name: 'prompt',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			placeholder: 'e.g. Cyberpunk city at night',
+			description: 'What the video should show',
+			displayOptions: { show: { promptType: ['custom'] } },
+		},
+		{
+			displayName: 'Art Style',
+			name: 'artStyle',
+			type: 'options',
+			options: ART_STYLES.map((style) => ({
+				name: style === 'Custom' ? 'Custom (Describe Below)' : style,
+				value: style,
+			})).sort(byName),
+			default: 'Painterly Illustration',
+		},
+		{
+			displayName: 'Custom Art Style',
+			name: 'artStyleCustom',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Neon-lit watercolor with heavy grain',
+			description: 'Describe the art style',
+			displayOptions: { show: { artStyle: ['Custom'] } },
+		},
+		{
+			displayName: 'Camera Effect',
+			name: 'cameraEffect',
+			type: 'options',
+			options: CAMERA_EFFECTS.map((effect) => ({ name: effect, value: effect })).sort(byName),
+			default: 'Simple Zoom In',
+			description: 'Camera motion. Effects marked "Audio Sync" move with the beat.',
+		},
+		{
+			displayName: 'Transition Speed',
+			name: 'transitionSpeed',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 5,
+			description: 'How quickly the content changes between frames: higher is more rapid, lower is more stable',
+		},
+		{
+			displayName: 'Duration (Seconds)',
+			name: 'endSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 2 },
+			default: 5,
+			description: 'Length of the output video. Credits grow with FPS × duration.',
+		},
+		{
+			displayName: 'FPS',
+			name: 'fps',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 12,
+			description: 'Frame rate of the output video. Credits grow with FPS × duration.',
+		},
+		{
+			displayName: 'Width',
+			name: 'width',
+			type: 'number',
+			typeOptions: { minValue: 64 },
+			default: 512,
+			description: 'Width of the output video in pixels. The maximum depends on your plan.',
+		},
+		{
+			displayName: 'Height',
+			name: 'height',
+			type: 'number',
+			typeOptions: { minValue: 64 },
+			default: 512,
+			description: 'Height of the output video in pixels. The maximum depends on your plan.',
+		},
+	],
+	optionalFields: [],
+	labels: {
+		fps: 'FPS',
+		end_seconds: 'Duration (Seconds)',
+		width: 'Width',
+		height: 'Height',
+		'style.art_style': 'Art Style',
+		'style.art_style_custom': 'Custom Art Style',
+		'style.camera_effect': 'Camera Effect',
+		'style.prompt_type': 'Prompt Type',
+		'style.prompt': 'Prompt',
+		'style.transition_speed': 'Transition Speed',
+		'assets.audio_source': 'Audio Source',
+		'assets.audio_file_path': 'Audio File',
+		'assets.youtube_url': 'YouTube URL',
+		'assets.image_file_path': 'First Frame Image',
+	},
+	buildBody({ fields, files }) {
+		const style: IDataObject = {
+			art_style: fields.artStyle,
+			camera_effect: fields.cameraEffect,
+			prompt_type: fields.promptType,
+			transition_speed: fields.transitionSpeed,
+		};
+		const customStyle = String(fields.artStyleCustom ?? '').trim();
+		if (fields.artStyle === 'Custom' && customStyle) style.art_style_custom = customStyle;
+		const prompt = String(fields.prompt ?? '').trim();
+		if (fields.promptType === 'custom' && prompt) style.prompt = prompt;
+		const assets: IDataObject = { audio_source: fields.audioSourceType };
+		const youtube = String(fields.youtubeUrl ?? '').trim();
+		if (fields.audioSourceType === 'file' && files.audioFile) assets.audio_file_path = files.audioFile;
+		if (fields.audioSourceType === 'youtube' && youtube) assets.youtube_url = youtube;
+		if (files.image) assets.image_file_path = files.image;
+		return {
+			fps: fields.fps,
+			end_seconds: fields.endSeconds,
+			width: fields.width,
+			height: fields.height,
+			style,
+			assets,
+		};
+	},
+	schema,
+};

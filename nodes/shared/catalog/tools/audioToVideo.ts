@@ -1,0 +1,110 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+
+const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
+
+const schema = z
+	.object({
+		name: jobName,
+		start_seconds: z.number().min(0).optional(),
+		end_seconds: z.number().min(0.1),
+		resolution: z.enum(RESOLUTIONS).optional(),
+		style: z.object({ prompt: z.string().optional() }).strict().optional(),
+		assets: z
+			.object({
+				audio_file_path: fileValue,
+				image_file_path: fileValue.optional(),
+			})
+			.strict(),
+	})
+	.strict()
+	.superRefine(endAfterStart);
+
+export const audioToVideo: ToolDeclaration = {
+	operation: 'audioToVideo',
+	endpoint: '/v1/audio-to-video',
+	kind: 'video',
+	displayName: 'Audio to Video',
+	action: 'Generate a video for an audio track',
+	description: 'Create a video that goes with a piece of audio, optionally starting from an image',
+	expectedSeconds: 180,
+	files: [
+		{
+			name: 'audio',
+			displayName: 'Audio',
+			description: 'The audio the video is made for',
+			assetType: 'audio',
+			required: true,
+		},
+		{
+			name: 'image',
+			displayName: 'First Frame Image',
+			description: 'Optional image the video starts from',
+			assetType: 'image',
+			required: false,
+		},
+	],
+	fields: [
+		{
+			displayName: 'End Time (Seconds)',
+			name: 'endSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 2 },
+			default: 5,
+			required: true,
+			description: 'Where the part of the audio to use ends',
+		},
+	],
+	optionalFields: [
+		{
+			displayName: 'Start Time (Seconds)',
+			name: 'startSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: 'Where the part of the audio to use starts',
+		},
+		{
+			displayName: 'Prompt',
+			name: 'prompt',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			placeholder: 'e.g. Neon-lit city streets at night, seen from a moving car',
+			description: 'What the video should look like',
+		},
+		{
+			displayName: 'Resolution',
+			name: 'resolution',
+			type: 'options',
+			options: [
+				{ name: '480p', value: '480p' },
+				{ name: '720p', value: '720p' },
+				{ name: '1080p', value: '1080p' },
+			],
+			default: '480p',
+			description: 'Without this option Magic Hour uses 720p on paid plans and 480p on the free plan',
+		},
+	],
+	labels: {
+		'assets.audio_file_path': 'Audio',
+		'assets.image_file_path': 'First Frame Image',
+		'style.prompt': 'Prompt',
+		start_seconds: 'Start Time (Seconds)',
+		end_seconds: 'End Time (Seconds)',
+		resolution: 'Resolution',
+	},
+	buildBody({ fields, options, files }) {
+		const assets: IDataObject = { audio_file_path: files.audio };
+		if (files.image) assets.image_file_path = files.image;
+		const body: IDataObject = { end_seconds: fields.endSeconds, assets };
+		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
+		if (typeof options.prompt === 'string' && options.prompt.trim() !== '') body.style = { prompt: options.prompt };
+		if (options.resolution) body.resolution = options.resolution;
+		return body;
+	},
+	schema,
+};

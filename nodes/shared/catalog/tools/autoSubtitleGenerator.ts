@@ -1,0 +1,245 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+
+const HEX_COLOR = /^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+/** `custom_config` keys the spec requires when no template is given. */
+const REQUIRED_WITHOUT_TEMPLATE = ['font', 'text_color', 'vertical_position', 'horizontal_position'] as const;
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+const schema = z
+	.object({
+		name: jobName,
+		start_seconds: z.number().min(0),
+		end_seconds: z.number().min(0.1),
+		assets: z.object({ video_file_path: fileValue }).strict(),
+		style: z
+			.object({
+				template: z.enum(['karaoke', 'cinematic', 'minimalist', 'highlight']).optional(),
+				custom_config: z
+					.object({
+						font: text.optional(),
+						font_size: z.number().positive().optional(),
+						font_style: text.optional(),
+						text_color: z.string().regex(HEX_COLOR, 'must be a hex color such as #FFFFFF').optional(),
+						highlighted_text_color: text.optional(),
+						stroke_color: text.optional(),
+						stroke_width: z.number().min(0).optional(),
+						vertical_position: text.optional(),
+						horizontal_position: text.optional(),
+					})
+					.strict()
+					.optional(),
+			})
+			.strict()
+			.superRefine((style, ctx) => {
+				if (!style.template && !style.custom_config) {
+					ctx.addIssue({ code: z.ZodIssueCode.custom, path: [], message: 'needs a template or a custom style' });
+					return;
+				}
+				if (style.template || !style.custom_config) return;
+				for (const key of REQUIRED_WITHOUT_TEMPLATE) {
+					if (style.custom_config[key] === undefined) {
+						ctx.addIssue({
+							code: z.ZodIssueCode.custom,
+							path: ['custom_config', key],
+							message: 'is required for a custom style without a template',
+						});
+					}
+				}
+			}),
+	})
+	.strict()
+	.superRefine(endAfterStart);
+
+export const autoSubtitleGenerator: ToolDeclaration = {
+	operation: 'autoSubtitleGenerator',
+	endpoint: '/v1/auto-subtitle-generator',
+	kind: 'video',
+	displayName: 'Auto Subtitle Generator',
+	action: 'Add subtitles to a video',
+	description: 'Transcribe a video and burn styled captions into it (credits per rendered frame)',
+	expectedSeconds: 60,
+	files: [
+		{
+			name: 'video',
+			displayName: 'Video',
+			description: 'The video to add subtitles to',
+			assetType: 'video',
+			required: true,
+		},
+	],
+	fields: [
+		{
+			displayName: 'Start Time (Seconds)',
+			name: 'startSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: 'Where the clip starts in the video',
+		},
+		{
+			displayName: 'End Time (Seconds)',
+			name: 'endSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 2 },
+			default: 5,
+			description: 'Where the clip ends in the video. Must be after the start time; credits are charged per rendered frame.',
+		},
+		{
+			displayName: 'Subtitle Style',
+			name: 'subtitleStyle',
+			type: 'options',
+			options: [
+				{ name: 'Custom', value: 'custom', description: 'Choose font, color and position yourself' },
+				{ name: 'Template', value: 'template', description: 'A preset look; settings under Options override parts of it' },
+			],
+			default: 'template',
+		},
+		{
+			displayName: 'Template',
+			name: 'template',
+			type: 'options',
+			options: [
+				{ name: 'Cinematic', value: 'cinematic' },
+				{ name: 'Highlight', value: 'highlight' },
+				{ name: 'Karaoke', value: 'karaoke' },
+				{ name: 'Minimalist', value: 'minimalist' },
+			],
+			default: 'karaoke',
+			description: 'Preset subtitle look, as shown on magichour.ai/create/auto-subtitle-generator',
+			displayOptions: { show: { subtitleStyle: ['template'] } },
+		},
+		{
+			displayName: 'Font',
+			name: 'font',
+			type: 'string',
+			default: 'Noto Sans',
+			required: true,
+			placeholder: 'e.g. Noto Sans',
+			description: 'A Google Fonts family name. Check on fonts.google.com that it supports the language of the video.',
+			displayOptions: { show: { subtitleStyle: ['custom'] } },
+		},
+		{
+			displayName: 'Text Color',
+			name: 'textColor',
+			type: 'color',
+			default: '#FFFFFF',
+			required: true,
+			description: 'Main text color (hex)',
+			displayOptions: { show: { subtitleStyle: ['custom'] } },
+		},
+		{
+			displayName: 'Vertical Position',
+			name: 'verticalPosition',
+			type: 'options',
+			options: [
+				{ name: 'Bottom', value: 'bottom' },
+				{ name: 'Center', value: 'center' },
+				{ name: 'Top', value: 'top' },
+			],
+			default: 'bottom',
+			displayOptions: { show: { subtitleStyle: ['custom'] } },
+		},
+		{
+			displayName: 'Horizontal Position',
+			name: 'horizontalPosition',
+			type: 'options',
+			options: [
+				{ name: 'Center', value: 'center' },
+				{ name: 'Left', value: 'left' },
+				{ name: 'Right', value: 'right' },
+			],
+			default: 'center',
+			displayOptions: { show: { subtitleStyle: ['custom'] } },
+		},
+	],
+	optionalFields: [
+		{
+			displayName: 'Font Size',
+			name: 'fontSize',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 24,
+			description: 'Font size in pixels. Without it the size follows the video resolution.',
+		},
+		{
+			displayName: 'Font Style',
+			name: 'fontStyle',
+			type: 'options',
+			options: [
+				{ name: 'Bold', value: 'bold' },
+				{ name: 'Italic', value: 'italic' },
+				{ name: 'Normal', value: 'normal' },
+			],
+			default: 'normal',
+		},
+		{
+			displayName: 'Highlighted Text Color',
+			name: 'highlightedTextColor',
+			type: 'color',
+			default: '#FFD700',
+			description: 'Color of the words being spoken',
+		},
+		{
+			displayName: 'Stroke Color',
+			name: 'strokeColor',
+			type: 'color',
+			default: '#000000',
+			description: 'Outline color of the text',
+		},
+		{
+			displayName: 'Stroke Width',
+			name: 'strokeWidth',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			default: 1,
+			description: 'Outline width in pixels. With a stroke color but no width, the width follows the font size.',
+		},
+	],
+	labels: {
+		start_seconds: 'Start Time (Seconds)',
+		end_seconds: 'End Time (Seconds)',
+		'assets.video_file_path': 'Video',
+		style: 'Subtitle Style',
+		'style.template': 'Template',
+		'style.custom_config.font': 'Font',
+		'style.custom_config.font_size': 'Font Size',
+		'style.custom_config.font_style': 'Font Style',
+		'style.custom_config.text_color': 'Text Color',
+		'style.custom_config.highlighted_text_color': 'Highlighted Text Color',
+		'style.custom_config.stroke_color': 'Stroke Color',
+		'style.custom_config.stroke_width': 'Stroke Width',
+		'style.custom_config.vertical_position': 'Vertical Position',
+		'style.custom_config.horizontal_position': 'Horizontal Position',
+	},
+	buildBody({ fields, options, files }) {
+		const style: IDataObject = {};
+		const config: IDataObject = {};
+		if (fields.subtitleStyle === 'custom') {
+			config.font = fields.font;
+			config.text_color = fields.textColor;
+			config.vertical_position = fields.verticalPosition;
+			config.horizontal_position = fields.horizontalPosition;
+		} else {
+			style.template = fields.template;
+		}
+		if (options.fontSize !== undefined) config.font_size = options.fontSize;
+		if (options.fontStyle) config.font_style = options.fontStyle;
+		if (options.highlightedTextColor) config.highlighted_text_color = options.highlightedTextColor;
+		if (options.strokeColor) config.stroke_color = options.strokeColor;
+		if (options.strokeWidth !== undefined) config.stroke_width = options.strokeWidth;
+		if (Object.keys(config).length > 0) style.custom_config = config;
+		return {
+			start_seconds: fields.startSeconds,
+			end_seconds: fields.endSeconds,
+			assets: { video_file_path: files.video },
+			style,
+		};
+	},
+	schema,
+};

@@ -1,0 +1,203 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+
+const point = z
+	.object({
+		position_x: z.number().int().min(0),
+		position_y: z.number().int().min(0),
+		time_seconds: z.number().min(0),
+	})
+	.strict();
+
+const schema = z
+	.object({
+		name: jobName,
+		start_seconds: z.number().min(0).optional(),
+		end_seconds: z.number().min(0.1),
+		resolution: z.enum(['480p', '720p']).optional(),
+		style: z
+			.object({
+				mode: z.enum(['replace', 'animate']).optional(),
+				selection_mode: z.enum(['auto', 'point']).optional(),
+				points: z.array(point).optional(),
+			})
+			.strict()
+			.superRefine((style, ctx) => {
+				if (style.selection_mode === 'point' && !style.points?.length) {
+					ctx.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: ['points'],
+						message: 'needs at least one point when the selection mode is Point',
+					});
+				}
+			})
+			.optional(),
+		assets: z
+			.object({
+				video_file_path: fileValue,
+				image_file_path: fileValue,
+			})
+			.strict(),
+	})
+	.strict()
+	.superRefine(endAfterStart);
+
+function pointsOf(options: IDataObject): IDataObject[] {
+	const collection = (options.points ?? {}) as IDataObject;
+	return (collection.point as IDataObject[] | undefined) ?? [];
+}
+
+export const characterReplace: ToolDeclaration = {
+	operation: 'characterReplace',
+	endpoint: '/v1/character-replace',
+	kind: 'video',
+	displayName: 'Character Replace',
+	action: 'Replace a person in a video with a character',
+	description: 'Swap the person in a video for the character in an image, or make the character move like the person',
+	expectedSeconds: 570,
+	files: [
+		{
+			name: 'video',
+			displayName: 'Video',
+			description: 'The video with the person to replace or whose motion to copy',
+			assetType: 'video',
+			required: true,
+		},
+		{
+			name: 'image',
+			displayName: 'Character Image',
+			description: 'The character to put into the video or to animate',
+			assetType: 'image',
+			required: true,
+		},
+	],
+	fields: [
+		{
+			displayName: 'End Time (Seconds)',
+			name: 'endSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 2 },
+			default: 5,
+			required: true,
+			description: 'Where the clip to use ends in the video',
+		},
+	],
+	optionalFields: [
+		{
+			displayName: 'Start Time (Seconds)',
+			name: 'startSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: 'Where the clip to use starts in the video',
+		},
+		{
+			displayName: 'Resolution',
+			name: 'resolution',
+			type: 'options',
+			options: [
+				{ name: '480p', value: '480p' },
+				{ name: '720p', value: '720p' },
+			],
+			default: '480p',
+			description: 'Without this option Magic Hour uses the lowest resolution of your plan',
+		},
+		{
+			displayName: 'Mode',
+			name: 'mode',
+			type: 'options',
+			options: [
+				{ name: 'Animate', value: 'animate', description: 'Make the character image move like the person in the video' },
+				{ name: 'Replace', value: 'replace', description: 'Put the character in place of the person in the video' },
+			],
+			default: 'replace',
+		},
+		{
+			displayName: 'Selection Mode',
+			name: 'selectionMode',
+			type: 'options',
+			options: [
+				{ name: 'Auto', value: 'auto', description: 'Find the person automatically' },
+				{ name: 'Point', value: 'point', description: 'Mark the person with points on video frames' },
+			],
+			default: 'auto',
+			description: 'How the person in the video is found',
+		},
+		{
+			displayName: 'Points',
+			name: 'points',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Point',
+			default: {},
+			displayOptions: { show: { selectionMode: ['point'] } },
+			description: 'Pixels on the person at given times of the video',
+			options: [
+				{
+					displayName: 'Point',
+					name: 'point',
+					values: [
+						{
+							displayName: 'X (Pixels)',
+							name: 'positionX',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 0,
+							description: 'Distance from the left edge of the frame',
+						},
+						{
+							displayName: 'Y (Pixels)',
+							name: 'positionY',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 0,
+							description: 'Distance from the top edge of the frame',
+						},
+						{
+							displayName: 'Time (Seconds)',
+							name: 'timeSeconds',
+							type: 'number',
+							typeOptions: { minValue: 0, numberPrecision: 2 },
+							default: 0,
+							description: 'Time in the video of the frame, on the same clock as the start and end times',
+						},
+					],
+				},
+			],
+		},
+	],
+	labels: {
+		'assets.video_file_path': 'Video',
+		'assets.image_file_path': 'Character Image',
+		start_seconds: 'Start Time (Seconds)',
+		end_seconds: 'End Time (Seconds)',
+		resolution: 'Resolution',
+		'style.mode': 'Mode',
+		'style.selection_mode': 'Selection Mode',
+		'style.points': 'Points',
+	},
+	buildBody({ fields, options, files }) {
+		const body: IDataObject = {
+			end_seconds: fields.endSeconds,
+			assets: { video_file_path: files.video, image_file_path: files.image },
+		};
+		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
+		if (options.resolution) body.resolution = options.resolution;
+		const style: IDataObject = {};
+		if (options.mode) style.mode = options.mode;
+		if (options.selectionMode) style.selection_mode = options.selectionMode;
+		if (options.selectionMode === 'point') {
+			style.points = pointsOf(options).map((entry) => ({
+				position_x: entry.positionX,
+				position_y: entry.positionY,
+				time_seconds: entry.timeSeconds,
+			}));
+		}
+		if (Object.keys(style).length > 0) body.style = style;
+		return body;
+	},
+	schema,
+};

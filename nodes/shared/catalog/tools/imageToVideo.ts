@@ -1,0 +1,134 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fileValue, jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+import {
+	checkVideoModelLimits,
+	durationOptions,
+	modelLabelsWhere,
+	resolutionOptions,
+	VIDEO_MODELS,
+	VIDEO_RESOLUTIONS,
+	videoModelOptions,
+} from './videoGenerationModels';
+
+const NO_AUDIO = modelLabelsWhere((rule) => rule.audio === 'none');
+const NO_END_IMAGE = modelLabelsWhere((rule) => rule.endImageResolutions === null);
+
+const schema = z
+	.object({
+		name: jobName,
+		end_seconds: z.number().min(1).max(60),
+		model: z.enum(VIDEO_MODELS).optional(),
+		resolution: z.enum(VIDEO_RESOLUTIONS).optional(),
+		audio: z.boolean().optional(),
+		style: z.object({ prompt: z.string().optional() }).strict().optional(),
+		assets: z
+			.object({
+				image_file_path: fileValue,
+				end_image_file_path: fileValue.optional(),
+			})
+			.strict(),
+	})
+	.strict()
+	.superRefine(checkVideoModelLimits);
+
+export const imageToVideo: ToolDeclaration = {
+	operation: 'imageToVideo',
+	endpoint: '/v1/image-to-video',
+	kind: 'video',
+	displayName: 'Image to Video',
+	action: 'Animate an image into a video',
+	description: 'Turn a still image into a video clip, optionally guided by a prompt and ending on a second image',
+	expectedSeconds: 180,
+	files: [
+		{
+			name: 'image',
+			displayName: 'Image',
+			description: 'The image the video starts from',
+			assetType: 'image',
+			required: true,
+		},
+		{
+			name: 'endImage',
+			displayName: 'End Image',
+			description: `Optional image the video ends on. Not available with ${NO_END_IMAGE}.`,
+			assetType: 'image',
+			required: false,
+		},
+	],
+	fields: [
+		{
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- durations, not names or IDs
+			displayName: 'Duration',
+			name: 'duration',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'imageToVideoDurations', loadOptionsDependsOn: ['options.model'] },
+			default: 3,
+			required: true,
+			description:
+				'Length of the video in seconds. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	],
+	optionalFields: [
+		{
+			displayName: 'Prompt',
+			name: 'prompt',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			placeholder: 'e.g. The camera slowly zooms in while leaves drift past',
+			description: 'How the image should move',
+		},
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'options',
+			options: videoModelOptions('image'),
+			default: 'default',
+			description: 'Each model has its own durations, resolutions, audio and end image support',
+		},
+		{
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- resolutions, not names or IDs
+			displayName: 'Resolution',
+			name: 'resolution',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'imageToVideoResolutions', loadOptionsDependsOn: ['options.model'] },
+			default: '720p',
+			description:
+				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Audio',
+			name: 'audio',
+			type: 'boolean',
+			default: false,
+			description: `Whether to generate sound with the video. Not available with ${NO_AUDIO}.`,
+		},
+	],
+	labels: {
+		'assets.image_file_path': 'Image',
+		'assets.end_image_file_path': 'End Image',
+		'style.prompt': 'Prompt',
+		end_seconds: 'Duration',
+		model: 'Model',
+		resolution: 'Resolution',
+		audio: 'Audio',
+	},
+	loadOptions: {
+		imageToVideoDurations: durationOptions,
+		imageToVideoResolutions: resolutionOptions,
+	},
+	buildBody({ fields, options, files }) {
+		const assets: IDataObject = { image_file_path: files.image };
+		if (files.endImage) assets.end_image_file_path = files.endImage;
+		const body: IDataObject = { end_seconds: Number(fields.duration), assets };
+		if (typeof options.prompt === 'string' && options.prompt.trim() !== '') body.style = { prompt: options.prompt };
+		if (options.model) body.model = options.model;
+		if (options.resolution) body.resolution = options.resolution;
+		if (options.audio !== undefined) body.audio = options.audio;
+		return body;
+	},
+	schema,
+};

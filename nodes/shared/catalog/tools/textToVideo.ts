@@ -1,0 +1,136 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { jobName } from '../schemaHelpers';
+import type { ToolDeclaration } from '../types';
+import {
+	ASPECT_RATIOS,
+	checkVideoModelLimits,
+	durationOptions,
+	modelLabelsWhere,
+	resolutionOptions,
+	VIDEO_MODELS,
+	VIDEO_RESOLUTIONS,
+	videoModelOptions,
+} from './videoGenerationModels';
+
+const MAX_PROMPT = 2000;
+const NO_SQUARE = modelLabelsWhere((rule) => !rule.aspectRatios.includes('1:1'));
+const NO_AUDIO = modelLabelsWhere((rule) => rule.audio === 'none');
+
+const schema = z
+	.object({
+		name: jobName,
+		end_seconds: z.number().min(1).max(60),
+		model: z.enum(VIDEO_MODELS).optional(),
+		aspect_ratio: z.enum(ASPECT_RATIOS).optional(),
+		resolution: z.enum(VIDEO_RESOLUTIONS).optional(),
+		audio: z.boolean().optional(),
+		style: z
+			.object({
+				prompt: z
+					.string()
+					.trim()
+					.min(1, 'is required')
+					.refine((prompt) => [...prompt].length <= MAX_PROMPT, `must be at most ${MAX_PROMPT} characters`),
+			})
+			.strict(),
+	})
+	.strict()
+	.superRefine(checkVideoModelLimits);
+
+export const textToVideo: ToolDeclaration = {
+	operation: 'textToVideo',
+	endpoint: '/v1/text-to-video',
+	kind: 'video',
+	displayName: 'Text to Video',
+	action: 'Generate a video from a prompt',
+	description: 'Create a video clip from a text prompt, with a choice of model, length, size and audio',
+	expectedSeconds: 180,
+	files: [],
+	fields: [
+		{
+			displayName: 'Prompt',
+			name: 'prompt',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			placeholder: 'e.g. A golden retriever running along a beach at sunrise, slow motion',
+			description: 'What the video should show, up to 2000 characters',
+		},
+		{
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- durations, not names or IDs
+			displayName: 'Duration',
+			name: 'duration',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'textToVideoDurations', loadOptionsDependsOn: ['options.model'] },
+			default: 3,
+			required: true,
+			description:
+				'Length of the video in seconds. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	],
+	optionalFields: [
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'options',
+			options: videoModelOptions('text'),
+			default: 'default',
+			description: 'Each model has its own durations, resolutions, aspect ratios and audio support',
+		},
+		{
+			displayName: 'Aspect Ratio',
+			name: 'aspectRatio',
+			type: 'options',
+			options: [
+				{ name: 'Landscape (16:9)', value: '16:9' },
+				{ name: 'Portrait (9:16)', value: '9:16' },
+				{ name: 'Square (1:1)', value: '1:1', description: `Not available with ${NO_SQUARE}` },
+			],
+			default: '16:9',
+		},
+		{
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- resolutions, not names or IDs
+			displayName: 'Resolution',
+			name: 'resolution',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'textToVideoResolutions', loadOptionsDependsOn: ['options.model'] },
+			default: '720p',
+			description:
+				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Audio',
+			name: 'audio',
+			type: 'boolean',
+			default: false,
+			description: `Whether to generate sound with the video. Not available with ${NO_AUDIO}.`,
+		},
+	],
+	labels: {
+		'style.prompt': 'Prompt',
+		end_seconds: 'Duration',
+		model: 'Model',
+		aspect_ratio: 'Aspect Ratio',
+		resolution: 'Resolution',
+		audio: 'Audio',
+	},
+	loadOptions: {
+		textToVideoDurations: durationOptions,
+		textToVideoResolutions: resolutionOptions,
+	},
+	buildBody({ fields, options }) {
+		const body: IDataObject = {
+			end_seconds: Number(fields.duration),
+			style: { prompt: fields.prompt },
+		};
+		if (options.model) body.model = options.model;
+		if (options.aspectRatio) body.aspect_ratio = options.aspectRatio;
+		if (options.resolution) body.resolution = options.resolution;
+		if (options.audio !== undefined) body.audio = options.audio;
+		return body;
+	},
+	schema,
+};

@@ -1,0 +1,265 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+
+import type { ProjectKind } from '../catalog/types';
+import { magicHourRequest } from '../transport/apiRequest';
+import { ExecutionCancelledError } from '../transport/cancellableSleep';
+import { DEFAULT_BINARY_PREFIX, downloadOutputs } from './downloads';
+import { ProjectPoller, type PollerSettings, type PollingMode } from './projectPoller';
+import { projectPath, type ProjectDetail } from './projectTypes';
+import { WAIT_OPTION, WAIT_PARAM } from './waitForProjects.description';
+
+export interface WaitForProjectsSettings {
+	/** Poller tuning (spacing, in-flight bound, retry policy). Mode and interval come from the parameters. */
+	poller?: Omit<PollerSettings, 'mode' | 'fixedIntervalMs'>;
+	/** Downloads running at once across items. Default 3. */
+	downloadConcurrency?: number;
+}
+
+const KINDS: readonly ProjectKind[] = ['image', 'video', 'audio'];
+const DEFAULT_DOWNLOAD_CONCURRENCY = 3;
+const DETECT_CONCURRENCY = 2;
+
+interface ItemPlan {
+	index: number;
+	id: string;
+	/** Undefined until detected. */
+	kind: ProjectKind | undefined;
+	download: boolean;
+	binaryPrefix: string;
+	mode: PollingMode;
+	fixedIntervalMs: number;
+	timeoutMs: number | undefined;
+}
+
+interface ItemFailure {
+	error: Error;
+	id: string | null;
+	kind: ProjectKind | null;
+}
+
+type ItemResult = { ok: true; item: INodeExecutionData } | ({ ok: false } & ItemFailure);
+
+function isKind(value: unknown): value is ProjectKind {
+	return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+}
+
+/** A tiny semaphore (p-limit style) so downloads and kind detection stay bounded. */
+function limiter(concurrency: number) {
+	let active = 0;
+	const queue: Array<() => void> = [];
+	const next = () => {
+		if (active >= concurrency) return;
+		const start = queue.shift();
+		if (start) {
+			active += 1;
+			start();
+		}
+	};
+	return async <T>(task: () => Promise<T>): Promise<T> =>
+		await new Promise<T>((resolve, reject) => {
+			queue.push(() => {
+				task()
+					.then(resolve, reject)
+					.finally(() => {
+						active -= 1;
+						next();
+					});
+			});
+			next();
+		});
+}
+
+function readPlan(ctx: IExecuteFunctions, index: number): ItemPlan {
+	const node = ctx.getNode();
+	const rawId = ctx.getNodeParameter(WAIT_PARAM.projectId, index, '') as unknown;
+	const id = typeof rawId === 'number' ? String(rawId) : typeof rawId === 'string' ? rawId.trim() : '';
+	if (!id) {
+		throw new NodeOperationError(node, 'No project ID', {
+			description:
+				'Set "Project ID", or feed items with an "id" field (the output of a Magic Hour node with waiting turned off).',
+			itemIndex: index,
+		});
+	}
+	const chosen = ctx.getNodeParameter(WAIT_PARAM.projectKind, index, 'auto') as string;
+	let kind: ProjectKind | undefined;
+	if (chosen === 'auto') {
+		const fromInput = ctx.getInputData()[index]?.json?.kind;
+		kind = isKind(fromInput) ? fromInput : undefined;
+	} else if (isKind(chosen)) {
+		kind = chosen;
+	} else {
+		throw new NodeOperationError(node, `Unknown project kind "${chosen}"`, {
+			description: 'Use image, video or audio.',
+			itemIndex: index,
+		});
+	}
+	const options = ctx.getNodeParameter(WAIT_PARAM.options, index, {}) as IDataObject;
+	const mode: PollingMode = options[WAIT_OPTION.pollingMode] === 'fixed' ? 'fixed' : 'automatic';
+	const seconds = Number(options[WAIT_OPTION.pollIntervalSeconds] ?? 3);
+	const minutes = Number(options[WAIT_OPTION.timeoutMinutes] ?? 0);
+	const prefix = String(options[WAIT_OPTION.binaryPropertyPrefix] ?? '').trim();
+	return {
+		index,
+		id,
+		kind,
+		download: ctx.getNodeParameter(WAIT_PARAM.downloadOutputs, index, true) as boolean,
+		binaryPrefix: prefix || DEFAULT_BINARY_PREFIX,
+		mode,
+		fixedIntervalMs: Math.max(50, (Number.isFinite(seconds) && seconds > 0 ? seconds : 3) * 1000),
+		timeoutMs: Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : undefined,
+	};
+}
+
+/** Finds whether an ID is an image, video or audio project (a 404 means "not this kind"). */
+async function detectKind(
+	ctx: IExecuteFunctions,
+	id: string,
+	itemIndex: number,
+): Promise<{ kind: ProjectKind; detail: ProjectDetail }> {
+	for (const kind of KINDS) {
+		try {
+			const detail = await magicHourRequest<ProjectDetail>(ctx, {
+				method: 'GET',
+				path: projectPath(kind, id),
+				itemIndex,
+			});
+			return { kind, detail };
+		} catch (error) {
+			if (error instanceof NodeApiError && error.httpCode === '404') continue;
+			// Both constructors hand back an error of their own class unchanged.
+			if (error instanceof NodeApiError) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+		}
+	}
+	throw new NodeOperationError(ctx.getNode(), `Magic Hour has no project with ID ${id}`, {
+		description:
+			'It is not an image, video or audio project of this API key. Check the ID, and that the credentials use the key (and environment) that created it.',
+		itemIndex,
+	});
+}
+
+function errorJson(failure: ItemFailure): IDataObject {
+	const context = ((failure.error as { context?: IDataObject }).context ?? {}) as IDataObject;
+	const description = (failure.error as { description?: unknown }).description;
+	const json: IDataObject = {
+		error: failure.error.message,
+		id: failure.id,
+		kind: failure.kind,
+		status: typeof context.status === 'string' && context.status !== 'unknown' ? context.status : null,
+	};
+	if (typeof context.errorCode === 'string') json.code = context.errorCode;
+	if (typeof description === 'string' && description) json.description = description;
+	return json;
+}
+
+/**
+ * The "Wait for Project" operation: waits for the project of every input item in one polling
+ * loop, downloads the outputs when asked, and returns one item per input item in input order.
+ */
+export async function waitForProjects(
+	this: IExecuteFunctions,
+	settings: WaitForProjectsSettings = {},
+): Promise<INodeExecutionData[][]> {
+	return [await waitForProjectItems(this, settings)];
+}
+
+/** Same as waitForProjects, for callers holding the context: the items of the single output. */
+export async function waitForProjectItems(
+	ctx: IExecuteFunctions,
+	settings: WaitForProjectsSettings = {},
+): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const continueOnFail = ctx.continueOnFail();
+	const poller = new ProjectPoller(ctx, { ...settings.poller });
+	const downloads = limiter(Math.max(1, settings.downloadConcurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY));
+	const detections = limiter(DETECT_CONCURRENCY);
+
+	const runItem = async (index: number): Promise<ItemResult> => {
+		let plan: ItemPlan | undefined;
+		try {
+			plan = readPlan(ctx, index);
+			let known: ProjectDetail | undefined;
+			if (!plan.kind) {
+				const { id } = plan;
+				const found = await detections(async () => await detectKind(ctx, id, index));
+				plan.kind = found.kind;
+				known = found.detail;
+			}
+			const kind = plan.kind;
+			const project = await poller.waitFor({
+				id: plan.id,
+				kind,
+				itemIndex: index,
+				expectedMs: 0,
+				timeoutMs: plan.timeoutMs,
+				mode: plan.mode,
+				fixedIntervalMs: plan.fixedIntervalMs,
+				known,
+			});
+			let binary: IBinaryKeyData | undefined;
+			if (plan.download && project.downloads?.length) {
+				const { id, binaryPrefix } = plan;
+				binary = await downloads(
+					async () =>
+						await downloadOutputs(ctx, project, {
+							kind,
+							itemIndex: index,
+							binaryPrefix,
+							refresh: async () =>
+								await magicHourRequest<ProjectDetail>(ctx, {
+									method: 'GET',
+									path: projectPath(kind, id),
+									itemIndex: index,
+								}),
+						}),
+				);
+			}
+			const json: IDataObject = { ...project };
+			if (json.kind === undefined) json.kind = kind;
+			const item: INodeExecutionData = { json, pairedItem: { item: index } };
+			if (binary && Object.keys(binary).length) item.binary = binary;
+			return { ok: true, item };
+		} catch (error) {
+			const failure = error instanceof Error ? error : new Error(String(error));
+			if (!(failure instanceof ExecutionCancelledError) && 'context' in failure) {
+				const context = (failure as { context: IDataObject }).context;
+				if (plan && context && typeof context === 'object') context.projectId ??= plan.id;
+			}
+			return { ok: false, error: failure, id: plan?.id ?? null, kind: plan?.kind ?? null };
+		}
+	};
+
+	const results: Array<ItemResult | undefined> = new Array(items.length);
+	let firstFailure: ItemFailure | undefined;
+	await new Promise<void>((resolve) => {
+		let remaining = items.length;
+		if (remaining === 0) resolve();
+		for (let index = 0; index < items.length; index++) {
+			void runItem(index).then((result) => {
+				results[index] = result;
+				const stopNow =
+					!result.ok && !firstFailure && (!continueOnFail || result.error instanceof ExecutionCancelledError);
+				if (stopNow) {
+					firstFailure = result;
+					// Nobody will read the other items: stop polling for them.
+					poller.stop(new ExecutionCancelledError());
+					resolve();
+				}
+				remaining -= 1;
+				if (remaining === 0) resolve();
+			});
+		}
+	});
+	ctx.logger?.debug?.(
+		`Magic Hour: waited for ${items.length} project(s) with ${poller.stats.requests} status request(s), ` +
+			`${poller.stats.rateLimitPauses} rate-limit pause(s)`,
+	);
+	if (firstFailure) throw firstFailure.error;
+
+	return results.map((result, index) => {
+		if (!result) throw new Error(`Item ${index} has no result`);
+		if (result.ok) return result.item;
+		return { json: errorJson(result), pairedItem: { item: index } };
+	});
+}
