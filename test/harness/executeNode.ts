@@ -4,6 +4,7 @@ import {
 	type IBinaryData,
 	type ICredentialDataDecryptedObject,
 	type IExecuteData,
+	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
@@ -28,6 +29,8 @@ export interface ExecuteOptions {
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
 	abortSignal?: AbortSignal;
+	/** Called with n8n's context right before execute(), e.g. to observe or tune its helpers. */
+	onContext?: (context: IExecuteFunctions, logs: string[]) => void;
 }
 
 export interface ExecuteResult {
@@ -93,6 +96,7 @@ export async function executeNode(options: ExecuteOptions): Promise<ExecuteResul
 			error: (m: string) => logs.push(`error ${m}`),
 		},
 	});
+	options.onContext?.(context as unknown as IExecuteFunctions, logs);
 	const type = nodeTypes.getByNameAndVersion(typeName, 1);
 	if (!type.execute) throw new Error(`${typeName} has no execute()`);
 	const output = (await type.execute.call(context)) as INodeExecutionData[][];
