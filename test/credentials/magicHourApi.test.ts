@@ -1,0 +1,73 @@
+import { createRunExecutionData, Workflow, type ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { MagicHourApi } from '../../credentials/MagicHourApi.credentials';
+import { start, type Emulator } from '../../emulator';
+import { baseUrlFromCredentials, MOCK_SERVER_BASE_URL, PRODUCTION_BASE_URL } from '../../nodes/shared/transport/credentials';
+import { TransportProbe } from '../harness/probeNode';
+import { nodeOf, StaticNodeTypes } from '../harness/n8nRuntime';
+
+const credentialType = new MagicHourApi();
+
+/** Resolves a credential expression with n8n's own expression engine, as the credential test does. */
+function resolve(value: string, credentials: ICredentialDataDecryptedObject): string {
+	const node = nodeOf('probe', {});
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new StaticNodeTypes({ probe: new TransportProbe() }),
+	});
+	return workflow.expression.getParameterValue(value, createRunExecutionData(), 0, 0, node.name, [], 'internal', {
+		$credentials: credentials,
+	}) as string;
+}
+
+/** Sends the credential's test request the way n8n would: resolved base URL + authenticate headers. */
+async function credentialTest(credentials: ICredentialDataDecryptedObject) {
+	const request = credentialType.test.request;
+	const baseUrl = resolve(String(request.baseURL), credentials);
+	const headers = Object.fromEntries(
+		Object.entries(
+			(credentialType.authenticate as { properties: { headers: Record<string, string> } }).properties.headers,
+		).map(([name, value]) => [name, resolve(value, credentials)]),
+	);
+	return fetch(`${baseUrl}${request.url}`, { method: request.method, headers });
+}
+
+describe('Magic Hour API credentials', () => {
+	let emu: Emulator;
+	beforeAll(async () => {
+		emu = await start({ speed: 1000, quiet: true });
+	});
+	afterAll(async () => emu.stop());
+
+	it('accepts a right key without creating a job or spending credits', async () => {
+		const before = emu.credits;
+		const response = await credentialTest({ apiKey: emu.apiKey, environment: 'custom', baseUrl: `${emu.baseUrl}/` });
+		expect(response.status).toBe(200);
+		expect(emu.credits).toBe(before);
+		expect(emu.counters().jobsCreated).toBe(0);
+	});
+
+	it('tells a wrong key apart', async () => {
+		const response = await credentialTest({ apiKey: 'wrong-key', environment: 'custom', baseUrl: emu.baseUrl });
+		expect(response.status).toBe(401);
+	});
+
+	it('resolves the same base URL in the test request as the transport uses', () => {
+		const cases: ICredentialDataDecryptedObject[] = [
+			{ environment: 'production' },
+			{ environment: 'mock' },
+			{ environment: 'custom', baseUrl: 'http://127.0.0.1:4010//' },
+		];
+		for (const credentials of cases) {
+			expect(resolve(String(credentialType.test.request.baseURL), credentials)).toBe(baseUrlFromCredentials(credentials));
+		}
+		expect(baseUrlFromCredentials({ environment: 'production' })).toBe(PRODUCTION_BASE_URL);
+		expect(baseUrlFromCredentials({ environment: 'mock' })).toBe(MOCK_SERVER_BASE_URL);
+	});
+
+	it('refuses a custom base URL that is not http(s)', () => {
+		expect(() => baseUrlFromCredentials({ environment: 'custom', baseUrl: 'ftp://x' })).toThrow(/not a valid http/);
+	});
+});
