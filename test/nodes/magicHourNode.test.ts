@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { start, type Emulator } from '../../emulator';
+import { start } from '../../emulator';
 import { MagicHour } from '../../nodes/MagicHour/MagicHour.node';
 import { MagicHourVideo } from '../../nodes/MagicHourVideo/MagicHourVideo.node';
 import { binaryFromBuffer, executeNode, readBinary } from '../harness/executeNode';
 import { sampleFile } from '../harness/sampleFiles';
 
-let emu: Emulator;
+let emu: Awaited<ReturnType<typeof start>>;
 beforeAll(async () => {
 	emu = await start({ speed: 1000, quiet: true });
 });

@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { start, type Emulator } from '../../emulator';
+import { start } from '../../emulator';
 import { MagicHourImage } from '../../nodes/MagicHourImage/MagicHourImage.node';
 import { binaryFromBuffer, executeNode, readBinary } from '../harness/executeNode';
 import { sampleFile } from '../harness/sampleFiles';
 
-let emu: Emulator;
+let emu: Awaited<ReturnType<typeof start>>;
 beforeAll(async () => {
 	emu = await start({ speed: 1000, quiet: true });
 });

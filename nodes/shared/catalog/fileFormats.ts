@@ -7,6 +7,10 @@ export const UPLOAD_EXTENSIONS: Record<AssetType, readonly string[]> = {
 	image: ['png', 'jpg', 'jpeg', 'jfif', 'heic', 'heif', 'webp', 'avif', 'jp2', 'tiff', 'tif', 'bmp'],
 };
 
+/**
+ * File extension of each MIME type, for files sent to Magic Hour (uploads) and files received from it
+ * (downloads, webhook deliveries). Several MIME types may name one extension.
+ */
 const EXTENSION_BY_MIME: Record<string, string> = {
 	'image/png': 'png',
 	'image/jpeg': 'jpg',
@@ -20,6 +24,7 @@ const EXTENSION_BY_MIME: Record<string, string> = {
 	'image/tiff': 'tiff',
 	'image/bmp': 'bmp',
 	'image/gif': 'gif',
+	'image/svg+xml': 'svg',
 	'video/mp4': 'mp4',
 	'video/x-m4v': 'm4v',
 	'video/quicktime': 'mov',
@@ -40,8 +45,13 @@ const EXTENSION_BY_MIME: Record<string, string> = {
 	'audio/aiff': 'aiff',
 	'audio/x-aiff': 'aiff',
 	'audio/amr': 'amr',
+	'application/x-subrip': 'srt',
+	'text/vtt': 'vtt',
+	'application/json': 'json',
+	'application/zip': 'zip',
 };
 
+/** MIME type of each file extension, for files whose type has to be told from their name. */
 const MIME_BY_EXTENSION: Record<string, string> = {
 	png: 'image/png',
 	jpg: 'image/jpeg',
@@ -49,7 +59,9 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 	gif: 'image/gif',
 	webp: 'image/webp',
 	avif: 'image/avif',
+	svg: 'image/svg+xml',
 	mp4: 'video/mp4',
+	m4v: 'video/mp4',
 	mov: 'video/quicktime',
 	webm: 'video/webm',
 	mp3: 'audio/mpeg',
@@ -58,6 +70,10 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 	flac: 'audio/flac',
 	m4a: 'audio/mp4',
 	ogg: 'audio/ogg',
+	srt: 'application/x-subrip',
+	vtt: 'text/vtt',
+	json: 'application/json',
+	zip: 'application/zip',
 };
 
 export function extensionOfFileName(fileName: string | undefined): string | undefined {
@@ -65,12 +81,14 @@ export function extensionOfFileName(fileName: string | undefined): string | unde
 	return match ? match[1].toLowerCase() : undefined;
 }
 
+/** The extension for a MIME type (parameters such as `; charset=…` ignored). */
+export function extensionOfMimeType(mimeType: string | undefined): string | undefined {
+	return EXTENSION_BY_MIME[(mimeType ?? '').split(';')[0].trim().toLowerCase()];
+}
+
 /** The file's extension, from its name first, else from its MIME type. */
 export function extensionOf(fileName: string | undefined, mimeType: string | undefined): string | undefined {
-	return (
-		extensionOfFileName(fileName) ??
-		EXTENSION_BY_MIME[(mimeType ?? '').split(';')[0].trim().toLowerCase()]
-	);
+	return extensionOfFileName(fileName) ?? extensionOfMimeType(mimeType);
 }
 
 export function mimeTypeOfExtension(extension: string | undefined): string | undefined {

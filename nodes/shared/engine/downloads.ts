@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { extensionOfMimeType, mimeTypeOfExtension } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf } from '../transport/apiRequest';
 import { cancellableSleep, throwIfCancelled } from '../transport/cancellableSleep';
@@ -27,56 +28,6 @@ const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 /** A URL that expires within this margin is refreshed before it is used. */
 const EXPIRY_MARGIN_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 30_000;
-
-const MIME_BY_EXTENSION: Record<string, string> = {
-	png: 'image/png',
-	jpg: 'image/jpeg',
-	jpeg: 'image/jpeg',
-	webp: 'image/webp',
-	gif: 'image/gif',
-	avif: 'image/avif',
-	svg: 'image/svg+xml',
-	mp4: 'video/mp4',
-	m4v: 'video/mp4',
-	mov: 'video/quicktime',
-	webm: 'video/webm',
-	mp3: 'audio/mpeg',
-	wav: 'audio/wav',
-	aac: 'audio/aac',
-	flac: 'audio/flac',
-	m4a: 'audio/mp4',
-	ogg: 'audio/ogg',
-	srt: 'application/x-subrip',
-	vtt: 'text/vtt',
-	json: 'application/json',
-	zip: 'application/zip',
-};
-
-const EXTENSION_BY_MIME: Record<string, string> = {
-	'image/png': 'png',
-	'image/jpeg': 'jpg',
-	'image/webp': 'webp',
-	'image/gif': 'gif',
-	'image/avif': 'avif',
-	'image/svg+xml': 'svg',
-	'video/mp4': 'mp4',
-	'video/quicktime': 'mov',
-	'video/webm': 'webm',
-	'audio/mpeg': 'mp3',
-	'audio/mp3': 'mp3',
-	'audio/wav': 'wav',
-	'audio/x-wav': 'wav',
-	'audio/wave': 'wav',
-	'audio/aac': 'aac',
-	'audio/flac': 'flac',
-	'audio/x-flac': 'flac',
-	'audio/mp4': 'm4a',
-	'audio/ogg': 'ogg',
-	'application/x-subrip': 'srt',
-	'text/vtt': 'vtt',
-	'application/json': 'json',
-	'application/zip': 'zip',
-};
 
 const GENERIC_MIME = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/binary']);
 
@@ -120,14 +71,14 @@ export function mimeTypeFor(contentType: unknown, fileName: string): string {
 		.toLowerCase();
 	if (!GENERIC_MIME.has(fromHeader)) return fromHeader;
 	const extension = extensionOf(fileName);
-	return (extension && MIME_BY_EXTENSION[extension]) || 'application/octet-stream';
+	return mimeTypeOfExtension(extension) || 'application/octet-stream';
 }
 
 function outputFileName(url: string, mimeType: string, projectId: string, index: number): string {
 	const fromUrl = fileNameFromUrl(url);
 	const base = fromUrl || `magic-hour-${projectId}${index ? `-${index}` : ''}`;
 	if (extensionOf(base)) return base;
-	const extension = EXTENSION_BY_MIME[mimeType];
+	const extension = extensionOfMimeType(mimeType);
 	return extension ? `${base}.${extension}` : base;
 }
 

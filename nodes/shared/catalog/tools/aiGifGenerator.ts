@@ -1,13 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { jobName } from '../schemaHelpers';
+import { promptField } from '../commonFields';
+import { jobName, requiredText } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const schema = z
 	.object({
 		name: jobName,
-		style: z.object({ prompt: z.string().trim().min(1, 'is required').max(500) }).strict(),
+		style: z.object({ prompt: requiredText.max(500) }).strict(),
 		output_format: z.enum(['gif', 'mp4', 'webm']).optional(),
 	})
 	.strict();
@@ -22,16 +23,12 @@ export const aiGifGenerator: ToolDeclaration = {
 	expectedSeconds: 20,
 	files: [],
 	fields: [
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
+		promptField({
 			required: true,
+			rows: 2,
 			placeholder: 'e.g. Cute dancing cat, pixel art',
 			description: 'What the animation should show (up to 500 characters)',
-		},
+		}),
 	],
 	optionalFields: [
 		{

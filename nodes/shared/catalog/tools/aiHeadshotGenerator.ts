@@ -1,13 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { isFilled, promptField } from '../commonFields';
+import { fileValue, jobName, optionalPromptStyle } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const schema = z
 	.object({
 		name: jobName,
-		style: z.object({ prompt: z.string().optional() }).strict().optional(),
+		style: optionalPromptStyle,
 		assets: z.object({ image_file_path: fileValue }).strict(),
 	})
 	.strict();
@@ -31,15 +32,11 @@ export const aiHeadshotGenerator: ToolDeclaration = {
 	],
 	fields: [],
 	optionalFields: [
-		{
+		promptField({
 			displayName: 'Style Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
 			placeholder: 'e.g. Studio headshot, navy suit, soft grey background',
 			description: 'Custom style for the headshot. Leave it out for the standard professional style.',
-		},
+		}),
 	],
 	labels: {
 		'assets.image_file_path': 'Image',
@@ -47,7 +44,7 @@ export const aiHeadshotGenerator: ToolDeclaration = {
 	},
 	buildBody({ options, files }) {
 		const body: IDataObject = { assets: { image_file_path: files.image } };
-		if (typeof options.prompt === 'string' && options.prompt.trim() !== '') body.style = { prompt: options.prompt };
+		if (isFilled(options.prompt)) body.style = { prompt: options.prompt };
 		return body;
 	},
 	schema,

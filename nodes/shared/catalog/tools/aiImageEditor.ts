@@ -1,8 +1,9 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { IMAGE_RESOLUTION_OPTIONS, IMAGE_RESOLUTIONS, imageResolutionField, promptField } from '../commonFields';
 import { nestedFileSourceProperties, readNestedFileSpec } from '../properties';
-import { fileValue, jobName } from '../schemaHelpers';
+import { fileValue, jobName, requiredText } from '../schemaHelpers';
 import type { NestedFileInput, ToolDeclaration } from '../types';
 
 const MAX_IMAGES = 10;
@@ -22,17 +23,6 @@ const MODELS = [
 	'seedream-v5-pro',
 ] as const;
 type Model = (typeof MODELS)[number];
-
-/** `auto` is in the enum but marked deprecated by the newest spec: accepted, not offered. */
-const RESOLUTIONS = ['640px', '1k', '2k', '4k', 'auto'] as const;
-
-/** A static list (n8n lint wants "Name or ID" wording on loadOptions fields); the schema checks the model's resolutions. */
-const RESOLUTION_OPTIONS: INodePropertyOptions[] = [
-	{ name: '640px', value: '640px' },
-	{ name: '1K', value: '1k' },
-	{ name: '2K', value: '2k' },
-	{ name: '4K', value: '4k' },
-];
 
 const ASPECT_RATIOS = ['auto', '16:9', '9:16', '4:3', '3:2', '1:1', '4:5', '2:3'] as const;
 
@@ -70,7 +60,7 @@ const infoOf = (model: unknown): ModelInfo | undefined =>
 	typeof model === 'string' && model in MODEL_INFO ? MODEL_INFO[model as keyof typeof MODEL_INFO] : undefined;
 
 const resolutionText = (resolutions: string[]) =>
-	resolutions.map((r) => RESOLUTION_OPTIONS.find((o) => o.value === r)?.name ?? r).join(', ');
+	resolutions.map((r) => IMAGE_RESOLUTION_OPTIONS.find((o) => o.value === r)?.name ?? r).join(', ');
 
 const modelOptions: INodePropertyOptions[] = [
 	{ name: 'Default (Recommended)', value: 'default', description: 'The model Magic Hour recommends; it may change over time' },
@@ -95,8 +85,8 @@ const schema = z
 			.optional(),
 		model: z.enum(MODELS).optional(),
 		aspect_ratio: z.enum(ASPECT_RATIOS).optional(),
-		resolution: z.enum(RESOLUTIONS).optional(),
-		style: z.object({ prompt: z.string().trim().min(1, 'is required').max(15000) }).strict(),
+		resolution: z.enum(IMAGE_RESOLUTIONS).optional(),
+		style: z.object({ prompt: requiredText.max(15000) }).strict(),
 		assets: z
 			.object({
 				image_file_paths: z
@@ -142,16 +132,11 @@ export const aiImageEditor: ToolDeclaration = {
 	expectedSeconds: 20,
 	files: [],
 	fields: [
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
+		promptField({
 			required: true,
 			placeholder: 'e.g. Give the person sunglasses and put them on a beach',
 			description: 'How to edit or combine the images (up to 15,000 characters)',
-		},
+		}),
 		{
 			displayName: 'Images',
 			name: 'images',
@@ -207,14 +192,7 @@ export const aiImageEditor: ToolDeclaration = {
 			default: 1,
 			description: 'How many images to generate. The maximum depends on the model.',
 		},
-		{
-			displayName: 'Resolution',
-			name: 'resolution',
-			type: 'options',
-			options: RESOLUTION_OPTIONS,
-			default: '1k',
-			description: 'Longest edge of the output. Availability depends on the model and plan.',
-		},
+		imageResolutionField(),
 	],
 	labels: {
 		'style.prompt': 'Prompt',

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { jobName } from '../schemaHelpers';
+import { IMAGE_RESOLUTIONS, imageResolutionField, promptField } from '../commonFields';
+import { jobName, requiredText } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const MODELS = [
@@ -19,8 +20,6 @@ const MODELS = [
 	'z-image-turbo',
 	'seedream',
 ] as const;
-
-const RESOLUTIONS = ['640px', '1k', '2k', '4k', 'auto'] as const;
 
 /** Per-model limits stated in the API reference. */
 const MODEL_LIMITS: Partial<Record<(typeof MODELS)[number], { resolutions: string[]; counts: number[] }>> = {
@@ -87,10 +86,10 @@ const schema = z
 		image_count: z.number().int().min(1).max(16),
 		model: z.enum(MODELS).optional(),
 		aspect_ratio: z.enum(['1:1', '16:9', '9:16']).optional(),
-		resolution: z.enum(RESOLUTIONS).optional(),
+		resolution: z.enum(IMAGE_RESOLUTIONS).optional(),
 		style: z
 			.object({
-				prompt: z.string().trim().min(1, 'is required'),
+				prompt: requiredText,
 				tool: z.enum(STYLE_TOOLS).optional(),
 			})
 			.strict(),
@@ -125,16 +124,11 @@ export const aiImageGenerator: ToolDeclaration = {
 	expectedSeconds: 8,
 	files: [],
 	fields: [
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
+		promptField({
 			required: true,
 			placeholder: 'e.g. A lighthouse on a cliff at sunset, oil painting',
 			description: 'What the image should show',
-		},
+		}),
 		{
 			displayName: 'Image Count',
 			name: 'imageCount',
@@ -167,19 +161,7 @@ export const aiImageGenerator: ToolDeclaration = {
 			],
 			default: '1:1',
 		},
-		{
-			displayName: 'Resolution',
-			name: 'resolution',
-			type: 'options',
-			options: [
-				{ name: '640px', value: '640px' },
-				{ name: '1K', value: '1k' },
-				{ name: '2K', value: '2k' },
-				{ name: '4K', value: '4k' },
-			],
-			default: '1k',
-			description: 'Longest edge of the output. Availability depends on the model and plan.',
-		},
+		imageResolutionField(),
 		{
 			displayName: 'Style',
 			name: 'styleTool',

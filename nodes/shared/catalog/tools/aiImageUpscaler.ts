@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { isFilled, promptField } from '../commonFields';
 import { fileValue, jobName } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
@@ -74,16 +75,12 @@ export const aiImageUpscaler: ToolDeclaration = {
 			default: 'preserve',
 			description: 'Upscaling pipeline. Without it, Balanced.',
 		},
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
+		promptField({
+			rows: 2,
 			placeholder: 'e.g. Crisp details, film grain',
 			description: 'Guides the result. Only used in Creative mode.',
 			displayOptions: { show: { mode: ['creative'] } },
-		},
+		}),
 	],
 	labels: {
 		'assets.image_file_path': 'Image',
@@ -99,7 +96,7 @@ export const aiImageUpscaler: ToolDeclaration = {
 		const style: IDataObject = {};
 		if (options.mode) style.mode = options.mode;
 		// The prompt field is only shown in Creative mode; a value left over from it is not sent.
-		if (options.mode === 'creative' && typeof options.prompt === 'string' && options.prompt.trim() !== '') {
+		if (options.mode === 'creative' && isFilled(options.prompt)) {
 			style.prompt = options.prompt;
 		}
 		if (Object.keys(style).length > 0) body.style = style;

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import { CLIP_TIME_LABELS, endSecondsField, isFilled, promptField, startSecondsField } from '../commonFields';
+import { endAfterStart, endSeconds, fileValue, jobName, nonEmptyText, startSeconds } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /**
@@ -25,14 +26,14 @@ const PROMPTED_MODES: ReadonlyArray<string> = ['prompted', 'standard', 'expressi
 const schema = z
 	.object({
 		name: jobName,
-		start_seconds: z.number().min(0),
-		end_seconds: z.number().min(0.1),
+		start_seconds: startSeconds,
+		end_seconds: endSeconds,
 		max_resolution: z.number().int().positive().optional(),
 		assets: z.object({ image_file_path: fileValue, audio_file_path: fileValue }).strict(),
 		style: z
 			.object({
 				generation_mode: z.enum(GENERATION_MODES).optional(),
-				prompt: z.string().trim().min(1, 'must not be empty').optional(),
+				prompt: nonEmptyText.optional(),
 			})
 			.strict()
 			.optional(),
@@ -84,23 +85,10 @@ export const aiTalkingPhoto: ToolDeclaration = {
 		},
 	],
 	fields: [
-		{
-			displayName: 'Start Time (Seconds)',
-			name: 'startSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'Where the clip starts in the audio',
-		},
-		{
-			displayName: 'End Time (Seconds)',
-			name: 'endSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 2 },
-			default: 5,
-			description:
-				'Where the clip ends in the audio. The clip can be up to 300 seconds long in Realistic mode and 45 seconds in Prompted mode.',
-		},
+		startSecondsField('Where the clip starts in the audio'),
+		endSecondsField(
+			'Where the clip ends in the audio. The clip can be up to 300 seconds long in Realistic mode and 45 seconds in Prompted mode.',
+		),
 	],
 	optionalFields: [
 		{
@@ -129,19 +117,14 @@ export const aiTalkingPhoto: ToolDeclaration = {
 			default: 1024,
 			description: "Longest side of the output video in pixels. Values above your plan's maximum are capped to it.",
 		},
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
+		promptField({
+			rows: 2,
 			placeholder: 'e.g. Speaking calmly in a sunny park',
 			description: 'Guides the scene. Only used in Prompted mode.',
-		},
+		}),
 	],
 	labels: {
-		start_seconds: 'Start Time (Seconds)',
-		end_seconds: 'End Time (Seconds)',
+		...CLIP_TIME_LABELS,
 		max_resolution: 'Max Resolution',
 		'assets.image_file_path': 'Image',
 		'assets.audio_file_path': 'Audio',
@@ -156,7 +139,7 @@ export const aiTalkingPhoto: ToolDeclaration = {
 		};
 		const style: IDataObject = {};
 		if (options.generationMode) style.generation_mode = options.generationMode;
-		if (typeof options.prompt === 'string' && options.prompt.trim() !== '') style.prompt = options.prompt;
+		if (isFilled(options.prompt)) style.prompt = options.prompt;
 		if (Object.keys(style).length > 0) body.style = style;
 		if (options.maxResolution !== undefined) body.max_resolution = options.maxResolution;
 		return body;

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import { CLIP_TIME_LABELS, endSecondsField, promptField, startSecondsField, videoResolutionField } from '../commonFields';
+import { endAfterStart, endSeconds, fileValue, jobName, requiredText, startSeconds } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /** `gemini-omni` is marked deprecated in favour of `gemini-omni-1.1`: accepted, not offered. */
@@ -34,11 +35,11 @@ const DEFAULT_RULE: EditorModelRule = {
 const schema = z
 	.object({
 		name: jobName,
-		start_seconds: z.number().min(0).optional(),
-		end_seconds: z.number().min(0.1),
+		start_seconds: startSeconds.optional(),
+		end_seconds: endSeconds,
 		model: z.enum(MODELS).optional(),
 		resolution: z.enum(RESOLUTIONS).optional(),
-		style: z.object({ prompt: z.string().trim().min(1, 'is required') }).strict(),
+		style: z.object({ prompt: requiredText }).strict(),
 		assets: z.object({ video_file_path: fileValue }).strict(),
 	})
 	.strict()
@@ -80,36 +81,14 @@ export const aiVideoEditor: ToolDeclaration = {
 		},
 	],
 	fields: [
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			required: true,
-			placeholder: 'e.g. Change the car color to blue',
-			description: 'The edit to make',
-		},
-		{
-			displayName: 'End Time (Seconds)',
-			name: 'endSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 2 },
-			default: 3,
-			required: true,
-			description:
-				'Where the clip to edit ends in the video. Clips are 3–10 s long with Gemini Omni 1.1 and 0.5–45 s with LTX 2.3.',
-		},
+		promptField({ required: true, placeholder: 'e.g. Change the car color to blue', description: 'The edit to make' }),
+		endSecondsField(
+			'Where the clip to edit ends in the video. Clips are 3–10 s long with Gemini Omni 1.1 and 0.5–45 s with LTX 2.3.',
+			{ defaultSeconds: 3, required: true },
+		),
 	],
 	optionalFields: [
-		{
-			displayName: 'Start Time (Seconds)',
-			name: 'startSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'Where the clip to edit starts in the video',
-		},
+		startSecondsField('Where the clip to edit starts in the video'),
 		{
 			displayName: 'Model',
 			name: 'model',
@@ -121,23 +100,12 @@ export const aiVideoEditor: ToolDeclaration = {
 			default: 'ltx-2.3',
 			description: 'Without this option Magic Hour uses Gemini Omni 1.1 on paid plans and LTX 2.3 on the free plan',
 		},
-		{
-			displayName: 'Resolution',
-			name: 'resolution',
-			type: 'options',
-			options: [
-				{ name: '480p', value: '480p', description: 'LTX 2.3 only' },
-				{ name: '720p', value: '720p' },
-				{ name: '1080p', value: '1080p' },
-			],
-			default: '720p',
-		},
+		videoResolutionField({ resolutions: RESOLUTIONS, default: '720p', notes: { '480p': 'LTX 2.3 only' } }),
 	],
 	labels: {
 		'assets.video_file_path': 'Video',
 		'style.prompt': 'Prompt',
-		start_seconds: 'Start Time (Seconds)',
-		end_seconds: 'End Time (Seconds)',
+		...CLIP_TIME_LABELS,
 		model: 'Model',
 		resolution: 'Resolution',
 	},

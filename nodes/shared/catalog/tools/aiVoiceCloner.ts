@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { promptField } from '../commonFields';
+import { fileValue, jobName, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const MAX_TEXT = 1000;
@@ -9,15 +10,7 @@ const schema = z
 	.object({
 		name: jobName,
 		assets: z.object({ audio_file_path: fileValue }).strict(),
-		style: z
-			.object({
-				prompt: z
-					.string()
-					.trim()
-					.min(1, 'is required')
-					.refine((text) => [...text].length <= MAX_TEXT, `must be at most ${MAX_TEXT} characters`),
-			})
-			.strict(),
+		style: z.object({ prompt: requiredTextWithin(MAX_TEXT) }).strict(),
 	})
 	.strict();
 
@@ -39,16 +32,13 @@ export const aiVoiceCloner: ToolDeclaration = {
 		},
 	],
 	fields: [
-		{
+		promptField({
 			displayName: 'Text',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
 			required: true,
+			rows: 4,
 			placeholder: 'e.g. Hi, this is a quick update on this week’s orders.',
 			description: 'What the cloned voice says, up to 1000 characters',
-		},
+		}),
 	],
 	optionalFields: [],
 	labels: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { jobName } from '../schemaHelpers';
+import { promptField } from '../commonFields';
+import { jobName, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import { VOICE_NAMES, type VoiceName } from './voices';
 
@@ -13,11 +14,7 @@ const schema = z
 		name: jobName,
 		style: z
 			.object({
-				prompt: z
-					.string()
-					.trim()
-					.min(1, 'is required')
-					.refine((text) => [...text].length <= MAX_TEXT, `must be at most ${MAX_TEXT} characters`),
+				prompt: requiredTextWithin(MAX_TEXT),
 				voice_name: z.enum(VOICE_NAMES, {
 					errorMap: () => ({ message: 'must be one of the voices in the Voice list' }),
 				}),
@@ -45,16 +42,13 @@ export const aiVoiceGenerator: ToolDeclaration = {
 			required: true,
 			description: 'Who the speech should sound like',
 		},
-		{
+		promptField({
 			displayName: 'Text',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
 			required: true,
+			rows: 4,
 			placeholder: 'e.g. Welcome to our channel! Today we test three budget cameras.',
 			description: 'What the voice says, up to 1000 characters',
-		},
+		}),
 	],
 	optionalFields: [],
 	labels: {

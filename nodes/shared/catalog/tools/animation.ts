@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { promptField, youtubeUrlField } from '../commonFields';
+import { checkMediaSource, fileValue, jobName, nonEmptyText, youtubeUrl } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /** All 47 art styles of the newest spec. */
@@ -31,13 +32,6 @@ const CAMERA_EFFECTS = [
 	'Slideshow', 'Pan Left', 'Pan Right', 'Tilt Up', 'Tilt Down', 'Directed by AI',
 ] as const;
 
-const YOUTUBE_URL = /^https?:\/\/([\w-]+\.)*(youtube\.com|youtu\.be)([/?#]|$)/i;
-
-const youtubeUrl = z
-	.string({ required_error: 'is required' })
-	.url('must be a valid URL')
-	.regex(YOUTUBE_URL, 'must be a YouTube link (youtube.com or youtu.be)');
-
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 const schema = z
@@ -50,10 +44,10 @@ const schema = z
 		style: z
 			.object({
 				art_style: z.enum(ART_STYLES),
-				art_style_custom: z.string().trim().min(1, 'must not be empty').optional(),
+				art_style_custom: nonEmptyText.optional(),
 				camera_effect: z.enum(CAMERA_EFFECTS),
 				prompt_type: z.enum(['custom', 'use_lyrics', 'ai_choose']),
-				prompt: z.string().trim().min(1, 'must not be empty').optional(),
+				prompt: nonEmptyText.optional(),
 				transition_speed: z.number().int().min(1).max(10),
 			})
 			.strict(),
@@ -81,12 +75,7 @@ const schema = z
 				`must be File or YouTube when the prompt type is ${style.prompt_type === 'use_lyrics' ? 'Use Lyrics' : 'AI Chooses'}`,
 			);
 		}
-		if (assets.audio_source === 'file' && !assets.audio_file_path) {
-			issue(['assets', 'audio_file_path'], 'is required when the audio source is a file');
-		}
-		if (assets.audio_source === 'youtube' && !assets.youtube_url) {
-			issue(['assets', 'youtube_url'], 'is required when the audio source is YouTube');
-		}
+		checkMediaSource('audio', assets, ctx, ['assets']);
 	});
 
 export const animation: ToolDeclaration = {
@@ -126,16 +115,7 @@ export const animation: ToolDeclaration = {
 			],
 			default: 'none',
 		},
-		{
-			displayName: 'YouTube URL',
-			name: 'youtubeUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ',
-			description: 'Link to the YouTube video whose audio is used',
-			displayOptions: { show: { audioSourceType: ['youtube'] } },
-		},
+		youtubeUrlField('audioSourceType', 'Link to the YouTube video whose audio is used'),
 		{
 			displayName: 'Prompt Type',
 			name: 'promptType',
@@ -147,17 +127,12 @@ export const animation: ToolDeclaration = {
 			],
 			default: 'custom',
 		},
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
+		promptField({
 			required: true,
 			placeholder: 'e.g. Cyberpunk city at night',
 			description: 'What the video should show',
 			displayOptions: { show: { promptType: ['custom'] } },
-		},
+		}),
 		{
 			displayName: 'Art Style',
 			name: 'artStyle',

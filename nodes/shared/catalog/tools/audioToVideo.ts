@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import { CLIP_TIME_LABELS, endSecondsField, isFilled, promptField, startSecondsField, videoResolutionField } from '../commonFields';
+import { endAfterStart, endSeconds, fileValue, jobName, optionalPromptStyle, startSeconds } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
@@ -9,10 +10,10 @@ const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
 const schema = z
 	.object({
 		name: jobName,
-		start_seconds: z.number().min(0).optional(),
-		end_seconds: z.number().min(0.1),
+		start_seconds: startSeconds.optional(),
+		end_seconds: endSeconds,
 		resolution: z.enum(RESOLUTIONS).optional(),
-		style: z.object({ prompt: z.string().optional() }).strict().optional(),
+		style: optionalPromptStyle,
 		assets: z
 			.object({
 				audio_file_path: fileValue,
@@ -47,54 +48,24 @@ export const audioToVideo: ToolDeclaration = {
 			required: false,
 		},
 	],
-	fields: [
-		{
-			displayName: 'End Time (Seconds)',
-			name: 'endSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 2 },
-			default: 5,
-			required: true,
-			description: 'Where the part of the audio to use ends',
-		},
-	],
+	fields: [endSecondsField('Where the part of the audio to use ends', { required: true })],
 	optionalFields: [
-		{
-			displayName: 'Start Time (Seconds)',
-			name: 'startSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'Where the part of the audio to use starts',
-		},
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
+		startSecondsField('Where the part of the audio to use starts'),
+		promptField({
 			placeholder: 'e.g. Neon-lit city streets at night, seen from a moving car',
 			description: 'What the video should look like',
-		},
-		{
-			displayName: 'Resolution',
-			name: 'resolution',
-			type: 'options',
-			options: [
-				{ name: '480p', value: '480p' },
-				{ name: '720p', value: '720p' },
-				{ name: '1080p', value: '1080p' },
-			],
+		}),
+		videoResolutionField({
+			resolutions: RESOLUTIONS,
 			default: '480p',
 			description: 'Without this option Magic Hour uses 720p on paid plans and 480p on the free plan',
-		},
+		}),
 	],
 	labels: {
 		'assets.audio_file_path': 'Audio',
 		'assets.image_file_path': 'First Frame Image',
 		'style.prompt': 'Prompt',
-		start_seconds: 'Start Time (Seconds)',
-		end_seconds: 'End Time (Seconds)',
+		...CLIP_TIME_LABELS,
 		resolution: 'Resolution',
 	},
 	buildBody({ fields, options, files }) {
@@ -102,7 +73,7 @@ export const audioToVideo: ToolDeclaration = {
 		if (files.image) assets.image_file_path = files.image;
 		const body: IDataObject = { end_seconds: fields.endSeconds, assets };
 		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
-		if (typeof options.prompt === 'string' && options.prompt.trim() !== '') body.style = { prompt: options.prompt };
+		if (isFilled(options.prompt)) body.style = { prompt: options.prompt };
 		if (options.resolution) body.resolution = options.resolution;
 		return body;
 	},

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import { CLIP_TIME_LABELS, clipTimeFields } from '../commonFields';
+import { endAfterStart, endSeconds, fileValue, jobName, nonEmptyText, startSeconds } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const HEX_COLOR = /^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
@@ -9,28 +10,26 @@ const HEX_COLOR = /^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** `custom_config` keys the spec requires when no template is given. */
 const REQUIRED_WITHOUT_TEMPLATE = ['font', 'text_color', 'vertical_position', 'horizontal_position'] as const;
 
-const text = z.string().trim().min(1, 'must not be empty');
-
 const schema = z
 	.object({
 		name: jobName,
-		start_seconds: z.number().min(0),
-		end_seconds: z.number().min(0.1),
+		start_seconds: startSeconds,
+		end_seconds: endSeconds,
 		assets: z.object({ video_file_path: fileValue }).strict(),
 		style: z
 			.object({
 				template: z.enum(['karaoke', 'cinematic', 'minimalist', 'highlight']).optional(),
 				custom_config: z
 					.object({
-						font: text.optional(),
+						font: nonEmptyText.optional(),
 						font_size: z.number().positive().optional(),
-						font_style: text.optional(),
+						font_style: nonEmptyText.optional(),
 						text_color: z.string().regex(HEX_COLOR, 'must be a hex color such as #FFFFFF').optional(),
-						highlighted_text_color: text.optional(),
-						stroke_color: text.optional(),
+						highlighted_text_color: nonEmptyText.optional(),
+						stroke_color: nonEmptyText.optional(),
 						stroke_width: z.number().min(0).optional(),
-						vertical_position: text.optional(),
-						horizontal_position: text.optional(),
+						vertical_position: nonEmptyText.optional(),
+						horizontal_position: nonEmptyText.optional(),
 					})
 					.strict()
 					.optional(),
@@ -74,22 +73,7 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 		},
 	],
 	fields: [
-		{
-			displayName: 'Start Time (Seconds)',
-			name: 'startSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'Where the clip starts in the video',
-		},
-		{
-			displayName: 'End Time (Seconds)',
-			name: 'endSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 2 },
-			default: 5,
-			description: 'Where the clip ends in the video. Must be after the start time; credits are charged per rendered frame.',
-		},
+		...clipTimeFields('video'),
 		{
 			displayName: 'Subtitle Style',
 			name: 'subtitleStyle',
@@ -202,8 +186,7 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 		},
 	],
 	labels: {
-		start_seconds: 'Start Time (Seconds)',
-		end_seconds: 'End Time (Seconds)',
+		...CLIP_TIME_LABELS,
 		'assets.video_file_path': 'Video',
 		style: 'Subtitle Style',
 		'style.template': 'Template',

@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import { CLIP_TIME_LABELS, endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
+import { endAfterStart, endSeconds, fileValue, jobName, startSeconds } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
+
+const RESOLUTIONS = ['480p', '720p'] as const;
 
 const point = z
 	.object({
@@ -15,9 +18,9 @@ const point = z
 const schema = z
 	.object({
 		name: jobName,
-		start_seconds: z.number().min(0).optional(),
-		end_seconds: z.number().min(0.1),
-		resolution: z.enum(['480p', '720p']).optional(),
+		start_seconds: startSeconds.optional(),
+		end_seconds: endSeconds,
+		resolution: z.enum(RESOLUTIONS).optional(),
 		style: z
 			.object({
 				mode: z.enum(['replace', 'animate']).optional(),
@@ -74,37 +77,14 @@ export const characterReplace: ToolDeclaration = {
 			required: true,
 		},
 	],
-	fields: [
-		{
-			displayName: 'End Time (Seconds)',
-			name: 'endSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 2 },
-			default: 5,
-			required: true,
-			description: 'Where the clip to use ends in the video',
-		},
-	],
+	fields: [endSecondsField('Where the clip to use ends in the video', { required: true })],
 	optionalFields: [
-		{
-			displayName: 'Start Time (Seconds)',
-			name: 'startSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'Where the clip to use starts in the video',
-		},
-		{
-			displayName: 'Resolution',
-			name: 'resolution',
-			type: 'options',
-			options: [
-				{ name: '480p', value: '480p' },
-				{ name: '720p', value: '720p' },
-			],
+		startSecondsField('Where the clip to use starts in the video'),
+		videoResolutionField({
+			resolutions: RESOLUTIONS,
 			default: '480p',
 			description: 'Without this option Magic Hour uses the lowest resolution of your plan',
-		},
+		}),
 		{
 			displayName: 'Mode',
 			name: 'mode',
@@ -172,8 +152,7 @@ export const characterReplace: ToolDeclaration = {
 	labels: {
 		'assets.video_file_path': 'Video',
 		'assets.image_file_path': 'Character Image',
-		start_seconds: 'Start Time (Seconds)',
-		end_seconds: 'End Time (Seconds)',
+		...CLIP_TIME_LABELS,
 		resolution: 'Resolution',
 		'style.mode': 'Mode',
 		'style.selection_mode': 'Selection Mode',

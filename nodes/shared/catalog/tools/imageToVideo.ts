@@ -1,19 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { isFilled, promptField } from '../commonFields';
+import { fileValue, jobName, optionalPromptStyle } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import {
+	audioField,
 	checkVideoModelLimits,
 	durationOptions,
 	modelLabelsWhere,
 	resolutionOptions,
 	VIDEO_MODELS,
 	VIDEO_RESOLUTIONS,
-	videoModelOptions,
+	videoModelField,
 } from './videoGenerationModels';
 
-const NO_AUDIO = modelLabelsWhere((rule) => rule.audio === 'none');
 const NO_END_IMAGE = modelLabelsWhere((rule) => rule.endImageResolutions === null);
 
 const schema = z
@@ -23,7 +24,7 @@ const schema = z
 		model: z.enum(VIDEO_MODELS).optional(),
 		resolution: z.enum(VIDEO_RESOLUTIONS).optional(),
 		audio: z.boolean().optional(),
-		style: z.object({ prompt: z.string().optional() }).strict().optional(),
+		style: optionalPromptStyle,
 		assets: z
 			.object({
 				image_file_path: fileValue,
@@ -72,23 +73,11 @@ export const imageToVideo: ToolDeclaration = {
 		},
 	],
 	optionalFields: [
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
+		promptField({
 			placeholder: 'e.g. The camera slowly zooms in while leaves drift past',
 			description: 'How the image should move',
-		},
-		{
-			displayName: 'Model',
-			name: 'model',
-			type: 'options',
-			options: videoModelOptions('image'),
-			default: 'default',
-			description: 'Each model has its own durations, resolutions, audio and end image support',
-		},
+		}),
+		videoModelField('image', 'Each model has its own durations, resolutions, audio and end image support'),
 		{
 			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- resolutions, not names or IDs
 			displayName: 'Resolution',
@@ -99,13 +88,7 @@ export const imageToVideo: ToolDeclaration = {
 			description:
 				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		{
-			displayName: 'Audio',
-			name: 'audio',
-			type: 'boolean',
-			default: false,
-			description: `Whether to generate sound with the video. Not available with ${NO_AUDIO}.`,
-		},
+		audioField(),
 	],
 	labels: {
 		'assets.image_file_path': 'Image',
@@ -124,7 +107,7 @@ export const imageToVideo: ToolDeclaration = {
 		const assets: IDataObject = { image_file_path: files.image };
 		if (files.endImage) assets.end_image_file_path = files.endImage;
 		const body: IDataObject = { end_seconds: Number(fields.duration), assets };
-		if (typeof options.prompt === 'string' && options.prompt.trim() !== '') body.style = { prompt: options.prompt };
+		if (isFilled(options.prompt)) body.style = { prompt: options.prompt };
 		if (options.model) body.model = options.model;
 		if (options.resolution) body.resolution = options.resolution;
 		if (options.audio !== undefined) body.audio = options.audio;

@@ -1,39 +1,31 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { endAfterStart, fileValue, jobName } from '../schemaHelpers';
+import {
+	addVideoSource,
+	CLIP_TIME_LABELS,
+	clipTimeFields,
+	VIDEO_SOURCE_LABELS,
+	videoFileInput,
+	videoSourceFields,
+} from '../commonFields';
+import { checkMediaSource, endAfterStart, endSeconds, fileValue, jobName, startSeconds, videoSourceAssets } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
-
-const YOUTUBE_URL = /^https?:\/\/([\w-]+\.)*(youtube\.com|youtu\.be)([/?#]|$)/i;
-
-const youtubeUrl = z
-	.string({ required_error: 'is required' })
-	.url('must be a valid URL')
-	.regex(YOUTUBE_URL, 'must be a YouTube link (youtube.com or youtu.be)');
 
 const schema = z
 	.object({
 		name: jobName,
-		start_seconds: z.number().min(0),
-		end_seconds: z.number().min(0.1),
+		start_seconds: startSeconds,
+		end_seconds: endSeconds,
 		max_fps_limit: z.number().min(1).optional(),
 		style: z.object({ generation_mode: z.enum(['lite', 'standard', 'pro']).optional() }).strict().optional(),
 		assets: z
 			.object({
 				audio_file_path: fileValue,
-				video_source: z.enum(['file', 'youtube']),
-				video_file_path: fileValue.optional(),
-				youtube_url: youtubeUrl.optional(),
+				...videoSourceAssets,
 			})
 			.strict()
-			.superRefine((assets, ctx) => {
-				if (assets.video_source === 'file' && !assets.video_file_path) {
-					ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['video_file_path'], message: 'is required when the video source is a file' });
-				}
-				if (assets.video_source === 'youtube' && !assets.youtube_url) {
-					ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['youtube_url'], message: 'is required when the video source is YouTube' });
-				}
-			}),
+			.superRefine((assets, ctx) => checkMediaSource('video', assets, ctx)),
 	})
 	.strict()
 	.superRefine(endAfterStart);
@@ -47,14 +39,7 @@ export const lipSync: ToolDeclaration = {
 	description: 'Make the lip movements in a video match a new audio track (1 credit per frame, 2 with Pro)',
 	expectedSeconds: 60,
 	files: [
-		{
-			name: 'videoFile',
-			displayName: 'Video File',
-			description: 'The video of the person whose lips are synced',
-			assetType: 'video',
-			required: true,
-			displayOptions: { show: { videoSourceType: ['file'] } },
-		},
+		videoFileInput('The video of the person whose lips are synced'),
 		{
 			name: 'audio',
 			displayName: 'Audio',
@@ -64,42 +49,8 @@ export const lipSync: ToolDeclaration = {
 		},
 	],
 	fields: [
-		{
-			displayName: 'Video Source',
-			name: 'videoSourceType',
-			type: 'options',
-			options: [
-				{ name: 'File', value: 'file', description: 'A video file (URL, Magic Hour file path or binary data)' },
-				{ name: 'YouTube', value: 'youtube', description: 'A YouTube video link' },
-			],
-			default: 'file',
-		},
-		{
-			displayName: 'YouTube URL',
-			name: 'youtubeUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ',
-			description: 'Link to the YouTube video whose lips are synced',
-			displayOptions: { show: { videoSourceType: ['youtube'] } },
-		},
-		{
-			displayName: 'Start Time (Seconds)',
-			name: 'startSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'Where the clip starts',
-		},
-		{
-			displayName: 'End Time (Seconds)',
-			name: 'endSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 2 },
-			default: 5,
-			description: 'Where the clip ends. Must be after the start time; credits are charged per rendered frame.',
-		},
+		...videoSourceFields({ youtubeDescription: 'Link to the YouTube video whose lips are synced' }),
+		...clipTimeFields(),
 	],
 	optionalFields: [
 		{
@@ -132,26 +83,18 @@ export const lipSync: ToolDeclaration = {
 		},
 	],
 	labels: {
-		start_seconds: 'Start Time (Seconds)',
-		end_seconds: 'End Time (Seconds)',
+		...CLIP_TIME_LABELS,
 		max_fps_limit: 'Max FPS',
 		'style.generation_mode': 'Generation Mode',
 		'assets.audio_file_path': 'Audio',
-		'assets.video_source': 'Video Source',
-		'assets.video_file_path': 'Video File',
-		'assets.youtube_url': 'YouTube URL',
+		...VIDEO_SOURCE_LABELS,
 	},
 	buildBody({ fields, options, files }) {
 		const assets: IDataObject = {
 			audio_file_path: files.audio,
 			video_source: fields.videoSourceType,
 		};
-		if (fields.videoSourceType === 'youtube') {
-			const url = String(fields.youtubeUrl ?? '').trim();
-			if (url) assets.youtube_url = url;
-		} else if (files.videoFile) {
-			assets.video_file_path = files.videoFile;
-		}
+		addVideoSource(assets, fields, files);
 		const body: IDataObject = {
 			start_seconds: fields.startSeconds,
 			end_seconds: fields.endSeconds,

@@ -1,22 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { jobName } from '../schemaHelpers';
+import { promptField } from '../commonFields';
+import { jobName, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import {
 	ASPECT_RATIOS,
+	audioField,
 	checkVideoModelLimits,
 	durationOptions,
 	modelLabelsWhere,
 	resolutionOptions,
 	VIDEO_MODELS,
 	VIDEO_RESOLUTIONS,
-	videoModelOptions,
+	videoModelField,
 } from './videoGenerationModels';
 
 const MAX_PROMPT = 2000;
 const NO_SQUARE = modelLabelsWhere((rule) => !rule.aspectRatios.includes('1:1'));
-const NO_AUDIO = modelLabelsWhere((rule) => rule.audio === 'none');
 
 const schema = z
 	.object({
@@ -26,15 +27,7 @@ const schema = z
 		aspect_ratio: z.enum(ASPECT_RATIOS).optional(),
 		resolution: z.enum(VIDEO_RESOLUTIONS).optional(),
 		audio: z.boolean().optional(),
-		style: z
-			.object({
-				prompt: z
-					.string()
-					.trim()
-					.min(1, 'is required')
-					.refine((prompt) => [...prompt].length <= MAX_PROMPT, `must be at most ${MAX_PROMPT} characters`),
-			})
-			.strict(),
+		style: z.object({ prompt: requiredTextWithin(MAX_PROMPT) }).strict(),
 	})
 	.strict()
 	.superRefine(checkVideoModelLimits);
@@ -49,16 +42,11 @@ export const textToVideo: ToolDeclaration = {
 	expectedSeconds: 180,
 	files: [],
 	fields: [
-		{
-			displayName: 'Prompt',
-			name: 'prompt',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
+		promptField({
 			required: true,
 			placeholder: 'e.g. A golden retriever running along a beach at sunrise, slow motion',
 			description: 'What the video should show, up to 2000 characters',
-		},
+		}),
 		{
 			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- durations, not names or IDs
 			displayName: 'Duration',
@@ -72,14 +60,7 @@ export const textToVideo: ToolDeclaration = {
 		},
 	],
 	optionalFields: [
-		{
-			displayName: 'Model',
-			name: 'model',
-			type: 'options',
-			options: videoModelOptions('text'),
-			default: 'default',
-			description: 'Each model has its own durations, resolutions, aspect ratios and audio support',
-		},
+		videoModelField('text', 'Each model has its own durations, resolutions, aspect ratios and audio support'),
 		{
 			displayName: 'Aspect Ratio',
 			name: 'aspectRatio',
@@ -101,13 +82,7 @@ export const textToVideo: ToolDeclaration = {
 			description:
 				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		{
-			displayName: 'Audio',
-			name: 'audio',
-			type: 'boolean',
-			default: false,
-			description: `Whether to generate sound with the video. Not available with ${NO_AUDIO}.`,
-		},
+		audioField(),
 	],
 	labels: {
 		'style.prompt': 'Prompt',

@@ -3,7 +3,7 @@
  * in prose (identical on both endpoints): durations, resolutions, audio, aspect ratios (text) and
  * end image (image). Shared by textToVideo.ts and imageToVideo.ts.
  */
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 /** Every `model` value of the newest spec, in its order. */
@@ -73,7 +73,25 @@ const WIDE_OR_TALL = ['16:9', '9:16'];
 const R480_1080 = ['480p', '720p', '1080p'];
 const R480_720 = ['480p', '720p'];
 const R720_1080 = ['720p', '1080p'];
-const VEO_DURATIONS = [4, 6, 8, 16, 24, 32, 40, 48, 56];
+
+/** Veo 3.1 and Veo 3.1 Lite share their limits. */
+const VEO_LIMITS: Omit<VideoModelRule, 'label'> = {
+	durations: [4, 6, 8, 16, 24, 32, 40, 48, 56],
+	resolutions: R720_1080,
+	audio: 'extra',
+	aspectRatios: WIDE_OR_TALL,
+	endImageResolutions: R720_1080,
+	endImageMaxSeconds: 8,
+};
+
+/** Seedance 2.0 and Seedance 2.0 Mini share their limits. */
+const SEEDANCE_2_LIMITS: Omit<VideoModelRule, 'label'> = {
+	durations: range(4, 15),
+	resolutions: R480_720,
+	audio: 'included',
+	aspectRatios: ALL_RATIOS,
+	endImageResolutions: R480_720,
+};
 
 /** Limits stated in the API reference for each documented model. */
 export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
@@ -133,22 +151,8 @@ export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
 		aspectRatios: ALL_RATIOS,
 		endImageResolutions: R480_1080,
 	},
-	'seedance-2.0': {
-		label: 'Seedance 2.0',
-		durations: range(4, 15),
-		resolutions: R480_720,
-		audio: 'included',
-		aspectRatios: ALL_RATIOS,
-		endImageResolutions: R480_720,
-	},
-	'seedance-2.0-mini': {
-		label: 'Seedance 2.0 Mini',
-		durations: range(4, 15),
-		resolutions: R480_720,
-		audio: 'included',
-		aspectRatios: ALL_RATIOS,
-		endImageResolutions: R480_720,
-	},
+	'seedance-2.0': { label: 'Seedance 2.0', ...SEEDANCE_2_LIMITS },
+	'seedance-2.0-mini': { label: 'Seedance 2.0 Mini', ...SEEDANCE_2_LIMITS },
 	'seedance-2.5': {
 		label: 'Seedance 2.5',
 		durations: range(4, 30),
@@ -166,24 +170,8 @@ export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
 		endImageResolutions: null,
 		wideOrTallImagesOnly: true,
 	},
-	'veo3.1': {
-		label: 'Veo 3.1',
-		durations: VEO_DURATIONS,
-		resolutions: R720_1080,
-		audio: 'extra',
-		aspectRatios: WIDE_OR_TALL,
-		endImageResolutions: R720_1080,
-		endImageMaxSeconds: 8,
-	},
-	'veo3.1-lite': {
-		label: 'Veo 3.1 Lite',
-		durations: VEO_DURATIONS,
-		resolutions: R720_1080,
-		audio: 'extra',
-		aspectRatios: WIDE_OR_TALL,
-		endImageResolutions: R720_1080,
-		endImageMaxSeconds: 8,
-	},
+	'veo3.1': { label: 'Veo 3.1', ...VEO_LIMITS },
+	'veo3.1-lite': { label: 'Veo 3.1 Lite', ...VEO_LIMITS },
 	'wan-2.2': {
 		label: 'Wan 2.2',
 		durations: [...range(3, 10), 15],
@@ -375,4 +363,30 @@ export function checkVideoModelLimits(body: VideoGenerationBody, ctx: z.Refineme
 			}
 		}
 	}
+}
+
+// Parameters text-to-video and image-to-video share. Duration and Resolution stay in each tool:
+// n8n lint reads their loadOptionsMethod names only as string literals.
+
+/** "Model" (`model`): every model with its limits for `kind`. */
+export function videoModelField(kind: 'text' | 'image', description: string): INodeProperties {
+	return {
+		displayName: 'Model',
+		name: 'model',
+		type: 'options',
+		options: videoModelOptions(kind),
+		default: 'default',
+		description,
+	};
+}
+
+/** "Audio" (`audio`), naming the models that make videos without sound. */
+export function audioField(): INodeProperties {
+	return {
+		displayName: 'Audio',
+		name: 'audio',
+		type: 'boolean',
+		default: false,
+		description: `Whether to generate sound with the video. Not available with ${modelLabelsWhere((rule) => rule.audio === 'none')}.`,
+	};
 }

@@ -1,0 +1,196 @@
+/**
+ * Parameters several tools declare alike, and the helpers that read them back into a request
+ * body. Each tool still states what differs (descriptions, defaults, which fields are optional).
+ */
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { FileInputDeclaration } from './types';
+
+/** Whether a text parameter holds more than blanks. */
+export function isFilled(value: unknown): value is string {
+	return typeof value === 'string' && value.trim() !== '';
+}
+
+/** A prompt-like text parameter (`prompt`). */
+export function promptField(settings: {
+	placeholder: string;
+	description: string;
+	required?: boolean;
+	rows?: number;
+	displayName?: string;
+	displayOptions?: INodeProperties['displayOptions'];
+}): INodeProperties {
+	const { placeholder, description, required = false, rows = 3, displayName = 'Prompt', displayOptions } = settings;
+	return {
+		displayName,
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows },
+		default: '',
+		...(required ? { required: true } : {}),
+		placeholder,
+		description,
+		...(displayOptions ? { displayOptions } : {}),
+	};
+}
+
+// Clip start and end
+
+/** Labels of `start_seconds` and `end_seconds` in error messages. */
+export const CLIP_TIME_LABELS = {
+	start_seconds: 'Start Time (Seconds)',
+	end_seconds: 'End Time (Seconds)',
+};
+
+/** Where the clip starts (`startSeconds`). */
+export function startSecondsField(description: string): INodeProperties {
+	return {
+		displayName: 'Start Time (Seconds)',
+		name: 'startSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description,
+	};
+}
+
+/** Where the clip ends (`endSeconds`). */
+export function endSecondsField(
+	description: string,
+	settings: { defaultSeconds?: number; required?: boolean } = {},
+): INodeProperties {
+	const { defaultSeconds = 5, required = false } = settings;
+	return {
+		displayName: 'End Time (Seconds)',
+		name: 'endSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0.1, numberPrecision: 2 },
+		default: defaultSeconds,
+		...(required ? { required: true } : {}),
+		description,
+	};
+}
+
+/** Start and end of a clip whose rendered frames cost credits, e.g. "Where the clip starts in the video". */
+export function clipTimeFields(source?: 'video'): INodeProperties[] {
+	const where = source ? ` in the ${source}` : '';
+	return [
+		startSecondsField(`Where the clip starts${where}`),
+		endSecondsField(`Where the clip ends${where}. Must be after the start time; credits are charged per rendered frame.`),
+	];
+}
+
+// Video source: a file or a YouTube link
+
+/** Labels of the video source keys of `assets` in error messages. */
+export const VIDEO_SOURCE_LABELS = {
+	'assets.video_source': 'Video Source',
+	'assets.video_file_path': 'Video File',
+	'assets.youtube_url': 'YouTube URL',
+};
+
+/** The "YouTube URL" parameter (`youtubeUrl`), shown when `sourceField` is set to YouTube. */
+export function youtubeUrlField(sourceField: string, description: string): INodeProperties {
+	return {
+		displayName: 'YouTube URL',
+		name: 'youtubeUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+		description,
+		displayOptions: { show: { [sourceField]: ['youtube'] } },
+	};
+}
+
+/** "Video Source" (File / YouTube, `videoSourceType`) and the YouTube URL it shows. */
+export function videoSourceFields(settings: { youtubeDescription: string; acceptsGif?: boolean }): INodeProperties[] {
+	const file = settings.acceptsGif ? 'A video or GIF file' : 'A video file';
+	return [
+		{
+			displayName: 'Video Source',
+			name: 'videoSourceType',
+			type: 'options',
+			options: [
+				{ name: 'File', value: 'file', description: `${file} (URL, Magic Hour file path or binary data)` },
+				{ name: 'YouTube', value: 'youtube', description: 'A YouTube video link' },
+			],
+			default: 'file',
+		},
+		youtubeUrlField('videoSourceType', settings.youtubeDescription),
+	];
+}
+
+/** The "Video File" input (`videoFile`), shown when the video source is a file. */
+export function videoFileInput(description: string, settings: { acceptsGif?: boolean } = {}): FileInputDeclaration {
+	return {
+		name: 'videoFile',
+		displayName: 'Video File',
+		description,
+		assetType: 'video',
+		...(settings.acceptsGif ? { extraExtensions: ['gif'] } : {}),
+		required: true,
+		displayOptions: { show: { videoSourceType: ['file'] } },
+	};
+}
+
+/** Adds `youtube_url` or `video_file_path` to `assets`, by the chosen video source. */
+export function addVideoSource(assets: IDataObject, fields: IDataObject, files: Record<string, string>): void {
+	if (fields.videoSourceType === 'youtube') {
+		const url = String(fields.youtubeUrl ?? '').trim();
+		if (url) assets.youtube_url = url;
+	} else if (files.videoFile) {
+		assets.video_file_path = files.videoFile;
+	}
+}
+
+// Resolutions
+
+/** `resolution` values of the image generator and editor. `auto` is accepted, not offered (the API's own default, deprecated for the editor). */
+export const IMAGE_RESOLUTIONS = ['640px', '1k', '2k', '4k', 'auto'] as const;
+
+/**
+ * The image resolutions offered: longest edge of the output. A static list (n8n lint wants "Name or ID"
+ * wording on loadOptions fields); the schema checks the model's resolutions.
+ */
+export const IMAGE_RESOLUTION_OPTIONS: INodePropertyOptions[] = [
+	{ name: '640px', value: '640px' },
+	{ name: '1K', value: '1k' },
+	{ name: '2K', value: '2k' },
+	{ name: '4K', value: '4k' },
+];
+
+/** The "Resolution" option of the image generator and editor; the schema checks it against the model. */
+export function imageResolutionField(): INodeProperties {
+	return {
+		displayName: 'Resolution',
+		name: 'resolution',
+		type: 'options',
+		options: IMAGE_RESOLUTION_OPTIONS.map((option) => ({ ...option })),
+		default: '1k',
+		description: 'Longest edge of the output. Availability depends on the model and plan.',
+	};
+}
+
+/** A "Resolution" option (`resolution`) of video heights such as 480p, each named as its value. */
+export function videoResolutionField(settings: {
+	resolutions: readonly string[];
+	default: string;
+	description?: string;
+	/** Descriptions of single resolutions, e.g. `{ '480p': 'LTX 2.3 only' }`. */
+	notes?: Record<string, string>;
+}): INodeProperties {
+	const { resolutions, default: defaultResolution, description, notes = {} } = settings;
+	return {
+		displayName: 'Resolution',
+		name: 'resolution',
+		type: 'options',
+		options: resolutions.map((resolution) => ({
+			name: resolution,
+			value: resolution,
+			...(notes[resolution] ? { description: notes[resolution] } : {}),
+		})),
+		default: defaultResolution,
+		...(description ? { description } : {}),
+	};
+}
