@@ -10,8 +10,8 @@ import type {
 } from 'n8n-workflow';
 
 import { triggerProperties } from './description';
+import { downloadEventOutputs } from './download';
 import { claimDelivery, deliveryKey, releaseDelivery } from './dedupe';
-import { downloadOutputs } from './download';
 import { DEFAULT_EVENTS, parseEventBody } from './events';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
@@ -174,7 +174,7 @@ export class MagicHourTrigger implements INodeType {
 		let binary: IBinaryKeyData | undefined;
 		if (options.downloadOutputs === true && event.action === 'completed') {
 			try {
-				binary = await downloadOutputs(this, event.payload);
+				binary = await downloadEventOutputs(this, event.kind, event.payload);
 			} catch (error) {
 				// Let the retry of this delivery through: it is the way to get the files.
 				releaseDelivery(staticData, key);

@@ -31,7 +31,7 @@ let unsubscribe: (() => void) | undefined;
 const credentials = (extra: IDataObject = {}) => ({
 	apiKey: 'mhk_test_emulator',
 	environment: 'custom',
-	baseUrl: 'http://127.0.0.1:1',
+	baseUrl: emu.baseUrl,
 	webhookSecret: SECRET,
 	...extra,
 });
@@ -445,32 +445,44 @@ describe('downloading outputs', () => {
 		expect(host.executions[0].items[0].binary).toBeUndefined();
 	});
 
-	it('answers an error when a download fails, and the retried delivery then starts one execution', async () => {
+	it('refreshes an expired download link through the API within the same delivery', async () => {
 		configure({ events: ['video.completed'], options: { downloadOutputs: true } });
 		subscribe(['video.completed']);
 		emu.faults.add({ match: 'GET /downloads/*', times: 1, fault: { type: 'expire' } });
 		await createJob('video');
-		await waitFor(() => host.executions.length === 1, 10_000, 'the execution after the retry');
-		await waitFor(() => deliveries().length === 2, 5_000, 'the answer to the retry');
+		await waitFor(() => host.executions.length === 1, 10_000, 'the execution');
+		await waitFor(() => deliveries().length === 1, 5_000, 'the answer to the delivery');
 
-		expect(deliveries().map((d) => d.status)).toEqual([500, 200]);
-		const failed = host.requests.find((r) => r.outcome === 'failed')!;
-		expect(failed.error?.message).toMatch(/Could not download output 1 of Magic Hour project .* \(HTTP 403\)/);
+		expect(deliveries().map((d) => d.status)).toEqual([200]);
+		expect(emu.counters().byRoute['GET /v1/video-projects/:id']).toBe(1);
 		const binary = host.executions[0].items[0].binary as Record<string, IBinaryData>;
 		expect(binary.data.mimeType).toMatch(/^video\//);
 		expect((await readBinary(binary.data)).length).toBeGreaterThan(0);
 	});
 
-	it('treats a truncated download as a failure', async () => {
+	it('retries a truncated download and never emits a partial file', async () => {
 		configure({ events: ['audio.completed'], options: { downloadOutputs: true } });
 		subscribe(['audio.completed']);
 		emu.faults.add({ match: 'GET /downloads/*', times: 1, fault: { type: 'truncate', afterBytes: 100 } });
 		await createJob('audio');
+		await waitFor(() => host.executions.length === 1, 10_000, 'the execution');
+
+		expect(deliveries().map((d) => d.status)).toEqual([200]);
+		const binary = host.executions[0].items[0].binary as Record<string, IBinaryData>;
+		expect((await readBinary(binary.data)).length).toBeGreaterThan(100);
+	});
+
+	it('answers an error when the download keeps failing, and the retried delivery then starts one execution', async () => {
+		configure({ events: ['image.completed'], options: { downloadOutputs: true } });
+		subscribe(['image.completed']);
+		// The link is refused, and so is the fresh one: the delivery fails and Magic Hour retries it.
+		emu.faults.add({ match: 'GET /downloads/*', times: 2, fault: { type: 'expire' } });
+		await createJob('image');
 		await waitFor(() => host.executions.length === 1, 10_000, 'the execution after the retry');
 		await waitFor(() => deliveries().length === 2, 5_000, 'the answer to the retry');
 
 		expect(deliveries().map((d) => d.status)).toEqual([500, 200]);
-		const binary = host.executions[0].items[0].binary as Record<string, IBinaryData>;
-		expect((await readBinary(binary.data)).length).toBeGreaterThan(100);
+		const failed = host.requests.find((r) => r.outcome === 'failed')!;
+		expect(failed.error?.message).toMatch(/download|expired|refused/i);
 	});
 });

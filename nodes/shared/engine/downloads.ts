@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
 import { extensionOfMimeType, mimeTypeOfExtension } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
@@ -140,7 +140,7 @@ function isExpired(expiresAt: string | undefined, now: number): boolean {
  * Content-Length is never emitted (retried, then an error); an expired URL is refreshed once.
  */
 export async function downloadOutputs(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IWebhookFunctions,
 	project: ProjectDetail,
 	options: DownloadOptions,
 ): Promise<IBinaryKeyData> {
