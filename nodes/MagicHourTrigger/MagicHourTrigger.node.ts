@@ -11,7 +11,14 @@ import type {
 
 import { triggerProperties } from './description';
 import { downloadEventOutputs } from './download';
-import { claimDelivery, deliveryKey, releaseDelivery } from './dedupe';
+import {
+	claimDelivery,
+	deliveryInProcess,
+	deliveryKey,
+	forgetDeliveryInProcess,
+	markDeliveryInProcess,
+	releaseDelivery,
+} from './dedupe';
 import { DEFAULT_EVENTS, parseEventBody } from './events';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
@@ -167,20 +174,29 @@ export class MagicHourTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node');
 		const key = deliveryKey(event.type, event.payload.id);
-		if (!claimDelivery(staticData, key, Date.now())) {
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		const inProcess = deliveryInProcess(scope, key, Date.now());
+		if (inProcess === 'running') {
+			// Not 2xx: should the running delivery fail, Magic Hour must still deliver it again.
+			return reject(res, 409, 'This event is still being processed; deliver it again later');
+		}
+		if (inProcess === 'done' || !claimDelivery(staticData, key, Date.now())) {
 			return { webhookResponse: { message: 'Duplicate delivery; ignored' } };
 		}
 
 		let binary: IBinaryKeyData | undefined;
 		if (options.downloadOutputs === true && event.action === 'completed') {
+			markDeliveryInProcess(scope, key, true, Date.now());
 			try {
 				binary = await downloadEventOutputs(this, event.kind, event.payload);
 			} catch (error) {
 				// Let the retry of this delivery through: it is the way to get the files.
 				releaseDelivery(staticData, key);
+				forgetDeliveryInProcess(scope, key);
 				throw new NodeOperationError(this.getNode(), error as Error);
 			}
 		}
+		markDeliveryInProcess(scope, key, false, Date.now());
 
 		const item: INodeExecutionData = {
 			json: {

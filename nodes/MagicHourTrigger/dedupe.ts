@@ -76,3 +76,32 @@ export function releaseDelivery(staticData: IDataObject, key: string): void {
 export function rememberedDeliveries(staticData: IDataObject): number {
 	return Object.keys(readStore(staticData)).length;
 }
+
+/**
+ * Deliveries this n8n process is handling right now, or has just handled. n8n saves a
+ * webhook's static data only after the answer, so a retry that arrives while the first
+ * delivery is still running (Magic Hour gave up waiting during a slow download) would not see
+ * its claim there and start a second execution.
+ */
+const IN_PROCESS_GRACE_MS = 60_000;
+const inProcess = new Map<string, { running: boolean; at: number }>();
+
+/** 'running' while another request handles this delivery, 'done' just after it started an execution. */
+export function deliveryInProcess(scope: string, key: string, now: number): 'running' | 'done' | undefined {
+	for (const [id, entry] of inProcess) {
+		if (!entry.running && now - entry.at > IN_PROCESS_GRACE_MS) inProcess.delete(id);
+	}
+	const entry = inProcess.get(`${scope}\n${key}`);
+	if (!entry) return undefined;
+	return entry.running ? 'running' : 'done';
+}
+
+/** Marks a delivery as being handled (`running`) or as having started its execution. */
+export function markDeliveryInProcess(scope: string, key: string, running: boolean, now: number): void {
+	inProcess.set(`${scope}\n${key}`, { running, at: now });
+}
+
+/** Forgets a delivery that failed, so its retry is handled. */
+export function forgetDeliveryInProcess(scope: string, key: string): void {
+	inProcess.delete(`${scope}\n${key}`);
+}

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/transport/apiErrors';
+import { errorItem } from '../../shared/engine/errorItem';
 import { waitForProjects } from '../../shared/engine/waitForProjects';
 import { getAccount } from './account/get.operation';
 import type { ItemOperation } from './common';
@@ -34,10 +35,13 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			output.push(...(Array.isArray(result) ? result : [result]));
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output.push({
-				json: { error: (error as Error).message, description: (error as NodeOperationError).description ?? null },
-				pairedItem: { item: itemIndex },
-			});
+			output.push(
+				errorItem(
+					this,
+					{ error: (error as Error).message, description: (error as NodeOperationError).description ?? null },
+					itemIndex,
+				),
+			);
 		}
 	}
 	return [output];

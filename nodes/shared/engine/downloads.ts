@@ -4,7 +4,7 @@ import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOption
 import { extensionOfMimeType, mimeTypeOfExtension } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf } from '../transport/apiRequest';
-import { cancellableSleep, throwIfCancelled } from '../transport/cancellableSleep';
+import { cancellableSleep, ExecutionCancelledError, throwIfCancelled } from '../transport/cancellableSleep';
 import { USER_AGENT } from '../transport/packageInfo';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../transport/retryPolicy';
 import type { ProjectDetail } from './projectTypes';
@@ -161,8 +161,19 @@ export async function downloadOutputs(
 
 	// After a refresh, later files use the fresh links too.
 	let current = project;
+	// A failed refresh (e.g. the project was deleted meanwhile: 404) names the project like every other download error.
+	const aboutProject = (error: unknown): unknown => {
+		const described = error as { description?: string | null; context?: Record<string, unknown> };
+		if (error instanceof Error && !(error instanceof ExecutionCancelledError)) {
+			const where = `(Project ID ${project.id}, ${options.kind}.)`;
+			if (!described.description) described.description = where;
+			else if (!described.description.includes(project.id)) described.description = `${described.description} ${where}`;
+			if (described.context && typeof described.context === 'object') described.context.projectId ??= project.id;
+		}
+		return error;
+	};
 	const refresh = async (): Promise<ProjectDetail> => {
-		current = await options.refresh();
+		current = await options.refresh().catch(async (error: unknown) => await Promise.reject(aboutProject(error)));
 		return current;
 	};
 

@@ -7,6 +7,7 @@ import { asNodeError } from '../transport/apiErrors';
 import { magicHourRequest } from '../transport/apiRequest';
 import { runWithConcurrency } from './concurrency';
 import { downloadOutputs } from './downloads';
+import { errorItem } from './errorItem';
 import { collectFileInputs, uploadPendingFiles } from './fileInputs';
 import { ProjectPoller } from './projectPoller';
 import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
@@ -89,9 +90,12 @@ export async function executeTool(
 
 	// Once a job exists its id must reach the user, even when the item fails later.
 	const createdIds: Array<string | undefined> = new Array(items.length);
+	// The job name identifies a job whose create response was lost (no id to report).
+	const jobNames: Array<string | undefined> = new Array(items.length);
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
 		const { toolOptions, run } = splitOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 		const settings = runSettings(this, tool, run, itemIndex);
+		jobNames[itemIndex] = settings.jobName || undefined;
 		const fields = readFields(this, tool, itemIndex);
 		const files = await collectFileInputs(this, tool, fields, toolOptions, itemIndex);
 
@@ -169,16 +173,22 @@ export async function executeTool(
 		outcomes.map((outcome, itemIndex): INodeExecutionData => {
 			if (outcome?.ok) return outcome.value;
 			const error = outcome?.error;
-			return {
-				json: {
+			// What the engine knows about the project (status, Magic Hour's error code), as "Wait for Project" reports it.
+			const context = ((error as NodeOperationError)?.context ?? {}) as IDataObject;
+			return errorItem(
+				this,
+				{
 					error: (error as Error)?.message ?? String(error),
 					description: (error as NodeOperationError)?.description ?? null,
 					id: createdIds[itemIndex] ?? null,
 					kind: tool.kind,
 					tool: tool.operation,
+					...(jobNames[itemIndex] ? { name: jobNames[itemIndex] } : {}),
+					...(typeof context.status === 'string' && context.status !== 'unknown' ? { status: context.status } : {}),
+					...(typeof context.errorCode === 'string' ? { code: context.errorCode } : {}),
 				},
-				pairedItem: { item: itemIndex },
-			};
+				itemIndex,
+			);
 		}),
 	];
 }

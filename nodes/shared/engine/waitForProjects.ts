@@ -5,6 +5,7 @@ import type { ProjectKind } from '../catalog/types';
 import { magicHourRequest } from '../transport/apiRequest';
 import { ExecutionCancelledError } from '../transport/cancellableSleep';
 import { DEFAULT_BINARY_PREFIX, downloadOutputs } from './downloads';
+import { errorItem } from './errorItem';
 import { ProjectPoller, type PollerSettings, type PollingMode } from './projectPoller';
 import { projectPath, type ProjectDetail } from './projectTypes';
 import { WAIT_OPTION, WAIT_PARAM } from './waitForProjects.description';
@@ -260,6 +261,6 @@ export async function waitForProjectItems(
 	return results.map((result, index) => {
 		if (!result) throw new Error(`Item ${index} has no result`);
 		if (result.ok) return result.item;
-		return { json: errorJson(result), pairedItem: { item: index } };
+		return errorItem(ctx, errorJson(result), index);
 	});
 }
