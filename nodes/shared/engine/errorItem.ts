@@ -12,7 +12,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
  */
 export function errorItem(
 	ctx: Pick<IExecuteFunctions, 'getNode'>,
-	json: IDataObject & { error: string },
+	json: IDataObject,
 	itemIndex: number,
 ): INodeExecutionData {
 	if (ctx.getNode().onError === 'continueErrorOutput') {

@@ -89,6 +89,12 @@ const MAX_IDLE_STEP_MS = 250;
 /** Automatic mode: smallest interval, growth factor and the share of the cap it starts with. */
 const MIN_AUTO_INTERVAL_MS = 500;
 const BACKOFF_FACTOR = 1.5;
+/**
+ * Automatic polling checks first at this share of the expected duration (plus up to 10 % jitter).
+ * Documented ranges start at about half their median (simple video 30 s–2 min), so an early job is
+ * seen within one capped interval instead of waiting for the median.
+ */
+const FIRST_CHECK_SHARE = 0.5;
 const START_SHARE_OF_CAP = 1 / 3;
 const START_SHARE_OF_EXPECTED = 1 / 4;
 /** Pause of the whole loop on a 429 without Retry-After. */
@@ -189,7 +195,7 @@ export class ProjectPoller {
 			const timeoutMs =
 				request.timeoutMs && request.timeoutMs > 0 ? request.timeoutMs : DEFAULT_TIMEOUT_MINUTES[request.kind] * 60_000;
 			const firstDelay =
-				mode === 'fixed' ? Math.min(fixedIntervalMs, expectedMs) : expectedMs * (0.8 + 0.2 * this.random());
+				mode === 'fixed' ? Math.min(fixedIntervalMs, expectedMs) : expectedMs * (FIRST_CHECK_SHARE + 0.1 * this.random());
 			const job: Job = {
 				request,
 				mode,

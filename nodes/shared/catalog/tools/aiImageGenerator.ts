@@ -121,7 +121,7 @@ export const aiImageGenerator: ToolDeclaration = {
 	displayName: 'AI Image Generator',
 	action: 'Generate an image from a prompt',
 	description: 'Create images from a text prompt, with a choice of model, style and size',
-	expectedSeconds: 8,
+	expectedSeconds: 20,
 	files: [],
 	fields: [
 		promptField({
