@@ -31,14 +31,13 @@ function readStore(staticData: IDataObject): Record<string, number> {
 	return entries;
 }
 
-/** Drops expired entries, then the oldest ones beyond the cap. */
+const isLive = (at: number, now: number, windowMs: number) => now - at < windowMs && at <= now + windowMs;
+
+/** Drops expired entries, then (only when over the cap) the oldest ones. */
 function prune(entries: Record<string, number>, now: number, windowMs: number, maxEntries: number) {
-	const live = Object.entries(entries).filter(([, at]) => now - at < windowMs && at <= now + windowMs);
-	live.sort((a, b) => a[1] - b[1]);
-	const kept = live.slice(Math.max(0, live.length - maxEntries));
-	const result: Record<string, number> = {};
-	for (const [key, at] of kept) result[key] = at;
-	return result;
+	let live = Object.entries(entries).filter(([, at]) => isLive(at, now, windowMs));
+	if (live.length > maxEntries) live = live.sort((a, b) => a[1] - b[1]).slice(live.length - maxEntries);
+	return Object.fromEntries(live);
 }
 
 /**
@@ -54,11 +53,9 @@ export function claimDelivery(
 ): boolean {
 	const windowMs = options.windowMs ?? DEDUPE_WINDOW_MS;
 	const maxEntries = Math.max(1, options.maxEntries ?? DEDUPE_MAX_ENTRIES);
-	const entries = prune(readStore(staticData), now, windowMs, maxEntries);
-	if (Object.prototype.hasOwnProperty.call(entries, key)) {
-		staticData[STORE_KEY] = entries;
-		return false;
-	}
+	const entries = readStore(staticData);
+	const seenAt = entries[key];
+	if (seenAt !== undefined && isLive(seenAt, now, windowMs)) return false;
 	entries[key] = now;
 	staticData[STORE_KEY] = prune(entries, now, windowMs, maxEntries);
 	return true;
