@@ -87,7 +87,7 @@ function lagSection(results: PollingResult[]): string {
 		'',
 		'From the emulator’s project record (`createdAt + finishAtMs`, the instant the job turns `complete`) to `execute()` returning the item with its output downloaded, same jobs as section 1. ' +
 			'Real-time-equivalent seconds are wall time × clock scale; they include the unscaled request and download time multiplied by the scale (see Method). ' +
-			'Automatic polling checks first at 80–100 % of the Expected Duration and then at intervals growing ×1.5 up to a cap (3 s for images and audio, 10 s for video), so a job that finishes well before its median waits for that first check.',
+			'Automatic polling checks first at 50–60 % of the Expected Duration and then at intervals growing ×1.5 up to a cap (3 s for images and audio, 10 s for video).',
 		'',
 		table(
 			[
