@@ -2,7 +2,7 @@
 // make sure each icon a node or credential names actually exists there, in a light and a dark
 // variant. A missing icon only shows up as a broken image in the n8n editor, so the build fails
 // here instead.
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 const { series } = require('gulp');
 
@@ -11,9 +11,20 @@ function iconReferences(file) {
 	return [...source.matchAll(/['"]file:([^'"]+\.svg)['"]/g)].map((match) => match[1]);
 }
 
+/** Every compiled node class, versions (v1/…V1.node.js) included. */
+function compiledNodeFiles(dir) {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const file = path.join(dir, entry.name);
+		if (entry.isDirectory()) return compiledNodeFiles(file);
+		return entry.name.endsWith('.node.js') ? [file] : [];
+	});
+}
+
 async function checkIcons() {
 	const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-	const compiled = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
+	const listed = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
+	const compiled = [...new Set([...listed, ...compiledNodeFiles(path.join('dist', 'nodes'))])];
 	const problems = [];
 	for (const file of compiled) {
 		if (!existsSync(file)) {

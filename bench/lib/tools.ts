@@ -1,5 +1,5 @@
 /** The real tool nodes and the realistic parameters of the catalog test fixtures. */
-import type { INodeType } from 'n8n-workflow';
+import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { MagicHourAudio } from '../../nodes/MagicHourAudio/MagicHourAudio.node';
 import { MagicHourImage } from '../../nodes/MagicHourImage/MagicHourImage.node';
@@ -8,7 +8,7 @@ import { TOOLS } from '../../nodes/shared/catalog/tools';
 import type { ProjectKind, ToolDeclaration } from '../../nodes/shared/catalog/types';
 import type { ToolFixture } from '../../test/catalog/toolFixture';
 
-export const TOOL_NODES: Record<ProjectKind, INodeType> = {
+export const TOOL_NODES: Record<ProjectKind, INodeType | IVersionedNodeType> = {
 	image: new MagicHourImage(),
 	video: new MagicHourVideo(),
 	audio: new MagicHourAudio(),

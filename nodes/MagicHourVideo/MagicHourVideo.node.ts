@@ -1,31 +1,19 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
-import { toolLoadOptions, toolNodeProperties, toolsOfKind } from '../shared/actions/toolNode';
-import { executeTool } from '../shared/engine/runTool';
+import { baseDescription } from './description';
+import { MagicHourVideoV1 } from './v1/MagicHourVideoV1.node';
 
-const TOOLS = toolsOfKind('video');
-
-export class MagicHourVideo implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Magic Hour Video',
-		name: 'magicHourVideo',
-		icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
-		description: 'Create and edit videos with Magic Hour AI',
-		defaults: { name: 'Magic Hour Video' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'magicHourApi', required: true }],
-		properties: toolNodeProperties(TOOLS),
-	};
-
-	methods = { loadOptions: toolLoadOptions(TOOLS) };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeTool.call(this, TOOLS);
+export class MagicHourVideo extends VersionedNodeType {
+	constructor() {
+		super(
+			{ 1: new MagicHourVideoV1() },
+			{
+				...baseDescription,
+				icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+				subtitle: '={{$parameter["operation"]}}',
+				usableAsTool: true,
+				defaultVersion: 1,
+			},
+		);
 	}
 }

@@ -15,6 +15,7 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
+	IVersionedNodeType,
 } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
@@ -265,7 +266,7 @@ export function onEachPolledProject(emu: Emu, handler: (id: string, kind: string
 
 // ------------------------------------------------------------------ running nodes
 
-export const NODES: Record<'image' | 'video' | 'audio' | 'utility', INodeType> = {
+export const NODES: Record<'image' | 'video' | 'audio' | 'utility', INodeType | IVersionedNodeType> = {
 	image: new MagicHourImage(),
 	video: new MagicHourVideo(),
 	audio: new MagicHourAudio(),

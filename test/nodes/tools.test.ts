@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IBinaryKeyData, IDataObject, INodeType } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { start, type Emulator } from '../../emulator';
 import { MagicHourAudio } from '../../nodes/MagicHourAudio/MagicHourAudio.node';
@@ -13,7 +13,7 @@ import type { ToolFixture } from '../catalog/toolFixture';
 import { binaryFromBuffer, executeNode, readBinary } from '../harness/executeNode';
 import { sampleFile } from '../harness/sampleFiles';
 
-const NODES: Record<ProjectKind, INodeType> = {
+const NODES: Record<ProjectKind, INodeType | IVersionedNodeType> = {
 	image: new MagicHourImage(),
 	video: new MagicHourVideo(),
 	audio: new MagicHourAudio(),

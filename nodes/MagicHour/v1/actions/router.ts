@@ -1,9 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError } from '../../shared/transport/apiErrors';
-import { errorItem } from '../../shared/engine/errorItem';
-import { waitForProjects } from '../../shared/engine/waitForProjects';
+import { asNodeError } from '../../../shared/transport/apiErrors';
+import { errorItem } from '../../../shared/engine/errorItem';
+import { waitForProjects } from '../../../shared/engine/waitForProjects';
 import { getAccount } from './account/get.operation';
 import type { ItemOperation } from './common';
 import { detectFaces } from './faceDetection/detect.operation';

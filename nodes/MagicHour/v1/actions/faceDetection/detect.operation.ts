@@ -1,11 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { fileInputProperties } from '../../../shared/catalog/properties';
-import type { AssetType } from '../../../shared/catalog/types';
-import { collectFileSlots, uploadPendingFiles } from '../../../shared/engine/fileInputs';
-import { cancelSignalOf, magicHourRequest } from '../../../shared/transport/apiRequest';
-import { cancellableSleep } from '../../../shared/transport/cancellableSleep';
+import { fileInputProperties } from '../../../../shared/catalog/properties';
+import type { AssetType } from '../../../../shared/catalog/types';
+import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/fileInputs';
+import { cancelSignalOf, magicHourRequest } from '../../../../shared/transport/apiRequest';
+import { cancellableSleep } from '../../../../shared/transport/cancellableSleep';
 import { scoped, type ItemOperation } from '../common';
 
 const POLL_INTERVAL_MS = 1_000;

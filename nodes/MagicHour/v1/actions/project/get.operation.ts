@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ProjectKind } from '../../../shared/catalog/types';
-import { projectPath, type ProjectDetail } from '../../../shared/engine/projectTypes';
-import { magicHourRequest } from '../../../shared/transport/apiRequest';
+import type { ProjectKind } from '../../../../shared/catalog/types';
+import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
+import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import { projectIdProperty, projectKindProperty, scoped, type ItemOperation } from '../common';
 
 export const getProject: ItemOperation = {

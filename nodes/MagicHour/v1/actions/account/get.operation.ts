@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { magicHourRequest } from '../../../shared/transport/apiRequest';
+import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import type { ItemOperation } from '../common';
 
 export const getAccount: ItemOperation = {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { AssetType } from '../../../shared/catalog/types';
-import { collectFileSlots, uploadPendingFiles } from '../../../shared/engine/fileInputs';
+import type { AssetType } from '../../../../shared/catalog/types';
+import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/fileInputs';
 import { scoped, type ItemOperation } from '../common';
 
 export const uploadFile: ItemOperation = {

@@ -1,0 +1,29 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { toolLoadOptions, toolNodeProperties, toolsOfKind } from '../../shared/actions/toolNode';
+import { executeTool } from '../../shared/engine/runTool';
+import { baseDescription } from '../description';
+
+const TOOLS = toolsOfKind('video');
+
+export class MagicHourVideoV1 implements INodeType {
+	description: INodeTypeDescription = {
+		...baseDescription,
+		icon: { light: 'file:../../../icons/magichour.svg', dark: 'file:../../../icons/magichour.dark.svg' },
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		defaults: { name: 'Magic Hour Video' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'magicHourApi', required: true }],
+		properties: toolNodeProperties(TOOLS),
+	};
+
+	methods = { loadOptions: toolLoadOptions(TOOLS) };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeTool.call(this, TOOLS);
+	}
+}
