@@ -87,7 +87,7 @@ function lagSection(results: PollingResult[]): string {
 		'',
 		'From the emulator’s project record (`createdAt + finishAtMs`, the instant the job turns `complete`) to `execute()` returning the item with its output downloaded, same jobs as section 1. ' +
 			'Real-time-equivalent seconds are wall time × clock scale; they include the unscaled request and download time multiplied by the scale (see Method). ' +
-			'Automatic polling checks first at 50–60 % of the Expected Duration and then at intervals growing ×1.5 up to a cap (3 s for images and audio, 10 s for video).',
+			'Automatic polling checks first at 80–90 % of the Expected Duration for images and audio and at 50–60 % for video, then at intervals growing ×1.5 up to a cap (3 s for images and audio; for video 10 s or 5 % of the Expected Duration, whichever is longer).',
 		'',
 		table(
 			[

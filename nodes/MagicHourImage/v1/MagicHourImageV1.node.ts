@@ -10,7 +10,9 @@ const TOOLS = toolsOfKind('image');
 export class MagicHourImageV1 implements INodeType {
 	description: INodeTypeDescription = {
 		...baseDescription,
-		icon: { light: 'file:../../../icons/magichour.svg', dark: 'file:../../../icons/magichour.dark.svg' },
+		// n8n resolves the icon of every version relative to the node file listed in package.json
+		// (dist/nodes/<Node>/<Node>.node.js), not to this file: so two levels up, as there.
+		icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
 		defaults: { name: 'Magic Hour Image' },

@@ -136,7 +136,7 @@ export const RUN_OPTIONS: INodeProperties[] = [
 			{
 				name: 'Automatic',
 				value: 'automatic',
-				description: 'First check at about half the time a job of this tool usually takes, then back off',
+				description: 'First check shortly before a job of this tool usually finishes, then back off',
 			},
 			{ name: 'Fixed', value: 'fixed', description: 'Check every N seconds' },
 		],
@@ -157,7 +157,7 @@ export const RUN_OPTIONS: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		description:
-			'How long jobs usually take. 0 uses the documented median of the tool. Automatic polling checks first at about half of it.',
+			'How long jobs usually take. 0 uses the documented median of the tool. Automatic polling checks first shortly before it.',
 	},
 	{
 		displayName: 'Timeout (Minutes)',

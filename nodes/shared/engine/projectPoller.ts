@@ -91,10 +91,13 @@ const MIN_AUTO_INTERVAL_MS = 500;
 const BACKOFF_FACTOR = 1.5;
 /**
  * Automatic polling checks first at this share of the expected duration (plus up to 10 % jitter).
- * Documented ranges start at about half their median (simple video 30 s–2 min), so an early job is
- * seen within one capped interval instead of waiting for the median.
+ * Video ranges start at about half their median (simple video 30 s–2 min), so video starts early
+ * and an early job is seen within one capped interval; images and audio are short and their cap
+ * small, so checking early would only add calls.
  */
-const FIRST_CHECK_SHARE = 0.5;
+const FIRST_CHECK_SHARE: Record<ProjectKind, number> = { image: 0.8, audio: 0.8, video: 0.5 };
+/** Long videos are checked less often: the cap grows to this share of the expected duration. */
+const VIDEO_CAP_SHARE_OF_EXPECTED = 1 / 20;
 const START_SHARE_OF_CAP = 1 / 3;
 const START_SHARE_OF_EXPECTED = 1 / 4;
 /** Pause of the whole loop on a 429 without Retry-After. */
@@ -195,7 +198,9 @@ export class ProjectPoller {
 			const timeoutMs =
 				request.timeoutMs && request.timeoutMs > 0 ? request.timeoutMs : DEFAULT_TIMEOUT_MINUTES[request.kind] * 60_000;
 			const firstDelay =
-				mode === 'fixed' ? Math.min(fixedIntervalMs, expectedMs) : expectedMs * (FIRST_CHECK_SHARE + 0.1 * this.random());
+				mode === 'fixed'
+					? Math.min(fixedIntervalMs, expectedMs)
+					: expectedMs * (FIRST_CHECK_SHARE[request.kind] + 0.1 * this.random());
 			const job: Job = {
 				request,
 				mode,
@@ -225,12 +230,18 @@ export class ProjectPoller {
 		this.wake();
 	}
 
+	/** The documented interval of the kind; for video "longer for longer jobs". */
+	private capMs(kind: ProjectKind, expectedMs: number): number {
+		const cap = MAX_POLL_INTERVAL_MS[kind];
+		return kind === 'video' ? Math.max(cap, expectedMs * VIDEO_CAP_SHARE_OF_EXPECTED) : cap;
+	}
+
 	/**
 	 * First Automatic back-off step: a quarter of the expected duration, at least a third of the
 	 * kind's cap (so unknown durations start briskly) and at most the cap.
 	 */
 	private startIntervalMs(kind: ProjectKind, expectedMs: number): number {
-		const cap = MAX_POLL_INTERVAL_MS[kind];
+		const cap = this.capMs(kind, expectedMs);
 		const floor = Math.max(MIN_AUTO_INTERVAL_MS, cap * START_SHARE_OF_CAP);
 		return Math.min(cap, Math.max(floor, expectedMs * START_SHARE_OF_EXPECTED));
 	}
@@ -371,7 +382,7 @@ export class ProjectPoller {
 
 	private nextIntervalMs(job: Job): number {
 		if (job.mode === 'fixed') return job.fixedIntervalMs;
-		const cap = MAX_POLL_INTERVAL_MS[job.request.kind];
+		const cap = this.capMs(job.request.kind, job.request.expectedMs ?? 0);
 		const interval = Math.min(cap, job.intervalMs);
 		job.intervalMs = Math.min(cap, job.intervalMs * BACKOFF_FACTOR);
 		// Jitter spreads the checks of jobs started together; it never goes above the cap.
