@@ -11,14 +11,24 @@ function iconReferences(file) {
 	return [...source.matchAll(/['"]file:([^'"]+\.svg)['"]/g)].map((match) => match[1]);
 }
 
-/** Every compiled node class, versions (v1/…V1.node.js) included. */
+/** Every compiled node class, versions (…V1.js beside the versioned node's file) included. */
 function compiledNodeFiles(dir) {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const file = path.join(dir, entry.name);
 		if (entry.isDirectory()) return compiledNodeFiles(file);
-		return entry.name.endsWith('.node.js') ? [file] : [];
+		return /(\.node|V\d+)\.js$/.test(entry.name) ? [file] : [];
 	});
+}
+
+/** The package.json-listed file whose folder holds this compiled file (itself when listed). */
+function listedBaseOf(file, listed) {
+	const normal = path.normalize(file);
+	const owners = listed
+		.map((entry) => path.normalize(entry))
+		.filter((entry) => normal === entry || normal.startsWith(path.dirname(entry) + path.sep))
+		.sort((a, b) => b.length - a.length);
+	return owners[0] ?? file;
 }
 
 async function checkIcons() {
@@ -33,9 +43,14 @@ async function checkIcons() {
 		}
 		const icons = iconReferences(file);
 		if (!icons.some((icon) => icon.endsWith('.dark.svg'))) problems.push(`${file} has no dark icon`);
+		// n8n resolves the icons of a versioned node's classes (v1/…V1.node.js) relative to the
+		// node file listed in package.json, not to the class's own file.
+		const base = listedBaseOf(file, listed);
 		for (const icon of icons) {
-			const target = path.join(path.dirname(file), icon);
-			if (!existsSync(target)) problems.push(`${file} points at ${icon}, which is not in dist`);
+			const target = path.join(path.dirname(base), icon);
+			// Only dist/ is published: an icon outside it (e.g. the source icons/) is missing in n8n.
+			const outsideDist = path.relative('dist', target).startsWith('..');
+			if (outsideDist || !existsSync(target)) problems.push(`${file} points at ${icon}, which is not in dist`);
 		}
 	}
 	if (problems.length) throw new Error(`Icon check failed:\n- ${problems.join('\n- ')}`);

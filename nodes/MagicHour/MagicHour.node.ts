@@ -1,7 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 
 import { baseDescription } from './description';
-import { MagicHourV1 } from './v1/MagicHourV1.node';
+import { MagicHourV1 } from './MagicHourV1';
 
 export class MagicHour extends VersionedNodeType {
 	constructor() {

@@ -1,7 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 
 import { baseDescription } from './description';
-import { MagicHourAudioV1 } from './v1/MagicHourAudioV1.node';
+import { MagicHourAudioV1 } from './MagicHourAudioV1';
 
 export class MagicHourAudio extends VersionedNodeType {
 	constructor() {

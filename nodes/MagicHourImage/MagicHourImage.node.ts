@@ -1,7 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 
 import { baseDescription } from './description';
-import { MagicHourImageV1 } from './v1/MagicHourImageV1.node';
+import { MagicHourImageV1 } from './MagicHourImageV1';
 
 export class MagicHourImage extends VersionedNodeType {
 	constructor() {

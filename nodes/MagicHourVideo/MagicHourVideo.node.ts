@@ -1,7 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 
 import { baseDescription } from './description';
-import { MagicHourVideoV1 } from './v1/MagicHourVideoV1.node';
+import { MagicHourVideoV1 } from './MagicHourVideoV1';
 
 export class MagicHourVideo extends VersionedNodeType {
 	constructor() {

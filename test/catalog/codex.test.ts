@@ -1,3 +1,4 @@
+import utilityCodex from '../../nodes/MagicHour/MagicHour.node.json';
 import audioCodex from '../../nodes/MagicHourAudio/MagicHourAudio.node.json';
 import imageCodex from '../../nodes/MagicHourImage/MagicHourImage.node.json';
 import videoCodex from '../../nodes/MagicHourVideo/MagicHourVideo.node.json';
@@ -15,4 +16,17 @@ describe('codex aliases', () => {
 		expect(names.filter((name) => !codex.alias.includes(name))).toEqual([]);
 		expect(codex.categories).toContain('AI');
 	});
+});
+
+// n8n's node panel (editor 2.x) leaves nodes of the "AI" category out of its search unless their
+// AI subcategories include "Root Nodes" (the sub-nodes — models, tools… — live in the AI panel):
+// without it, searching "Magic Hour" finds nothing. Seen in a real n8n 2.40 editor (npm run screenshots).
+it.each([
+	['image', imageCodex],
+	['video', videoCodex],
+	['audio', audioCodex],
+	['utility', utilityCodex],
+] as const)('the %s node is searchable in the node panel (AI category with the "Root Nodes" subcategory)', (_kind, codex) => {
+	expect(codex.categories).toContain('AI');
+	expect(codex.subcategories.AI).toContain('Root Nodes');
 });

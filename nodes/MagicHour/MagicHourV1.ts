@@ -1,16 +1,16 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { waitForProjectsProperties } from '../../shared/engine/waitForProjects.description';
-import { baseDescription } from '../description';
-import { ITEM_OPERATIONS, route } from './actions/router';
-import { scoped } from './actions/common';
+import { waitForProjectsProperties } from '../shared/engine/waitForProjects.description';
+import { baseDescription } from './description';
+import { ITEM_OPERATIONS, route } from './v1/actions/router';
+import { scoped } from './v1/actions/common';
 
 export class MagicHourV1 implements INodeType {
 	description: INodeTypeDescription = {
 		...baseDescription,
-		// n8n resolves the icon of every version relative to the node file listed in package.json
-		// (dist/nodes/<Node>/<Node>.node.js), not to this file: so two levels up, as there.
+		// n8n resolves the icon of every version relative to the node file listed in package.json, so this
+		// class sits beside that file (named without .node.ts: it is not a node of its own to register).
 		icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

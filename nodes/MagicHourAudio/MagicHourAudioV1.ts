@@ -1,21 +1,21 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { toolLoadOptions, toolNodeProperties, toolsOfKind } from '../../shared/actions/toolNode';
-import { executeTool } from '../../shared/engine/runTool';
-import { baseDescription } from '../description';
+import { toolLoadOptions, toolNodeProperties, toolsOfKind } from '../shared/actions/toolNode';
+import { executeTool } from '../shared/engine/runTool';
+import { baseDescription } from './description';
 
-const TOOLS = toolsOfKind('image');
+const TOOLS = toolsOfKind('audio');
 
-export class MagicHourImageV1 implements INodeType {
+export class MagicHourAudioV1 implements INodeType {
 	description: INodeTypeDescription = {
 		...baseDescription,
-		// n8n resolves the icon of every version relative to the node file listed in package.json
-		// (dist/nodes/<Node>/<Node>.node.js), not to this file: so two levels up, as there.
+		// n8n resolves the icon of every version relative to the node file listed in package.json, so this
+		// class sits beside that file (named without .node.ts: it is not a node of its own to register).
 		icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		defaults: { name: 'Magic Hour Image' },
+		defaults: { name: 'Magic Hour Audio' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,0 +1,533 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- not node code: runs in tests or on the developer's machine, never inside n8n */
+/**
+ * Drives a real n8n (installed by scripts/install-n8n.sh) with this package loaded as a
+ * community node, for `npm run demo`, `npm run test:e2e` and `npm run screenshots`.
+ *
+ *   const n8n = await N8nInstance.create();          // fresh user folder, package installed
+ *   await n8n.importCredentials([emulatorCredential(emu)]);
+ *   await n8n.importWorkflows(loadExamples());
+ *   const run = await n8n.execute('mhExampleImage01');  // `n8n execute --id --rawOutput`
+ *   run.output('Save Image')                            // items of a node
+ *   const server = await n8n.start();                   // `n8n start` on a free port
+ */
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+export const PACKAGE_NAME = 'n8n-nodes-magic-hour';
+
+/** The folder the example workflows read from and write to: n8n's default allowed folder
+ * (`~/.n8n-files`, N8N_RESTRICT_FILE_ACCESS_TO) in the official Docker image. The runner points
+ * it at a folder of its own instance. */
+export const EXAMPLE_FILES_DIR = '/home/node/.n8n-files/magic-hour';
+
+/** The credential the examples reference (by id and name). */
+export const EXAMPLE_CREDENTIAL = { id: 'mhCredEmulator01', name: 'Magic Hour account' } as const;
+
+export interface N8nInstall {
+	node: string;
+	n8n: string;
+	appDir: string;
+	/** From the cache's installed.json marker. */
+	versions: { node: string; n8n: string };
+}
+
+let install: N8nInstall | undefined;
+
+/** Runs scripts/install-n8n.sh (a no-op when cached) and returns the paths it prints. */
+export function ensureN8nInstalled(options: { log?: (line: string) => void } = {}): N8nInstall {
+	if (install) return install;
+	const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+	const started = Date.now();
+	let stdout: string;
+	try {
+		stdout = execFileSync('bash', [join(REPO_ROOT, 'scripts', 'install-n8n.sh')], {
+			cwd: REPO_ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 16 * 1024 * 1024,
+		});
+	} catch (error) {
+		throw new Error(`scripts/install-n8n.sh failed: ${(error as Error).message}`);
+	}
+	const lines = stdout.trim().split('\n');
+	const [node, n8n] = lines.slice(-2);
+	if (!node || !n8n || !existsSync(node) || !existsSync(n8n)) {
+		throw new Error(`scripts/install-n8n.sh did not print the node and n8n paths:\n${stdout}`);
+	}
+	const seconds = (Date.now() - started) / 1000;
+	if (seconds > 5) log(`n8n installed in ${seconds.toFixed(0)} s`);
+	const appDir = resolve(dirname(n8n), '..', '..', '..');
+	const versions = JSON.parse(readFileSync(join(dirname(appDir), 'installed.json'), 'utf8')) as N8nInstall['versions'];
+	install = { node, n8n, appDir, versions };
+	return install;
+}
+
+function newestMtime(dir: string, accept: (name: string) => boolean): number {
+	if (!existsSync(dir)) return 0;
+	let newest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, accept));
+		else if (accept(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+	}
+	return newest;
+}
+
+/** Runs `npm run build` when dist/ is missing or older than a source file. Returns whether it built. */
+export function ensureBuilt(options: { log?: (line: string) => void } = {}): boolean {
+	const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+	const built = newestMtime(join(REPO_ROOT, 'dist'), (name) => name.endsWith('.js'));
+	const sources = Math.max(
+		...['nodes', 'credentials', 'icons'].map((dir) =>
+			newestMtime(join(REPO_ROOT, dir), (name) => /\.(ts|json|svg|png)$/.test(name)),
+		),
+		statSync(join(REPO_ROOT, 'package.json')).mtimeMs,
+	);
+	if (built >= sources && existsSync(join(REPO_ROOT, 'dist', 'nodes'))) return false;
+	log(built ? 'dist/ is older than the sources: npm run build' : 'dist/ is missing: npm run build');
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	return true;
+}
+
+/** `npm pack` of the built package (what a user installs), extracted into n8n's nodes folder. */
+export function installPackageInto(nodesDir: string): string {
+	if (!existsSync(join(REPO_ROOT, 'dist', 'package.json')) && !existsSync(join(REPO_ROOT, 'dist', 'nodes'))) {
+		throw new Error('dist/ is missing: run `npm run build` first');
+	}
+	const packDir = mkdtempSync(join(tmpdir(), 'mh-pack-'));
+	try {
+		const out = execFileSync(
+			'npm',
+			['pack', '--ignore-scripts', '--json', '--pack-destination', packDir, '--loglevel=error'],
+			{ cwd: REPO_ROOT, encoding: 'utf8' },
+		);
+		const [{ filename }] = JSON.parse(out) as Array<{ filename: string }>;
+		const target = join(nodesDir, 'node_modules', PACKAGE_NAME);
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(target, { recursive: true });
+		execFileSync('tar', ['-xzf', join(packDir, filename), '-C', target, '--strip-components=1']);
+		if (!existsSync(join(nodesDir, 'package.json'))) {
+			writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		}
+		return target;
+	} finally {
+		rmSync(packDir, { recursive: true, force: true });
+	}
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+export interface CredentialSpec {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** Credentials "Magic Hour API" pointing at an emulator (Environment = Custom Base URL). */
+export function emulatorCredential(
+	emulator: { baseUrl: string; apiKey: string },
+	webhookSecret = 'whsec_e2e_local_secret',
+): CredentialSpec {
+	return {
+		...EXAMPLE_CREDENTIAL,
+		type: 'magicHourApi',
+		data: { apiKey: emulator.apiKey, environment: 'custom', baseUrl: emulator.baseUrl, webhookSecret },
+	};
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface WorkflowFile {
+	file: string;
+	workflow: Json;
+}
+
+/** Every workflow in examples/*.json. */
+export function loadExamples(dir = EXAMPLES_DIR): WorkflowFile[] {
+	return readdirSync(dir)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => ({ file: join(dir, name), workflow: JSON.parse(readFileSync(join(dir, name), 'utf8')) }));
+}
+
+export interface NodeItem {
+	json: Json;
+	binary?: Record<string, { mimeType: string; fileName?: string; fileExtension?: string; fileSize?: string; bytes?: number; id?: string; data?: string }>;
+	pairedItem?: { item: number; input?: number } | Array<{ item: number; input?: number }>;
+	error?: Json;
+}
+
+/** The result of one workflow execution (n8n's IRun). */
+export class ExecutionResult {
+	constructor(
+		readonly run: Json,
+		readonly ms: number,
+	) {}
+
+	get status(): string {
+		return this.run.status;
+	}
+
+	get error(): Json {
+		return this.run.data?.resultData?.error;
+	}
+
+	get runData(): Record<string, Json[]> {
+		return this.run.data?.resultData?.runData ?? {};
+	}
+
+	/** Output items of a node's last run (first output unless told). */
+	output(nodeName: string, outputIndex = 0): NodeItem[] {
+		const runs = this.runData[nodeName];
+		if (!runs?.length) throw new Error(`Node "${nodeName}" did not run (ran: ${Object.keys(this.runData).join(', ')})`);
+		const last = runs[runs.length - 1];
+		if (last.error) throw new Error(`Node "${nodeName}" failed: ${last.error.message}`);
+		return (last.data?.main?.[outputIndex] ?? []) as NodeItem[];
+	}
+
+	nodeError(nodeName: string): Json {
+		const runs = this.runData[nodeName];
+		return runs?.[runs.length - 1]?.error;
+	}
+}
+
+export interface RunResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+}
+
+export interface N8nInstanceOptions {
+	/** The N8N_USER_FOLDER. Default: a new temporary folder. */
+	dir?: string;
+	/** Extra environment for every n8n process. */
+	env?: NodeJS.ProcessEnv;
+	/** Skip installing the package (already there). */
+	skipPackage?: boolean;
+}
+
+/** One n8n user folder (database, settings, installed nodes) and the processes run on it. */
+export class N8nInstance {
+	readonly filesDir: string;
+	readonly logFile: string;
+	private readonly servers = new Set<N8nServer>();
+
+	private constructor(
+		readonly install: N8nInstall,
+		readonly userFolder: string,
+		private readonly extraEnv: NodeJS.ProcessEnv,
+	) {
+		this.filesDir = join(userFolder, 'n8n-files');
+		this.logFile = join(userFolder, 'n8n.log');
+		mkdirSync(join(this.filesDir, 'magic-hour'), { recursive: true });
+	}
+
+	static async create(options: N8nInstanceOptions = {}): Promise<N8nInstance> {
+		const found = ensureN8nInstalled();
+		const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'mh-n8n-e2e-'));
+		mkdirSync(join(dir, '.n8n', 'nodes'), { recursive: true });
+		const instance = new N8nInstance(found, dir, options.env ?? {});
+		if (!options.skipPackage) installPackageInto(join(dir, '.n8n', 'nodes'));
+		return instance;
+	}
+
+	/** Copies examples/files/* (the photos the examples read) into the instance's files folder. */
+	copyExampleFiles(): string[] {
+		const from = join(EXAMPLES_DIR, 'files');
+		return readdirSync(from).map((name) => {
+			const to = join(this.filesDir, 'magic-hour', name);
+			copyFileSync(join(from, name), to);
+			return to;
+		});
+	}
+
+	get n8nFolder(): string {
+		return join(this.userFolder, '.n8n');
+	}
+
+	/** Where a path of the examples (EXAMPLE_FILES_DIR/...) lands for this instance. */
+	localPath(examplePath: string): string {
+		return examplePath.startsWith(EXAMPLE_FILES_DIR)
+			? join(this.filesDir, 'magic-hour', examplePath.slice(EXAMPLE_FILES_DIR.length))
+			: examplePath;
+	}
+
+	/** The environment of every n8n process: quiet, local, files restricted to filesDir. */
+	env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+		const base: NodeJS.ProcessEnv = {};
+		for (const [key, value] of Object.entries(process.env)) {
+			// npm's own variables (npm run …) would leak settings such as nodedir into n8n's npm use;
+			// jest sets NODE_ENV=test, under which n8n's CLI commands refuse to load nodes and do nothing.
+			if (key.startsWith('npm_') || key.startsWith('N8N_') || ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID'].includes(key)) continue;
+			base[key] = value;
+		}
+		return {
+			...base,
+			// The task runner that runs Code nodes is spawned as `node`: it must be Node 24 too.
+			PATH: `${dirname(this.install.node)}:${process.env.PATH ?? ''}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			N8N_RESTRICT_FILE_ACCESS_TO: this.filesDir,
+			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+			N8N_LOG_OUTPUT: 'file',
+			N8N_LOG_FILE_LOCATION: this.logFile,
+			N8N_LOG_LEVEL: 'info',
+			N8N_NO_COLOR: 'true',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			DB_SQLITE_POOL_SIZE: '2',
+			...this.extraEnv,
+			...extra,
+		};
+	}
+
+	/** Runs one n8n CLI command to its end. */
+	async run(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+		const started = Date.now();
+		// Each n8n process gets its own task-broker port (default 5679), so that runs can overlap.
+		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...options.env });
+		return await new Promise((resolveRun) => {
+			execFile(
+				this.install.node,
+				[this.install.n8n, ...args],
+				{
+					cwd: this.userFolder,
+					env,
+					encoding: 'utf8',
+					maxBuffer: 256 * 1024 * 1024,
+					timeout: options.timeoutMs ?? 5 * 60_000,
+					killSignal: 'SIGKILL',
+				},
+				(error, stdout, stderr) => {
+					const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+					resolveRun({ code, stdout, stderr, ms: Date.now() - started });
+				},
+			);
+		});
+	}
+
+	private async runOrThrow(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+		const result = await this.run(args, options);
+		if (result.code !== 0) {
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${result.code}\n--- stdout\n${result.stdout.slice(-4000)}\n--- stderr\n${result.stderr.slice(-4000)}\n--- log\n${this.logTail()}`,
+			);
+		}
+		return result;
+	}
+
+	logTail(chars = 4000): string {
+		return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8').slice(-chars) : '(no log)';
+	}
+
+	private writeInput(name: string, data: unknown): string {
+		const file = join(this.userFolder, `${name}-${randomBytes(4).toString('hex')}.json`);
+		writeFileSync(file, JSON.stringify(data, null, 2));
+		return file;
+	}
+
+	async importCredentials(credentials: CredentialSpec[]): Promise<void> {
+		const file = this.writeInput('credentials', credentials);
+		try {
+			await this.runOrThrow(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true }); // it holds the API key in clear
+		}
+	}
+
+	/** Imports workflows, with the examples' file folder pointed at this instance's. */
+	async importWorkflows(workflows: Json[]): Promise<void> {
+		const text = JSON.stringify(workflows).split(EXAMPLE_FILES_DIR).join(join(this.filesDir, 'magic-hour'));
+		const file = this.writeInput('workflows', JSON.parse(text));
+		await this.runOrThrow(['import:workflow', `--input=${file}`]);
+	}
+
+	/** Makes an imported workflow active (its triggers and webhooks run under `n8n start`). */
+	async publish(workflowId: string): Promise<void> {
+		await this.runOrThrow(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	/** `n8n execute --id=… --rawOutput`: runs a workflow that starts with a Manual Trigger. */
+	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecutionResult> {
+		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], options);
+		const start = result.stdout.search(/^\{/m);
+		if (result.code === 0 && start >= 0) {
+			return new ExecutionResult(JSON.parse(result.stdout.slice(start)), result.ms);
+		}
+		// A failed execution is in the database with its run data.
+		const last = await this.latestExecution(workflowId);
+		if (last) return new ExecutionResult(last, result.ms);
+		throw new Error(
+			`n8n execute --id=${workflowId} exited with ${result.code}\n--- stdout\n${result.stdout.slice(-4000)}\n--- stderr\n${result.stderr.slice(-4000)}\n--- log\n${this.logTail()}`,
+		);
+	}
+
+	/** Runs SQL on n8n's SQLite database (read-only, with the sqlite3 module n8n ships). */
+	async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+		const script = `
+			const sqlite3 = require('sqlite3');
+			const [file, sql, params] = JSON.parse(process.argv[1]);
+			const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
+				if (error) { console.error(error.message); process.exit(1); }
+				db.configure('busyTimeout', 5000);
+				db.all(sql, params, (err, rows) => {
+					if (err) { console.error(err.message); process.exit(1); }
+					process.stdout.write(JSON.stringify(rows));
+					db.close();
+				});
+			});`;
+		const payload = JSON.stringify([join(this.n8nFolder, 'database.sqlite'), sql, params]);
+		const out = await new Promise<string>((resolveQuery, reject) => {
+			execFile(
+				this.install.node,
+				['-e', script, payload],
+				{ cwd: join(this.install.appDir, 'node_modules', 'n8n'), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+				(error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolveQuery(stdout)),
+			);
+		});
+		return JSON.parse(out) as T[];
+	}
+
+	/** Executions of a workflow as the database records them (newest last). */
+	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string; finished: number }>> {
+		return await this.query('SELECT id, status, mode, finished FROM execution_entity WHERE workflowId = ? ORDER BY id', [
+			workflowId,
+		]);
+	}
+
+	/** One execution with its run data (n8n stores it serialised with `flatted`). */
+	async executionData(executionId: string | number): Promise<Json> {
+		const rows = await this.query<{ data: string; status: string; mode: string; finished: number }>(
+			'SELECT d.data AS data, e.status AS status, e.mode AS mode, e.finished AS finished FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.id = ?',
+			[Number(executionId)],
+		);
+		if (!rows.length) return undefined;
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const flatted = require(join(this.install.appDir, 'node_modules', 'flatted')) as { parse(text: string): Json };
+		return { status: rows[0].status, mode: rows[0].mode, finished: !!rows[0].finished, data: flatted.parse(rows[0].data) };
+	}
+
+	async latestExecution(workflowId: string): Promise<Json> {
+		const all = await this.executions(workflowId).catch(() => []);
+		const last = all[all.length - 1];
+		return last ? await this.executionData(last.id) : undefined;
+	}
+
+	/** `n8n start` on a free port; resolves when the editor and webhooks answer. */
+	async start(options: { port?: number; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<N8nServer> {
+		const port = options.port ?? (await freePort());
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const env = this.env({
+			N8N_PORT: String(port),
+			N8N_HOST: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			WEBHOOK_URL: `${baseUrl}/`,
+			N8N_EDITOR_BASE_URL: `${baseUrl}/`,
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			...options.env,
+		});
+		const child = spawn(this.install.node, [this.install.n8n, 'start'], {
+			cwd: this.userFolder,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const server = new N8nServer(child, baseUrl, port);
+		this.servers.add(server);
+		child.once('exit', () => this.servers.delete(server));
+		try {
+			await server.waitReady(options.timeoutMs ?? 180_000);
+		} catch (error) {
+			await server.stop();
+			throw new Error(`${(error as Error).message}\n--- output\n${server.output.slice(-4000)}\n--- log\n${this.logTail()}`);
+		}
+		return server;
+	}
+
+	async stopAll(): Promise<void> {
+		await Promise.all([...this.servers].map(async (server) => await server.stop()));
+	}
+
+	/** Stops its servers and deletes the user folder. */
+	async dispose(): Promise<void> {
+		await this.stopAll();
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** A running `n8n start`. */
+export class N8nServer {
+	output = '';
+	private exited = false;
+	private readonly exitPromise: Promise<void>;
+
+	constructor(
+		readonly child: ChildProcess,
+		readonly baseUrl: string,
+		readonly port: number,
+	) {
+		const keep = (chunk: Buffer) => {
+			this.output = (this.output + chunk.toString('utf8')).slice(-200_000);
+		};
+		child.stdout?.on('data', keep);
+		child.stderr?.on('data', keep);
+		this.exitPromise = new Promise((resolveExit) =>
+			child.once('exit', () => {
+				this.exited = true;
+				resolveExit();
+			}),
+		);
+	}
+
+	/** The production URL of a webhook node (what n8n shows as "Production URL"). */
+	webhookUrl(webhookId: string, path: string): string {
+		return `${this.baseUrl}/webhook/${webhookId}/${path}`;
+	}
+
+	async waitReady(timeoutMs: number): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (this.exited) throw new Error(`n8n start exited with ${this.child.exitCode}`);
+			try {
+				const res = await fetch(`${this.baseUrl}/healthz/readiness`);
+				if (res.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error(`n8n start did not become ready within ${timeoutMs} ms`);
+	}
+
+	async stop(): Promise<void> {
+		if (this.exited) return;
+		this.child.kill('SIGTERM');
+		const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
+		await this.exitPromise;
+		clearTimeout(timer);
+	}
+}

@@ -1,0 +1,155 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- not node code: runs in tests or on the developer's machine, never inside n8n */
+/**
+ * The Magic Hour Trigger example, active in a running `n8n start`: the emulator delivers
+ * signed webhooks to its production URL and each one executes the workflow; a forged delivery
+ * is answered 401 and starts nothing.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+
+import { signWebhook, start, type Emulator } from '../../emulator';
+import { emulatorCredential, loadExamples, N8nInstance, type N8nServer } from '../../scripts/e2e/n8n';
+
+const WORKFLOW_ID = 'mhExampleTrigr01';
+const SECRET = 'whsec_e2e_trigger_secret';
+
+let emu: Emulator;
+let n8n: N8nInstance;
+let server: N8nServer;
+let webhookUrl: string;
+let unsubscribe: (() => void) | undefined;
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${n8n.logTail()}`);
+		await sleep(500);
+	}
+}
+
+async function createImageJob(prompt: string): Promise<string> {
+	const res = await fetch(`${emu.baseUrl}/v1/ai-image-generator`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${emu.apiKey}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ image_count: 1, aspect_ratio: '1:1', style: { prompt } }),
+	});
+	const body = (await res.json()) as { id: string };
+	expect(res.status).toBe(200);
+	return body.id;
+}
+
+beforeAll(async () => {
+	emu = await start({ speed: 50, quiet: true });
+	n8n = await N8nInstance.create();
+	await n8n.importCredentials([emulatorCredential(emu, SECRET)]);
+	const trigger = loadExamples().find(({ workflow }) => workflow.id === WORKFLOW_ID);
+	if (!trigger) throw new Error(`example ${WORKFLOW_ID} not found`);
+	await n8n.importWorkflows([trigger.workflow]);
+	await n8n.publish(WORKFLOW_ID);
+	server = await n8n.start();
+	const node = trigger.workflow.nodes.find((candidate: { type: string }) => candidate.type.endsWith('.magicHourTrigger'));
+	webhookUrl = server.webhookUrl(node.webhookId, 'webhook');
+});
+
+afterAll(async () => {
+	unsubscribe?.();
+	await n8n?.dispose();
+	await emu?.stop();
+});
+
+test('a job that completes at Magic Hour runs the active workflow with the signed event and its output file', async () => {
+	unsubscribe = emu.webhooks.subscribe({
+		url: webhookUrl,
+		events: ['image.started', 'image.completed', 'image.errored'],
+		secret: SECRET,
+	});
+	const before = (await n8n.executions(WORKFLOW_ID)).length;
+	const id = await createImageJob('A paper boat on a puddle, e2e trigger test');
+
+	// image.started is delivered too: the trigger acknowledges it and starts nothing (not selected).
+	const delivered = await waitFor('the image.completed delivery', async () =>
+		emu.webhooks.deliveries.find((d) => d.type === 'image.completed' && d.status === 200),
+	);
+	expect(delivered.url).toBe(webhookUrl);
+	expect(emu.webhooks.deliveries.find((d) => d.type === 'image.started')?.status).toBe(200);
+
+	const execution = await waitFor('the execution', async () => {
+		const all = await n8n.executions(WORKFLOW_ID);
+		const done = all.slice(before).filter((e) => e.status !== 'running' && e.status !== 'new');
+		return done.length ? done : undefined;
+	});
+	expect(execution).toHaveLength(1);
+	expect(execution[0]).toMatchObject({ status: 'success', mode: 'webhook' });
+
+	const data = await n8n.executionData(execution[0].id);
+	const runData = data.data.resultData.runData;
+	const [item] = runData['Magic Hour Trigger'][0].data.main[0];
+	expect(item.json).toMatchObject({ event: 'image.completed', kind: 'image', status: 'completed' });
+	expect(item.json.project.id).toBe(id);
+	expect(item.binary.data.mimeType).toBe('image/png');
+
+	const [saved] = runData['Save Output'][0].data.main[0];
+	const path = n8n.localPath(String(saved.json.fileName));
+	expect(path).toContain(`image-${id}.png`);
+	expect(existsSync(path)).toBe(true);
+	expect(statSync(path).size).toBeGreaterThan(100);
+	expect(readFileSync(path).subarray(1, 4).toString('latin1')).toBe('PNG');
+});
+
+test('a duplicate delivery of the same event is acknowledged and does not run the workflow twice', async () => {
+	// Only completed events from here on, so that the duplicated "next event" is image.completed.
+	unsubscribe?.();
+	unsubscribe = emu.webhooks.subscribe({ url: webhookUrl, events: ['image.completed'], secret: SECRET });
+	const before = (await n8n.executions(WORKFLOW_ID)).length;
+	const deliveredBefore = emu.webhooks.deliveries.length;
+	emu.webhooks.duplicateNext(1);
+	const id = await createImageJob('A second paper boat, duplicate delivery');
+	const hits = await waitFor('both image.completed deliveries', async () => {
+		const found = emu.webhooks.deliveries.slice(deliveredBefore).filter((d) => d.type === 'image.completed');
+		return found.length >= 2 ? found : undefined;
+	});
+	expect(hits.map((d) => d.status)).toEqual([200, 200]);
+	await sleep(2_000);
+	const after = await n8n.executions(WORKFLOW_ID);
+	expect(after.length - before).toBe(1);
+	const data = await n8n.executionData(after[after.length - 1].id);
+	expect(data.data.resultData.runData['Magic Hour Trigger'][0].data.main[0][0].json.project.id).toBe(id);
+});
+
+test('a forged delivery (wrong secret) gets 401 and creates no execution', async () => {
+	const before = (await n8n.executions(WORKFLOW_ID)).length;
+	const body = JSON.stringify({
+		type: 'image.completed',
+		payload: { id: 'forged-project', status: 'complete', downloads: [{ url: `${emu.baseUrl}/nothing.png`, expires_at: null }] },
+	});
+	const timestamp = Math.floor(Date.now() / 1000);
+	const res = await fetch(webhookUrl, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'magic-hour-event-timestamp': String(timestamp),
+			'magic-hour-event-signature': signWebhook('not-the-secret', timestamp, body),
+		},
+		body,
+	});
+	expect(res.status).toBe(401);
+
+	// A correctly signed but stale delivery (a replay) is refused too.
+	const stale = timestamp - 3600;
+	const replay = await fetch(webhookUrl, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'magic-hour-event-timestamp': String(stale),
+			'magic-hour-event-signature': signWebhook(SECRET, stale, body),
+		},
+		body,
+	});
+	expect(replay.status).toBe(401);
+
+	await sleep(2_000);
+	expect((await n8n.executions(WORKFLOW_ID)).length).toBe(before);
+});
