@@ -77,11 +77,15 @@ async function main(): Promise<void> {
 		row('job id', String(created.json.id));
 		row('status', String(created.json.status));
 		row('credits', `${created.json.credits_charged} charged (balance ${creditsBefore} -> ${emulator.credits})`);
+		const nodeMs = Number(run.runData['Create Image']?.[0]?.executionTime ?? 0);
+		row('time', `${(run.ms / 1000).toFixed(1)} s for the whole \`n8n execute\` (n8n start-up included)`);
 		row(
-			'time',
-			`${(run.ms / 1000).toFixed(1)} s for the whole n8n run (n8n start-up included)` +
-				(project ? `; the job itself took ${(project.finishAtMs / 1000).toFixed(1)} s at the emulator (${SPEED}x)` : ''),
+			'',
+			`${(nodeMs / 1000).toFixed(1)} s in the Magic Hour Image node` +
+				(project ? `, for a job the emulator finished after ${(project.finishAtMs / 1000).toFixed(1)} s (${SPEED}x faster than Magic Hour)` : ''),
 		);
+		row('', 'Automatic polling first checks when a job of the tool usually finishes at Magic Hour;');
+		row('', 'Options > Polling Interval = Fixed polls on your own schedule.');
 		row('file', `${file}`);
 		row('', `${binary?.mimeType}, ${statSync(file).size} bytes (the example writes to ${EXAMPLE_FILES_DIR}/; here that folder is ${relative(REPO_ROOT, join(n8n.filesDir, 'magic-hour'))}/)`);
 		say();

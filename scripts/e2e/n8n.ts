@@ -523,6 +523,21 @@ export class N8nServer {
 		throw new Error(`n8n start did not become ready within ${timeoutMs} ms`);
 	}
 
+	/**
+	 * Waits until a production webhook answers something other than 404: n8n reports ready before
+	 * it has registered the webhooks of active workflows. Posts an empty JSON object (a trigger that
+	 * verifies signatures answers it 401 and starts nothing).
+	 */
+	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<number> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+			if (res && res.status !== 404) return res.status;
+			if (Date.now() > deadline) throw new Error(`webhook ${url} is still not registered after ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+
 	async stop(): Promise<void> {
 		if (this.exited) return;
 		this.child.kill('SIGTERM');

@@ -52,6 +52,8 @@ beforeAll(async () => {
 	server = await n8n.start();
 	const node = trigger.workflow.nodes.find((candidate: { type: string }) => candidate.type.endsWith('.magicHourTrigger'));
 	webhookUrl = server.webhookUrl(node.webhookId, 'webhook');
+	// The workflow is active once its production URL answers (an unsigned probe gets 401).
+	expect(await server.waitForWebhook(webhookUrl)).toBe(401);
 });
 
 afterAll(async () => {
