@@ -9,13 +9,12 @@ import {
 	type INodeParameters,
 	type INodeType,
 	type IVersionedNodeType,
-	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
 import {
 	binaryDataService,
 	core,
-	credentialsHelperFor,
+	additionalDataFor,
 	ensureBinaryData,
 	nodeOf,
 	StaticNodeTypes,
@@ -58,19 +57,7 @@ export async function executeNode(options: ExecuteOptions): Promise<ExecuteResul
 	const items = options.items ?? [{ json: {} }];
 	const executionId = `exec-${++executionCounter}`;
 	const logs: string[] = [];
-	const additionalData = {
-		credentialsHelper: credentialsHelperFor(options.credentials),
-		executionId,
-		restApiUrl: 'http://127.0.0.1/rest',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		instanceBaseUrl: 'http://127.0.0.1/',
-		hooks: undefined,
-		logAiEvent: () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(options.credentials, { executionId });
 	const runExecutionData = createRunExecutionData();
 	const executeData: IExecuteData = { node, data: { main: [items] }, source: null };
 	const context = new core.ExecuteContext(

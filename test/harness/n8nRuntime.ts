@@ -15,6 +15,7 @@ import type {
 	INodeType,
 	INodeTypes,
 	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
 const userFolder = mkdtempSync(join(tmpdir(), 'mh-n8n-'));
@@ -116,4 +117,24 @@ export function nodeOf(type: string, parameters: INode['parameters'], extra: Par
 		credentials: { magicHourApi: { id: '1', name: 'Magic Hour account' } },
 		...extra,
 	};
+}
+
+/** What n8n's execution engine hands a node context, with the test's credentials store. */
+export function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject,
+	extra: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: credentialsHelperFor(credentials),
+		restApiUrl: 'http://127.0.0.1/rest',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		instanceBaseUrl: 'http://127.0.0.1/',
+		hooks: undefined,
+		logAiEvent: () => undefined,
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
 }

@@ -28,10 +28,9 @@ import {
 	type INodeType,
 	type IWebhookData,
 	type IWebhookResponseData,
-	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { core, credentialsHelperFor, ensureBinaryData, nodeOf, StaticNodeTypes } from './n8nRuntime';
+import { additionalDataFor, core, ensureBinaryData, nodeOf, StaticNodeTypes } from './n8nRuntime';
 
 export interface TriggerExecution {
 	items: INodeExecutionData[];
@@ -264,21 +263,11 @@ export class TriggerHost {
 			nodeTypes,
 			staticData: JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject,
 		});
-		const additionalData = {
-			credentialsHelper: credentialsHelperFor(this.credentials),
+		const additionalData = additionalDataFor(this.credentials, {
 			executionId: undefined,
-			restApiUrl: 'http://127.0.0.1/rest',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			variables: {},
-			instanceBaseUrl: 'http://127.0.0.1/',
-			hooks: undefined,
-			logAiEvent: () => undefined,
 			httpRequest: request,
 			httpResponse: response,
-		} as unknown as IWorkflowExecuteAdditionalData;
+		});
 		const description = this.options.nodeType.description.webhooks![0];
 		const webhookData: IWebhookData = {
 			httpMethod: 'POST',
