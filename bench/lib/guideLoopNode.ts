@@ -31,7 +31,7 @@ export class GuideLoopNode implements INodeType {
 		defaults: { name: 'Guide Loop' },
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [{ name: 'magicHourApi', required: true }],
+		credentials: [{ name: 'magicHourCommunityApi', required: true }],
 		properties: [
 			{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 			{ displayName: 'Endpoint', name: 'endpoint', type: 'string', default: '/v1/ai-image-generator' },
@@ -46,7 +46,7 @@ export class GuideLoopNode implements INodeType {
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
 		const api = async <T>(method: 'GET' | 'POST', path: string, body?: IDataObject) =>
-			(await this.helpers.httpRequestWithAuthentication.call(this, 'magicHourApi', {
+			(await this.helpers.httpRequestWithAuthentication.call(this, 'magicHourCommunityApi', {
 				method,
 				url: `${baseUrl}${path}`,
 				body,

@@ -18,7 +18,7 @@ export class MagicHourV1 implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'magicHourApi', required: true }],
+		credentials: [{ name: 'magicHourCommunityApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -9,6 +9,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { CREDENTIALS_TYPE } from '../shared/transport/credentials';
 import { triggerProperties } from './description';
 import { downloadEventOutputs } from './download';
 import {
@@ -64,7 +65,7 @@ async function rawBodyOf(req: DeliveryRequest): Promise<Buffer | undefined> {
 
 async function signingSecretOf(ctx: IWebhookFunctions): Promise<string> {
 	try {
-		const credentials = await ctx.getCredentials('magicHourApi');
+		const credentials = await ctx.getCredentials(CREDENTIALS_TYPE);
 		const secret = credentials.webhookSecret;
 		return typeof secret === 'string' ? secret.trim() : '';
 	} catch (error) {
@@ -89,7 +90,7 @@ export class MagicHourTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'magicHourApi',
+				name: 'magicHourCommunityApi',
 				required: true,
 			},
 		],

@@ -19,7 +19,7 @@ export class MagicHourVideoV1 implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'magicHourApi', required: true }],
+		credentials: [{ name: 'magicHourCommunityApi', required: true }],
 		properties: toolNodeProperties(TOOLS),
 	};
 

@@ -148,7 +148,7 @@ export function emulatorCredential(
 ): CredentialSpec {
 	return {
 		...EXAMPLE_CREDENTIAL,
-		type: 'magicHourApi',
+		type: 'magicHourCommunityApi',
 		data: { apiKey: emulator.apiKey, environment: 'custom', baseUrl: emulator.baseUrl, webhookSecret },
 	};
 }

@@ -62,7 +62,7 @@ test('every example is a valid workflow with fixed ids and the shared credential
 				expect({ file, node: node.name, credentials: node.credentials }).toEqual({
 					file,
 					node: node.name,
-					credentials: { magicHourApi: { id: 'mhCredEmulator01', name: 'Magic Hour account' } },
+					credentials: { magicHourCommunityApi: { id: 'mhCredEmulator01', name: 'Magic Hour account' } },
 				});
 			}
 		}

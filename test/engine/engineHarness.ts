@@ -23,7 +23,7 @@ const baseDescription = {
 	description: 'test only',
 	inputs: ['main'],
 	outputs: ['main'],
-	credentials: [{ name: 'magicHourApi', required: true }],
+	credentials: [{ name: 'magicHourCommunityApi', required: true }],
 };
 
 /** The "Wait for Project" operation as a node of its own. */

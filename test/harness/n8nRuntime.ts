@@ -32,7 +32,7 @@ const { Container } = require(require.resolve('@n8n/di', {
 })) as typeof import('@n8n/di');
 
 import * as core from 'n8n-core';
-import { MagicHourApi } from '../../credentials/MagicHourApi.credentials';
+import { MagicHourCommunityApi } from '../../credentials/MagicHourCommunityApi.credentials';
 
 export { core, Container };
 
@@ -87,7 +87,7 @@ function applyGenericAuthentication(
 }
 
 export function credentialsHelperFor(credentials: ICredentialDataDecryptedObject) {
-	const type = new MagicHourApi();
+	const type = new MagicHourCommunityApi();
 	return {
 		getParentTypes: () => [],
 		// n8n-core 2.41 asks whether the node may use this credential type before handing it out.
@@ -114,7 +114,7 @@ export function nodeOf(type: string, parameters: INode['parameters'], extra: Par
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { magicHourApi: { id: '1', name: 'Magic Hour account' } },
+		credentials: { magicHourCommunityApi: { id: '1', name: 'Magic Hour account' } },
 		...extra,
 	};
 }

@@ -13,7 +13,7 @@ export class TransportProbe implements INodeType {
 		defaults: { name: 'Transport Probe' },
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [{ name: 'magicHourApi', required: true }],
+		credentials: [{ name: 'magicHourCommunityApi', required: true }],
 		properties: [
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: '/v1/account' },

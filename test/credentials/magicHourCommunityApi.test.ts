@@ -1,12 +1,12 @@
 import { createRunExecutionData, Workflow, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { MagicHourApi } from '../../credentials/MagicHourApi.credentials';
+import { MagicHourCommunityApi } from '../../credentials/MagicHourCommunityApi.credentials';
 import { start, type Emulator } from '../../emulator';
 import { baseUrlFromCredentials, MOCK_SERVER_BASE_URL, PRODUCTION_BASE_URL } from '../../nodes/shared/transport/credentials';
 import { TransportProbe } from '../harness/probeNode';
 import { nodeOf, StaticNodeTypes } from '../harness/n8nRuntime';
 
-const credentialType = new MagicHourApi();
+const credentialType = new MagicHourCommunityApi();
 
 /** Resolves a credential expression with n8n's own expression engine, as the credential test does. */
 function resolve(value: string, credentials: ICredentialDataDecryptedObject): string {

@@ -6,10 +6,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export class MagicHourApi implements ICredentialType {
-	name = 'magicHourApi';
+export class MagicHourCommunityApi implements ICredentialType {
+	name = 'magicHourCommunityApi';
 
-	displayName = 'Magic Hour API';
+	displayName = 'Magic Hour Community Nodes API';
 
 	icon: Icon = { light: 'file:../icons/magichour.svg', dark: 'file:../icons/magichour.dark.svg' };
 
