@@ -4,9 +4,10 @@
  * items each, driven through the emulator's fault injection. For every scenario: each input
  * item ends as exactly one output item or one error item, no corrupt binary, no job created
  * twice, no secret anywhere. The Trigger part lives in triggerFuzz.ts. A summary table is
- * printed at the end and written to test/chaos/SUMMARY.md.
+ * printed at the end and written to .cache/reports/chaos-summary.md (git-ignored: a test run
+ * leaves the work tree as it found it).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
@@ -53,7 +54,9 @@ afterAll(async () => {
 	await emu?.stop();
 	restoreOutput?.();
 	const text = `# Chaos suite: latest run\n\n${summaryTable()}\n`;
-	writeFileSync(join(__dirname, 'SUMMARY.md'), text);
+	const reports = join(__dirname, '..', '..', '.cache', 'reports');
+	mkdirSync(reports, { recursive: true });
+	writeFileSync(join(reports, 'chaos-summary.md'), text);
 	process.stdout.write(`\n${text}\n`);
 });
 
