@@ -47,17 +47,22 @@ function git(root: string, args: string[]): string[] {
 	return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).split('\0').filter(Boolean);
 }
 
-/** The files git tracks, as they are in the working tree (deleted ones left out). */
+/** Copies the files git tracks, as they are in the working tree (deleted ones left out); returns them. */
+export function copyTrackedFiles(root: string, dir: string): string[] {
+	const tracked = git(root, ['ls-files', '-z', '--cached']).filter((file) => fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.isFile());
+	for (const file of tracked) {
+		fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+		fs.copyFileSync(path.join(root, file), path.join(dir, file));
+	}
+	return tracked;
+}
+
 function sourceLeg(root: string): Leg {
 	return {
 		name: 'source',
 		prepare(workspace) {
 			const dir = path.join(workspace, 'source');
-			const tracked = git(root, ['ls-files', '-z', '--cached']).filter((file) => fs.existsSync(path.join(root, file)));
-			for (const file of tracked) {
-				fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-				fs.copyFileSync(path.join(root, file), path.join(dir, file));
-			}
+			const tracked = copyTrackedFiles(root, dir);
 			const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', 'package.json', 'nodes', 'credentials']);
 			if (untracked.length) {
 				console.log(`Not scanned, untracked (git add them to scan them):\n  ${untracked.join('\n  ')}`);
@@ -142,11 +147,11 @@ async function main(): Promise<number> {
 	// (jest sets it, and child processes inherit it): n8n's scan never runs that way.
 	delete process.env.NODE_ENV;
 	try {
+		const prepared = legs.map((leg) => ({ leg, ...leg.prepare(workspace) }));
 		const { scanner, version } = await loadScanner();
 		console.log(`n8n verification scanner @n8n/scan-community-package ${version} on ${root}`);
 		let total = 0;
-		for (const leg of legs) {
-			const { dir, summary } = leg.prepare(workspace);
+		for (const { leg, dir, summary } of prepared) {
 			const result = await scanner.analyzePackage(dir, leg.patterns(scanner));
 			const findings = findingCount(result);
 			total += findings;
@@ -160,10 +165,12 @@ async function main(): Promise<number> {
 	}
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: Error) => {
-		console.error(error.message);
-		process.exit(1);
-	},
-);
+if (require.main === module) {
+	main().then(
+		(code) => process.exit(code),
+		(error: Error) => {
+			console.error(error.message);
+			process.exit(1);
+		},
+	);
+}
