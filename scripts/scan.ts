@@ -44,12 +44,16 @@ const SCANNER_MODULE = '@n8n/scan-community-package/scanner/scanner.mjs';
 const TARBALL_CALL = /analyzePackage\(packageDir, (\[[^\]]*\])\)/;
 
 function git(root: string, args: string[]): string[] {
-	return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).split('\0').filter(Boolean);
+	return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' })
+		.split('\0')
+		.filter(Boolean);
 }
 
 /** Copies the files git tracks, as they are in the working tree (deleted ones left out); returns them. */
 export function copyTrackedFiles(root: string, dir: string): string[] {
-	const tracked = git(root, ['ls-files', '-z', '--cached']).filter((file) => fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.isFile());
+	const tracked = git(root, ['ls-files', '-z', '--cached']).filter((file) =>
+		fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.isFile(),
+	);
 	for (const file of tracked) {
 		fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
 		fs.copyFileSync(path.join(root, file), path.join(dir, file));
@@ -63,9 +67,20 @@ function sourceLeg(root: string): Leg {
 		prepare(workspace) {
 			const dir = path.join(workspace, 'source');
 			const tracked = copyTrackedFiles(root, dir);
-			const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', 'package.json', 'nodes', 'credentials']);
+			const untracked = git(root, [
+				'ls-files',
+				'-z',
+				'--others',
+				'--exclude-standard',
+				'--',
+				'package.json',
+				'nodes',
+				'credentials',
+			]);
 			if (untracked.length) {
-				console.log(`Not scanned, untracked (git add them to scan them):\n  ${untracked.join('\n  ')}`);
+				console.log(
+					`Not scanned, untracked (git add them to scan them):\n  ${untracked.join('\n  ')}`,
+				);
 			}
 			return { dir, summary: `${tracked.length} files git tracks` };
 		},
@@ -75,20 +90,31 @@ function sourceLeg(root: string): Leg {
 
 function newestMtime(dir: string): number {
 	if (!fs.existsSync(dir)) return 0;
-	return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
-		.reduce((newest, entry) => Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs), 0);
+		.reduce(
+			(newest, entry) =>
+				Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs),
+			0,
+		);
 }
 
 /** Fails unless every file package.json registers was built after the last source change. */
 function assertBuilt(root: string): void {
 	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-	const entries: string[] = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map((entry) => path.join(root, entry));
+	const entries: string[] = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].map(
+		(entry) => path.join(root, entry),
+	);
 	const missing = entries.filter((entry) => !fs.existsSync(entry));
-	if (missing.length) throw new Error(`Not built: ${missing.join(', ')}. Run \`npm run build\` first.`);
+	if (missing.length)
+		throw new Error(`Not built: ${missing.join(', ')}. Run \`npm run build\` first.`);
 	const oldestBuilt = Math.min(...entries.map((entry) => fs.statSync(entry).mtimeMs));
-	const newestSource = Math.max(...['nodes', 'credentials', 'icons'].map((dir) => newestMtime(path.join(root, dir))));
-	if (newestSource > oldestBuilt) throw new Error('dist/ is older than the sources. Run `npm run build` first.');
+	const newestSource = Math.max(
+		...['nodes', 'credentials', 'icons'].map((dir) => newestMtime(path.join(root, dir))),
+	);
+	if (newestSource > oldestBuilt)
+		throw new Error('dist/ is older than the sources. Run `npm run build` first.');
 }
 
 /** What npm would publish: `npm pack` of the built package, unpacked. */
@@ -100,7 +126,10 @@ function tarballLeg(root: string): Leg {
 			const dir = path.join(workspace, 'tarball');
 			fs.mkdirSync(dir);
 			const packed = JSON.parse(
-				execFileSync('npm', ['pack', '--json', '--pack-destination', workspace], { cwd: root, encoding: 'utf8' }),
+				execFileSync('npm', ['pack', '--json', '--pack-destination', workspace], {
+					cwd: root,
+					encoding: 'utf8',
+				}),
 			) as Array<{ filename: string; entryCount: number }>;
 			const tarball = path.join(workspace, packed[0].filename);
 			execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
@@ -113,17 +142,26 @@ function tarballLeg(root: string): Leg {
 async function loadScanner(): Promise<{ scanner: Scanner; version: string }> {
 	const modulePath = require.resolve(SCANNER_MODULE);
 	const tarballCall = TARBALL_CALL.exec(fs.readFileSync(modulePath, 'utf8'));
-	if (!tarballCall) throw new Error(`${SCANNER_MODULE} no longer matches ${TARBALL_CALL}: update scripts/scan.ts`);
+	if (!tarballCall)
+		throw new Error(`${SCANNER_MODULE} no longer matches ${TARBALL_CALL}: update scripts/scan.ts`);
 	// TypeScript compiles import() to require() under module commonjs; the scanner is an ES module.
-	const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<Omit<Scanner, 'TARBALL_FILE_PATTERNS'>>;
+	const importModule = new Function('url', 'return import(url)') as (
+		url: string,
+	) => Promise<Omit<Scanner, 'TARBALL_FILE_PATTERNS'>>;
 	const exported = await importModule(pathToFileURL(modulePath).href);
-	const scanner: Scanner = { ...exported, TARBALL_FILE_PATTERNS: JSON.parse(tarballCall[1].replace(/'/g, '"')) };
-	const version = JSON.parse(fs.readFileSync(require.resolve('@n8n/scan-community-package/package.json'), 'utf8')).version;
+	const scanner: Scanner = {
+		...exported,
+		TARBALL_FILE_PATTERNS: JSON.parse(tarballCall[1].replace(/'/g, '"')),
+	};
+	const version = JSON.parse(
+		fs.readFileSync(require.resolve('@n8n/scan-community-package/package.json'), 'utf8'),
+	).version;
 	return { scanner, version };
 }
 
 function findingCount(result: AnalysisResult): number {
-	if (result.passed) return 0;
+	// A passing result with a message is "No files found to analyze": nothing was checked.
+	if (result.passed) return result.message ? 1 : 0;
 	const problems = /(\d+) problems?/.exec(result.details ?? '');
 	return problems ? Number(problems[1]) : 1;
 }
@@ -143,8 +181,8 @@ async function main(): Promise<number> {
 	const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 	// The scanner makes its download folder in os.tmpdir() when it loads and never removes it.
 	process.env.TMPDIR = workspace;
-	// eslint-plugin-n8n-nodes-base turns its filename rules into no-ops when NODE_ENV is "test"
-	// (jest sets it, and child processes inherit it): n8n's scan never runs that way.
+	// Under NODE_ENV=test (jest sets it; child processes inherit it) eslint-plugin-n8n-nodes-base
+	// takes every file for Test.node.ts, so its filename rules judge the wrong names.
 	delete process.env.NODE_ENV;
 	try {
 		const prepared = legs.map((leg) => ({ leg, ...leg.prepare(workspace) }));
@@ -155,10 +193,14 @@ async function main(): Promise<number> {
 			const result = await scanner.analyzePackage(dir, leg.patterns(scanner));
 			const findings = findingCount(result);
 			total += findings;
-			console.log(`${findings ? '✖' : '✔'} ${leg.name} (${summary}): ${findings} findings${result.message ? `, ${result.message}` : ''}`);
+			console.log(
+				`${findings ? '✖' : '✔'} ${leg.name} (${summary}): ${findings} findings${result.message ? `, ${result.message}` : ''}`,
+			);
 			if (result.details) console.log(result.details.split(dir + path.sep).join(''));
 		}
-		console.log(`${total ? 'FAILED' : 'Passed'}: ${total} findings, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		console.log(
+			`${total ? 'FAILED' : 'Passed'}: ${total} findings, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 		return total ? 1 : 0;
 	} finally {
 		fs.rmSync(workspace, { recursive: true, force: true });

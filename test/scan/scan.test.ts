@@ -17,11 +17,15 @@ const SCAN_TIMEOUT_MS = 180_000;
 function runScan(args: string[]): Promise<{ code: number | null; output: string }> {
 	// The child inherits jest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base skips its
 	// filename rules: the script has to undo that, and the first case shows it does.
-	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/scan.ts', ...args], {
-		cwd: ROOT,
-		env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		['-r', 'ts-node/register/transpile-only', 'scripts/scan.ts', ...args],
+		{
+			cwd: ROOT,
+			env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let output = '';
 	child.stdout.on('data', (data) => (output += data));
 	child.stderr.on('data', (data) => (output += data));
@@ -73,14 +77,21 @@ describe('npm run scan', () => {
 			git(root, 'add', '-A');
 			const textToVideo = join(root, 'nodes/shared/catalog/tools/textToVideo.ts');
 			const dynamicOptions = readFileSync(textToVideo, 'utf8');
-			writeFileSync(textToVideo, dynamicOptions.replace("displayName: 'Duration Name or ID'", "displayName: 'Duration'"));
+			writeFileSync(
+				textToVideo,
+				dynamicOptions.replace("displayName: 'Duration Name or ID'", "displayName: 'Duration'"),
+			);
 			expect(readFileSync(textToVideo, 'utf8')).not.toBe(dynamicOptions);
 			write(root, 'nodes/MagicHourImage/scratch.ts', MISPLACED_BASE_DESCRIPTION);
 
 			const { code, output } = await runScan(['--source-only', '--root', root]);
 
-			expect(output).toMatch(/nodes\/MagicHourImage\/description\.ts\n.*Rename file to MagicHourImage\.node\.ts.*n8n-nodes-base\/node-filename-against-convention/);
-			expect(output).toMatch(/nodes\/shared\/catalog\/tools\/textToVideo\.ts\n.*n8n-nodes-base\/node-param-display-name-wrong-for-dynamic-options/);
+			expect(output).toMatch(
+				/nodes\/MagicHourImage\/description\.ts\n.*Rename file to MagicHourImage\.node\.ts.*n8n-nodes-base\/node-filename-against-convention/,
+			);
+			expect(output).toMatch(
+				/nodes\/shared\/catalog\/tools\/textToVideo\.ts\n.*n8n-nodes-base\/node-param-display-name-wrong-for-dynamic-options/,
+			);
 			expect(output).toContain('✖ 2 problems (2 errors, 0 warnings)');
 			expect(output).toMatch(/Not scanned, untracked.*\n\s*nodes\/MagicHourImage\/scratch\.ts/);
 			expect(output).toContain('FAILED: 2 findings');
@@ -97,7 +108,11 @@ describe('npm run scan', () => {
 			write(root, 'package.json', JSON.stringify(pkg, null, 2));
 			const [firstNode, ...otherEntries] = [...pkg.n8n.nodes, ...pkg.n8n.credentials] as string[];
 			for (const entry of otherEntries) write(root, entry, '"use strict";\nmodule.exports = {};\n');
-			write(root, firstNode, '"use strict";\nconsole.log("left over from debugging");\nmodule.exports = {};\n');
+			write(
+				root,
+				firstNode,
+				'"use strict";\nconsole.log("left over from debugging");\nmodule.exports = {};\n',
+			);
 
 			const { code, output } = await runScan(['--tarball-only', '--root', root]);
 
