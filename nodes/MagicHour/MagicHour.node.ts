@@ -1,19 +1,20 @@
 import { VersionedNodeType } from 'n8n-workflow';
+import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { baseDescription } from './description';
 import { MagicHourV1 } from './MagicHourV1';
 
 export class MagicHour extends VersionedNodeType {
 	constructor() {
-		super(
-			{ 1: new MagicHourV1() },
-			{
-				...baseDescription,
-				icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
-				subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-				usableAsTool: true,
-				defaultVersion: 1,
-			},
-		);
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Magic Hour',
+			name: 'magicHour',
+			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+			group: ['transform'],
+			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+			description: 'Wait for, download and manage Magic Hour projects, upload files, detect faces and check credits',
+			usableAsTool: true,
+			defaultVersion: 1,
+		};
+		super({ 1: new MagicHourV1(baseDescription) }, baseDescription);
 	}
 }

@@ -1,19 +1,20 @@
 import { VersionedNodeType } from 'n8n-workflow';
+import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { baseDescription } from './description';
 import { MagicHourAudioV1 } from './MagicHourAudioV1';
 
 export class MagicHourAudio extends VersionedNodeType {
 	constructor() {
-		super(
-			{ 1: new MagicHourAudioV1() },
-			{
-				...baseDescription,
-				icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
-				subtitle: '={{$parameter["operation"]}}',
-				usableAsTool: true,
-				defaultVersion: 1,
-			},
-		);
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Magic Hour Audio',
+			name: 'magicHourAudio',
+			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+			group: ['transform'],
+			subtitle: '={{$parameter["operation"]}}',
+			description: 'Generate and clone voices with Magic Hour AI',
+			usableAsTool: true,
+			defaultVersion: 1,
+		};
+		super({ 1: new MagicHourAudioV1(baseDescription) }, baseDescription);
 	}
 }

@@ -1,19 +1,20 @@
 import { VersionedNodeType } from 'n8n-workflow';
+import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { baseDescription } from './description';
 import { MagicHourVideoV1 } from './MagicHourVideoV1';
 
 export class MagicHourVideo extends VersionedNodeType {
 	constructor() {
-		super(
-			{ 1: new MagicHourVideoV1() },
-			{
-				...baseDescription,
-				icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
-				subtitle: '={{$parameter["operation"]}}',
-				usableAsTool: true,
-				defaultVersion: 1,
-			},
-		);
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Magic Hour Video',
+			name: 'magicHourVideo',
+			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+			group: ['transform'],
+			subtitle: '={{$parameter["operation"]}}',
+			description: 'Create and edit videos with Magic Hour AI',
+			usableAsTool: true,
+			defaultVersion: 1,
+		};
+		super({ 1: new MagicHourVideoV1(baseDescription) }, baseDescription);
 	}
 }

@@ -61,8 +61,7 @@ export const imageToVideo: ToolDeclaration = {
 	],
 	fields: [
 		{
-			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- durations, not names or IDs
-			displayName: 'Duration',
+			displayName: 'Duration Name or ID',
 			name: 'duration',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'imageToVideoDurations', loadOptionsDependsOn: ['options.model'] },
@@ -79,8 +78,7 @@ export const imageToVideo: ToolDeclaration = {
 		}),
 		videoModelField('image', 'Each model has its own durations, resolutions, audio and end image support'),
 		{
-			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- resolutions, not names or IDs
-			displayName: 'Resolution',
+			displayName: 'Resolution Name or ID',
 			name: 'resolution',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'imageToVideoResolutions', loadOptionsDependsOn: ['options.model'] },

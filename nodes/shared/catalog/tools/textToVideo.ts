@@ -48,8 +48,7 @@ export const textToVideo: ToolDeclaration = {
 			description: 'What the video should show, up to 2000 characters',
 		}),
 		{
-			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- durations, not names or IDs
-			displayName: 'Duration',
+			displayName: 'Duration Name or ID',
 			name: 'duration',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'textToVideoDurations', loadOptionsDependsOn: ['options.model'] },
@@ -73,8 +72,7 @@ export const textToVideo: ToolDeclaration = {
 			default: '16:9',
 		},
 		{
-			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options -- resolutions, not names or IDs
-			displayName: 'Resolution',
+			displayName: 'Resolution Name or ID',
 			name: 'resolution',
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'textToVideoResolutions', loadOptionsDependsOn: ['options.model'] },
