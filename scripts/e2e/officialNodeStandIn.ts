@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests, never inside n8n */
 /**
  * A stand-in for Magic Hour's own community package (`@magichourhq/n8n-nodes-magichour`), whose
  * source is not reachable from this machine. It declares what matters for coexistence: a
