@@ -1,6 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
+import { toolSubtitle } from '../shared/actions/toolNode';
 import { MagicHourAudioV1 } from './MagicHourAudioV1';
 
 export class MagicHourAudio extends VersionedNodeType {
@@ -10,7 +11,7 @@ export class MagicHourAudio extends VersionedNodeType {
 			name: 'magicHourAudio',
 			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["operation"]}}',
+			subtitle: toolSubtitle('audio'),
 			description: 'Generate and clone voices with Magic Hour AI',
 			usableAsTool: true,
 			defaultVersion: 1,

@@ -1,6 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
+import { toolSubtitle } from '../shared/actions/toolNode';
 import { MagicHourImageV1 } from './MagicHourImageV1';
 
 export class MagicHourImage extends VersionedNodeType {
@@ -10,7 +11,7 @@ export class MagicHourImage extends VersionedNodeType {
 			name: 'magicHourImage',
 			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["operation"]}}',
+			subtitle: toolSubtitle('image'),
 			description: 'Create and edit images with Magic Hour AI',
 			usableAsTool: true,
 			defaultVersion: 1,

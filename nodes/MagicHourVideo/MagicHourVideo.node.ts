@@ -1,6 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
+import { toolSubtitle } from '../shared/actions/toolNode';
 import { MagicHourVideoV1 } from './MagicHourVideoV1';
 
 export class MagicHourVideo extends VersionedNodeType {
@@ -10,7 +11,7 @@ export class MagicHourVideo extends VersionedNodeType {
 			name: 'magicHourVideo',
 			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["operation"]}}',
+			subtitle: toolSubtitle('video'),
 			description: 'Create and edit videos with Magic Hour AI',
 			usableAsTool: true,
 			defaultVersion: 1,

@@ -22,3 +22,12 @@ export function toolLoadOptions(
 ): Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> {
 	return Object.assign({}, ...tools.map((tool) => tool.loadOptions ?? {}));
 }
+
+/**
+ * The canvas subtitle: the chosen tool's display name ("AI Image Generator"), not the raw
+ * operation value. Falls back to the value for an operation this version does not know.
+ */
+export function toolSubtitle(kind: ProjectKind): string {
+	const names = Object.fromEntries(toolsOfKind(kind).map((tool) => [tool.operation, tool.displayName]));
+	return `={{ ${JSON.stringify(names)}[$parameter["operation"]] || $parameter["operation"] }}`;
+}
