@@ -85,3 +85,27 @@ export function endAfterStart(body: { start_seconds?: number; end_seconds?: numb
 		});
 	}
 }
+
+const KNOWN_VALUES = new WeakMap<z.ZodTypeAny, readonly string[]>();
+
+/**
+ * A value the spec lists as an enum that Magic Hour extends often (models, resolutions, voices,
+ * languages). Any non-blank text passes: a value set by expression that we do not know yet is
+ * sent and Magic Hour judges it. The known values stay readable (`knownValuesOf`) for per-model
+ * checks and the drift report.
+ */
+export function openEnum(values: readonly string[]): z.ZodString {
+	const schema = z.string({ invalid_type_error: 'must be text' }).trim().min(1, 'must not be empty');
+	KNOWN_VALUES.set(schema, values);
+	return schema;
+}
+
+/** The values an `openEnum` knows, or undefined for other schemas. */
+export function knownValuesOf(schema: z.ZodTypeAny): readonly string[] | undefined {
+	return KNOWN_VALUES.get(schema);
+}
+
+/** Whether `value` is one of `values` (narrows it for lookups in per-value tables). */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+	return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
