@@ -102,16 +102,16 @@ export function renderLists(openapi: OpenApi, source: string): string {
 	return lines.join('\n');
 }
 
-/** The generated files as they should be for this spec, by absolute path. */
-export function generatedFiles(openapi: OpenApi, source: string): Record<string, string> {
-	return { [VOICES_FILE]: renderVoices(openapi, source), [LISTS_FILE]: renderLists(openapi, source) };
+/** The generated files as they should be for this spec, by absolute path (rendering may throw). */
+export function generatedFiles(openapi: OpenApi, source: string): Record<string, () => string> {
+	return { [VOICES_FILE]: () => renderVoices(openapi, source), [LISTS_FILE]: () => renderLists(openapi, source) };
 }
 
 function main(): void {
 	const source = path.resolve(process.argv[2] ?? sharedMagicHourFile('openapi-2026-10.json') ?? 'openapi.json');
 	const openapi = readOpenApi(source);
-	for (const [file, text] of Object.entries(generatedFiles(openapi, source))) {
-		fs.writeFileSync(file, text);
+	for (const [file, render] of Object.entries(generatedFiles(openapi, source))) {
+		fs.writeFileSync(file, render());
 		process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
 	}
 }
