@@ -57,6 +57,16 @@ const translate = (endSeconds: number, options: IDataObject = {}) => ({
 	options,
 });
 
+const replaceCharacter = (options: IDataObject) => ({
+	operation: 'characterReplace',
+	videoSource: 'url',
+	videoUrl: 'https://example.com/dance.mp4',
+	imageSource: 'url',
+	imageUrl: 'https://example.com/robot.png',
+	endSeconds: 5,
+	options,
+});
+
 describe('AI Video Translator', () => {
 	it('translates a clip of 1–30 s', async () => {
 		const { output } = await run(video, translate(40, { startSeconds: 10, resolution: '1080p' }));
@@ -116,28 +126,12 @@ describe('per-model limits of the values we know are checked before any request'
 		],
 		[
 			'Character Replace points with Kling 3.0',
-			{
-				operation: 'characterReplace',
-				videoSource: 'url',
-				videoUrl: 'https://example.com/dance.mp4',
-				imageSource: 'url',
-				imageUrl: 'https://example.com/robot.png',
-				endSeconds: 5,
-				options: { model: 'kling-3.0', selectionMode: 'point', points: { point: [{ positionX: 1, positionY: 2, timeSeconds: 0 }] } },
-			},
+			replaceCharacter({ model: 'kling-3.0', selectionMode: 'point', points: { point: [{ positionX: 1, positionY: 2, timeSeconds: 0 }] } }),
 			/Points: Kling 3.0 finds the main person itself/,
 		],
 		[
 			'Character Replace 1080p with Wan Animate',
-			{
-				operation: 'characterReplace',
-				videoSource: 'url',
-				videoUrl: 'https://example.com/dance.mp4',
-				imageSource: 'url',
-				imageUrl: 'https://example.com/robot.png',
-				endSeconds: 5,
-				options: { resolution: '1080p' },
-			},
+			replaceCharacter({ resolution: '1080p' }),
 			/Resolution: Wan Animate supports 480p, 720p/,
 		],
 		[
