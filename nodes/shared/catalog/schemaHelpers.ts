@@ -75,6 +75,11 @@ export function checkMediaSource(
 	}
 }
 
+/** Length of a clip in seconds, rounded to milliseconds (start defaults to 0). */
+export function clipSeconds(body: { start_seconds?: number; end_seconds: number }): number {
+	return Math.round((body.end_seconds - (body.start_seconds ?? 0)) * 1000) / 1000;
+}
+
 /** Adds an issue when end <= start. */
 export function endAfterStart(body: { start_seconds?: number; end_seconds?: number }, ctx: z.RefinementCtx): void {
 	if (body.start_seconds !== undefined && body.end_seconds !== undefined && body.end_seconds <= body.start_seconds) {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, endSecondsField, promptField, startSecondsField, videoResolutionField } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, requiredText, startSeconds } from '../schemaHelpers';
+import { clipSeconds, endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, requiredText, startSeconds } from '../schemaHelpers';
 import { VIDEO_EDITOR_MODELS } from '../specLists';
 import type { ToolDeclaration } from '../types';
 
@@ -49,7 +49,7 @@ const schema = z
 		endAfterStart(body, ctx);
 		const rule = body.model === undefined ? DEFAULT_RULE : isOneOf(MODELS, body.model) ? MODEL_RULES[body.model] : undefined;
 		if (!rule) return;
-		const length = Math.round((body.end_seconds - (body.start_seconds ?? 0)) * 1000) / 1000;
+		const length = clipSeconds(body);
 		if (length > 0 && (length < rule.minSeconds || length > rule.maxSeconds)) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, jobName, openEnum, startSeconds } from '../schemaHelpers';
+import { clipSeconds, endAfterStart, endSeconds, fileValue, jobName, openEnum, startSeconds } from '../schemaHelpers';
 import { TRANSLATOR_LANGUAGES } from '../specLists';
 import type { ToolDeclaration } from '../types';
 
@@ -23,7 +23,7 @@ const schema = z
 	.strict()
 	.superRefine((body, ctx) => {
 		endAfterStart(body, ctx);
-		const length = Math.round((body.end_seconds - (body.start_seconds ?? 0)) * 1000) / 1000;
+		const length = clipSeconds(body);
 		if (length > 0 && (length < MIN_CLIP_SECONDS || length > MAX_CLIP_SECONDS)) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,

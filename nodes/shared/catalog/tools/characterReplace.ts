@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, startSeconds } from '../schemaHelpers';
+import { clipSeconds, endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, startSeconds } from '../schemaHelpers';
 import { CHARACTER_REPLACE_MODELS } from '../specLists';
 import type { ToolDeclaration } from '../types';
 
@@ -45,7 +45,7 @@ function checkModel(
 	}
 	const mode = body.style?.mode;
 	const limits = mode ? rule.clipSeconds?.[mode] : undefined;
-	const length = Math.round((body.end_seconds - (body.start_seconds ?? 0)) * 1000) / 1000;
+	const length = clipSeconds(body);
 	if (limits && length > 0 && (length < limits.min || length > limits.max)) {
 		issue(['end_seconds'], `${rule.label} in ${mode} mode takes clips of ${limits.min}–${limits.max} seconds (this clip: ${length} s)`);
 	}
