@@ -24,6 +24,13 @@ export function buildApiRouter(ctx: EmulatorContext): Router {
 	});
 
 	router.add({
+		methods: ['GET'],
+		pattern: '/v1/saved-items',
+		auth: true,
+		handle: (req) => ctx.savedItems.list(req.url ?? '/v1/saved-items'),
+	});
+
+	router.add({
 		methods: ['POST'],
 		pattern: '/v1/files/upload-urls',
 		auth: true,

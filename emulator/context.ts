@@ -5,6 +5,7 @@ import type { FaceDetections } from './faceDetection';
 import type { FaultBook } from './faults';
 import type { Metrics } from './metrics';
 import type { ProjectStore } from './projects';
+import type { SavedItems } from './savedItems';
 import type { TimerSet } from './timers';
 import type { MediaKind, Tier } from './types';
 import type { UploadStore } from './uploads';
@@ -36,6 +37,7 @@ export interface EmulatorContext {
 	uploads: UploadStore;
 	projects: ProjectStore;
 	faces: FaceDetections;
+	savedItems: SavedItems;
 	/**
 	 * Back to the state start() left: no projects, face detections, uploads, download links,
 	 * faults, job directives or duration overrides, empty log and counters, no webhook

@@ -17,6 +17,7 @@ import { ProjectStore } from './projects';
 import { RequestPipeline } from './server';
 import { TimerSet } from './timers';
 import type { Emulator, EmulatorOptions, MediaKind } from './types';
+import { SavedItems } from './savedItems';
 import { UploadStore, type StoredAsset } from './uploads';
 import { sign, WebhookDispatcher } from './webhooks';
 
@@ -34,6 +35,8 @@ export interface EmulatorExtras {
 	getUpload(filePath: string): StoredAsset | undefined;
 	/** Changes the size of outputs generated from now on. */
 	setOutputBytes(bytes: Partial<Record<MediaKind, number>>): void;
+	/** Returns at most this many saved items per page, whatever `limit` asks (until reset). */
+	setSavedItemsPageCap(items: number): void;
 }
 
 function definedSizes(sizes: Partial<Record<MediaKind, number>> | undefined): Partial<Record<MediaKind, number>> {
@@ -96,6 +99,7 @@ function buildContext(settings: Settings): EmulatorContext {
 		uploads,
 		projects,
 		faces,
+		savedItems: new SavedItems(downloads),
 		reset() {
 			ctx.projects.reset();
 			faces.reset();
@@ -105,6 +109,7 @@ function buildContext(settings: Settings): EmulatorContext {
 			metrics.reset();
 			webhooks.reset();
 			account.reset();
+			ctx.savedItems.pageCap = 100;
 			settings.outputBytes = { ...startingOutputBytes };
 		},
 	};
@@ -171,6 +176,9 @@ export async function start(options: EmulatorOptions = {}): Promise<Emulator & E
 		counters: () => ctx.metrics.snapshot(),
 		getProject: (id) => ctx.projects.get(id),
 		getUpload: (filePath) => ctx.uploads.get(filePath),
+		setSavedItemsPageCap: (items) => {
+			ctx.savedItems.pageCap = items;
+		},
 		setOutputBytes: (bytes) => {
 			Object.assign(settings.outputBytes, definedSizes(bytes));
 		},

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { newId, newToken } from './ids';
 import { HttpError, isRecord, json, notFound, type JsonReply } from './http';
 import type { Metrics } from './metrics';
+import { isSavedItemPath } from './savedItems';
 
 export type AssetType = 'video' | 'audio' | 'image';
 
@@ -152,10 +153,12 @@ export class UploadStore {
 }
 
 /**
- * Why an input file value cannot be used, or undefined if it can. Only `api-assets/...`
- * paths are checked (URLs are assumed reachable): they must have been uploaded, non-empty.
+ * Why an input file value cannot be used, or undefined if it can. Only `api-assets/...` and
+ * `saved-items/...` paths are checked (URLs are assumed reachable): they must have been uploaded,
+ * non-empty, or be an asset of the saved library.
  */
 export function inputFileProblem(store: UploadStore, field: string, value: string): string | undefined {
+	if (value.startsWith('saved-items/')) return isSavedItemPath(value) ? undefined : `${field}: saved item file '${value}' does not exist`;
 	if (!value.startsWith('api-assets/')) return undefined;
 	const asset = store.get(value);
 	if (!asset) return `${field}: file '${value}' was never uploaded`;

@@ -2,23 +2,28 @@
 /**
  * Derives `emulator/validation/spec.json` from Magic Hour's newest OpenAPI document.
  *
- *   npx ts-node --transpile-only scripts/derive-emulator-spec.ts [path/to/openapi-latest.json]
+ *   npx ts-node --transpile-only scripts/derive-emulator-spec.ts [path/to/openapi.json]
  *
- * For every POST endpoint that takes a JSON body (the 27 create tools, face detection and the
+ * For every POST endpoint that takes a JSON body (the 28 create tools, face detection and the
  * upload-URL endpoint) it keeps only the machine-checkable part of the request-body schema:
- * human prose (`description`, `example`, `title`, …) is dropped, validation keywords are kept.
+ * human prose (`description`, `example`, `title`, …) is dropped, validation keywords are kept,
+ * and so is the `deprecated` flag (the live spec keeps deprecated fields; the emulator accepts
+ * them, the drift check does not expect the nodes to offer them). Query parameters of the GET
+ * list endpoints (saved items) are kept the same way.
  * The emulator reads only the generated file, never the OpenAPI document itself.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { sharedMagicHourFile } from './spec-check/openapi';
+
 const ROOT = path.resolve(__dirname, '..');
-const DEFAULT_SOURCE = path.resolve(ROOT, '../shared/magic-hour/openapi-latest.json');
 const TARGET = path.resolve(ROOT, 'emulator/validation/spec.json');
 
 /** JSON-schema keywords that carry validation meaning; everything else is dropped. */
 const KEPT_KEYWORDS = [
 	'type',
+	'deprecated',
 	'nullable',
 	'enum',
 	'default',
@@ -76,7 +81,24 @@ function kindOf(p: string, tags: Json): string {
 	throw new Error(`${p}: cannot tell the endpoint kind (tags ${JSON.stringify(tags)})`);
 }
 
-export function derive(openapi: JsonObject): JsonObject {
+/** Query parameters of GET endpoints without a path parameter (lists such as saved items). */
+function listQueries(paths: JsonObject): JsonObject {
+	const lists: JsonObject = {};
+	for (const [p, item] of Object.entries(paths)) {
+		if (p.includes('{') || !isObject(item) || !isObject(item.get)) continue;
+		const params = Array.isArray(item.get.parameters) ? item.get.parameters : [];
+		const query: JsonObject = {};
+		for (const param of params) {
+			if (isObject(param) && param.in === 'query' && typeof param.name === 'string') {
+				query[param.name] = strip(param.schema ?? {}, `${p}?${param.name}`);
+			}
+		}
+		if (Object.keys(query).length > 0) lists[p] = { operationId: item.get.operationId ?? null, query };
+	}
+	return lists;
+}
+
+export function derive(openapi: JsonObject, sourceName = 'openapi-2026-10.json'): JsonObject {
 	const paths = openapi.paths;
 	if (!isObject(paths)) throw new Error('openapi.paths missing');
 	const endpoints: JsonObject = {};
@@ -98,16 +120,17 @@ export function derive(openapi: JsonObject): JsonObject {
 	const info = isObject(openapi.info) ? openapi.info : {};
 	return {
 		generatedBy: 'scripts/derive-emulator-spec.ts',
-		source: 'openapi-latest.json',
+		source: sourceName,
 		apiVersion: (info.version as Json) ?? null,
 		endpoints,
+		lists: listQueries(paths),
 	};
 }
 
 function main(): void {
-	const source = path.resolve(process.argv[2] ?? DEFAULT_SOURCE);
+	const source = path.resolve(process.argv[2] ?? sharedMagicHourFile('openapi-2026-10.json') ?? 'openapi.json');
 	const openapi = JSON.parse(fs.readFileSync(source, 'utf8')) as JsonObject;
-	const result = derive(openapi);
+	const result = derive(openapi, path.basename(source));
 	fs.mkdirSync(path.dirname(TARGET), { recursive: true });
 	fs.writeFileSync(TARGET, JSON.stringify(result, null, '\t') + '\n');
 	const count = Object.keys(result.endpoints as JsonObject).length;

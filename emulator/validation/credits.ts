@@ -8,6 +8,8 @@
  *   upscaler 2x 50 (balanced/creative) or 25 (preserve), 4x 200 or 100,
  *   voice generator / cloner 0.1 credit per character rounded up, lip sync 1 credit per frame
  *   (lite, standard) or 2 (pro), face detection free, image models "from N credits/image".
+ *   The video translator states no rate, only that rendered frames are charged: priced per frame
+ *   like the other clip tools.
  *
  * Approximations (the spec is vague or silent; chosen to be plausible and deterministic):
  *   - image models: the "from" price (the cheapest resolution) × image count; `model: default`
@@ -130,6 +132,7 @@ export function estimateCredits(path: string, body: Record<string, unknown>): nu
 		}
 		case '/v1/ai-talking-photo':
 		case '/v1/ai-video-editor':
+		case '/v1/ai-video-translator':
 		case '/v1/audio-to-video':
 		case '/v1/auto-subtitle-generator':
 		case '/v1/character-replace':

@@ -1,17 +1,12 @@
 /**
- * Deprecated request fields the emulator accepts although the published spec no longer lists them.
+ * Request values the emulator accepts although the spec does not list them.
  *
- * Magic Hour strips deprecated fields from its published spec, but its official Node SDK 0.43.1
- * (still the newest on npm) and several of its own code samples keep sending them — e.g. the SDK
- * *requires* `orientation` on ai-image-generator/text-to-video and `style.enhancement` on the
- * upscaler. The live API evidently keeps serving those clients, so the emulator must accept them.
- * Every entry below is an explicit, per-endpoint exception (sources: spec_vs_sdk.txt and the SDK's
- * request types); anything not listed stays an `unknown field`.
+ * The live spec keeps its deprecated fields (flagged `deprecated`, kept in spec.json), so they need
+ * no entry here. What remains are values older clients still send that the spec dropped without a
+ * deprecation: every entry is an explicit, per-endpoint exception; anything else not in the spec
+ * stays an `unknown field` or an invalid value.
  *
  * `schema` adds an optional field at `path`; `extraEnum` widens an existing enum at `path`.
- * Deprecated fields are accepted and otherwise ignored by the rules (except where noted in rules.ts
- * / credits.ts: upscaler `style.enhancement`, ai-image-editor `assets.image_file_path`/`style.model`,
- * `orientation` as an aspect-ratio fallback).
  */
 import type { JsonSchema } from './schema-to-zod';
 
@@ -22,51 +17,7 @@ export interface DeprecatedExtra {
 	why: string;
 }
 
-const ORIENTATION: JsonSchema = { type: 'string', enum: ['landscape', 'portrait', 'square'] };
-const LEGACY_SIZE: JsonSchema = { type: 'integer', nullable: true };
-const LEGACY_SIZE_WHY = 'width/height: deprecated, no longer influence the output; SDK 0.43.1 still sends them';
-
 export const DEPRECATED_EXTRAS: Readonly<Record<string, ReadonlyArray<DeprecatedExtra>>> = {
-	'/v1/ai-image-generator': [
-		{ path: 'orientation', schema: ORIENTATION, why: 'replaced by aspect_ratio; SDK 0.43.1 requires it' },
-		{ path: 'style.quality_mode', schema: { type: 'string', enum: ['pro', 'standard'] }, why: 'replaced by model/resolution; SDK 0.43.1' },
-	],
-	'/v1/text-to-video': [
-		{ path: 'orientation', schema: ORIENTATION, why: 'replaced by aspect_ratio; SDK 0.43.1 requires it, code samples still show it' },
-		{ path: 'style.quality_mode', schema: { type: 'string', enum: ['quick', 'studio'] }, why: 'quick=720p, studio=1080p; replaced by resolution' },
-	],
-	'/v1/image-to-video': [
-		{ path: 'width', schema: LEGACY_SIZE, why: LEGACY_SIZE_WHY },
-		{ path: 'height', schema: LEGACY_SIZE, why: LEGACY_SIZE_WHY },
-		{ path: 'style.high_quality', schema: { type: 'boolean' }, why: 'false=720p, true=1080p; replaced by resolution' },
-		{ path: 'style.quality_mode', schema: { type: 'string', enum: ['quick', 'studio'] }, why: 'quick=720p, studio=1080p; replaced by resolution' },
-	],
-	'/v1/face-swap': [
-		{ path: 'width', schema: LEGACY_SIZE, why: LEGACY_SIZE_WHY },
-		{ path: 'height', schema: LEGACY_SIZE, why: LEGACY_SIZE_WHY },
-	],
-	'/v1/lip-sync': [
-		{ path: 'width', schema: LEGACY_SIZE, why: LEGACY_SIZE_WHY },
-		{ path: 'height', schema: LEGACY_SIZE, why: LEGACY_SIZE_WHY },
-	],
-	'/v1/video-to-video': [
-		{ path: 'width', schema: LEGACY_SIZE, why: LEGACY_SIZE_WHY },
-		{ path: 'height', schema: LEGACY_SIZE, why: LEGACY_SIZE_WHY },
-	],
-	'/v1/ai-talking-photo': [
-		{ path: 'style.intensity', schema: { type: 'number' }, why: 'only meaningful for the deprecated `expressive` mode; SDK 0.43.1' },
-	],
-	'/v1/ai-image-upscaler': [
-		{
-			path: 'style.enhancement',
-			schema: { type: 'string', enum: ['Balanced', 'Creative', 'Resemblance'] },
-			why: 'replaced by style.mode; SDK 0.43.1 requires it, code samples still show it',
-		},
-	],
-	'/v1/ai-image-editor': [
-		{ path: 'assets.image_file_path', schema: { type: 'string', minLength: 1 }, why: 'single input image; replaced by image_file_paths[]' },
-		{ path: 'style.model', schema: { type: 'string', enum: ['Nano Banana', 'Seedream', 'default'] }, why: 'replaced by top-level model' },
-	],
 	'/v1/ai-voice-generator': [
 		{ path: 'style.voice_name', extraEnum: ['Bob Barker'], why: 'voice still listed by SDK 0.43.1, dropped from the spec' },
 	],

@@ -1,5 +1,5 @@
 /**
- * The 27 create endpoints (11 video, 14 image, 2 audio), the project `type` each one produces
+ * The 28 create endpoints (12 video, 14 image, 2 audio), the project `type` each one produces
  * (values from the project-detail `type` descriptions) and a median render time.
  *
  * Medians follow Magic Hour's documented ranges: fast images 2–15 s (→ 8 s), medium images
@@ -12,7 +12,7 @@
  *   - simple video: per-frame processing of an existing clip (auto subtitles, face swap,
  *     lip sync, talking photo);
  *   - standard video: generative video (image/text-to-video, audio-to-video, AI video editor,
- *     animation);
+ *     AI video translator, animation);
  *   - complex video: full restyling / subject replacement of a clip (video-to-video,
  *     character replace).
  * The emulator divides these by its `speed` option.
@@ -38,6 +38,7 @@ export const createEndpoints: ReadonlyArray<CreateEndpoint> = Object.freeze([
 	// video → /v1/video-projects/{id}
 	{ path: '/v1/ai-talking-photo', kind: 'video', medianSeconds: SIMPLE_VIDEO, projectType: 'TALKING_PHOTO' },
 	{ path: '/v1/ai-video-editor', kind: 'video', medianSeconds: STANDARD_VIDEO, projectType: 'VIDEO_EDITOR' },
+	{ path: '/v1/ai-video-translator', kind: 'video', medianSeconds: STANDARD_VIDEO, projectType: 'VIDEO_TRANSLATOR' },
 	{ path: '/v1/animation', kind: 'video', medianSeconds: STANDARD_VIDEO, projectType: 'ANIMATION' },
 	{ path: '/v1/audio-to-video', kind: 'video', medianSeconds: STANDARD_VIDEO, projectType: 'AUDIO_TO_VIDEO' },
 	{ path: '/v1/auto-subtitle-generator', kind: 'video', medianSeconds: SIMPLE_VIDEO, projectType: 'AUTO_SUBTITLE' },

@@ -23,6 +23,7 @@ const GIF_FORMATS: Readonly<Record<string, OutputFile>> = {
 const VIDEO_TOOLS = new Set([
 	'/v1/ai-talking-photo',
 	'/v1/ai-video-editor',
+	'/v1/ai-video-translator',
 	'/v1/animation',
 	'/v1/audio-to-video',
 	'/v1/auto-subtitle-generator',
@@ -79,16 +80,22 @@ export function outputsFor(path: string, body: Record<string, unknown>): OutputF
 /**
  * Every input-file value in a body, with its dotted field: `assets.*_file_path` (including the
  * deprecated singular `assets.image_file_path` of ai-image-editor), each element of
- * `assets.*_file_paths[]` and each `assets.face_mappings[].new_face`. `original_face` is not
- * listed: it is a face-detection result path, not a file the caller supplies. Empty strings are skipped.
+ * `assets.*_file_paths[]`, each `assets.face_mappings[].new_face` and each text-to-video
+ * `references[].file_path`. `original_face` is not listed: it is a face-detection result path, not
+ * a file the caller supplies. Empty strings are skipped.
  */
 export function fileFields(_path: string, body: Record<string, unknown>): Array<{ field: string; value: string }> {
 	const out: Array<{ field: string; value: string }> = [];
-	const assets = get(body, 'assets');
-	if (typeof assets !== 'object' || assets === null || Array.isArray(assets)) return out;
 	const push = (field: string, value: unknown): void => {
 		if (typeof value === 'string' && value.trim() !== '') out.push({ field, value });
 	};
+	if (Array.isArray(body.references)) {
+		body.references.forEach((reference, i) => {
+			if (typeof reference === 'object' && reference !== null) push(`references.${i}.file_path`, (reference as Record<string, unknown>).file_path);
+		});
+	}
+	const assets = get(body, 'assets');
+	if (typeof assets !== 'object' || assets === null || Array.isArray(assets)) return out;
 	for (const [key, value] of Object.entries(assets as Record<string, unknown>)) {
 		if (key.endsWith('_file_path')) {
 			push(`assets.${key}`, value);

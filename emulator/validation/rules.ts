@@ -1,12 +1,14 @@
 /**
  * Rules that the spec states only in prose (operation and field descriptions of
- * openapi-latest.json). They run after the body passed its JSON schema, so types are known
+ * openapi-2026-10.json). They run after the body passed its JSON schema, so types are known
  * to be right; each rule returns the first problem it finds.
  *
  * Plan restrictions ("only available on Creator, Pro, Business") answer 402
  * `plan_upgrade_required`, like the API's documented 402 codes; everything else is 422.
  */
 import {
+	CHARACTER_REPLACE_MODELS,
+	DEFAULT_CHARACTER_REPLACE_MODEL,
 	defaultVideoEditorModel,
 	editorMaxImageCount,
 	IMAGE_EDITOR_LEGACY_STYLE_MODELS,
@@ -165,6 +167,10 @@ function videoGeneration(kind: 'image' | 'text'): Rule {
 				}
 				return undefined;
 			},
+			() =>
+				kind === 'text' && Array.isArray(body.references) && !rule.references
+					? fail('references', `references are not supported by ${modelLabel}`)
+					: undefined,
 			() => {
 				if (kind !== 'image' || isBlank(get(body, 'assets.end_image_file_path'))) return undefined;
 				const field = 'assets.end_image_file_path';
@@ -215,6 +221,18 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			}
 			if (typeof body.resolution === 'string' && !rule.resolutions.includes(body.resolution)) {
 				return fail('resolution', `"${body.resolution}" is not supported by ${label}; allowed: ${rule.resolutions.join(', ')}`);
+			}
+			return undefined;
+		},
+	],
+
+	'/v1/ai-video-translator': [
+		endAfterStart,
+		(body, ctx) => {
+			const length = clipLength(body);
+			if (length < 1 || length > 30) return fail('end_seconds', `the clip must be 1-30 seconds long, got ${length}s`);
+			if ((body.resolution === '720p' || body.resolution === '1080p') && !isPaid(ctx.tier)) {
+				return planFail('resolution', `"${body.resolution}" requires a paid plan`);
 			}
 			return undefined;
 		},
@@ -283,6 +301,28 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 				}
 			}
 			return undefined;
+		},
+		(body) => {
+			const name = typeof body.model === 'string' ? body.model : DEFAULT_CHARACTER_REPLACE_MODEL;
+			const model = CHARACTER_REPLACE_MODELS[name];
+			if (!model) return undefined;
+			const mode = get(body, 'style.mode');
+			const limits = typeof mode === 'string' ? model.clipSeconds?.[mode] : undefined;
+			const length = clipLength(body);
+			return first(
+				() =>
+					typeof body.resolution === 'string' && !model.resolutions.includes(body.resolution)
+						? fail('resolution', `"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`)
+						: undefined,
+				() =>
+					!model.points && get(body, 'style.points') !== undefined
+						? fail('style.points', `points are not supported by model "${name}" (it picks the main person itself)`)
+						: undefined,
+				() =>
+					limits && (length < limits.min || length > limits.max)
+						? fail('end_seconds', `clip length ${length}s is outside ${limits.min}–${limits.max}s allowed by model "${name}" in ${String(mode)} mode`)
+						: undefined,
+			);
 		},
 	],
 

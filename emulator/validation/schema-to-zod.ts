@@ -2,8 +2,9 @@
  * A deliberately small JSON-schema → zod converter, covering exactly the keywords that
  * `scripts/derive-emulator-spec.ts` keeps in `spec.json`:
  * type, properties, required, enum, minimum, maximum, multipleOf, minLength, maxLength,
- * pattern, format (uri), items, minItems, maxItems, nullable. (`default` is informational:
- * the validator never fills defaults in, the rules read them where they matter.)
+ * pattern, format (uri), items, minItems, maxItems, nullable. (`default` and `deprecated` are
+ * informational: the validator never fills defaults in, the rules read them where they matter;
+ * deprecated fields are accepted like the others.)
  *
  * Objects are strict: a key the schema does not know is an error (`style.promt: unknown field`).
  * `issueToFailure` turns the first zod issue into `{ field, message }` with a dotted field path.
@@ -27,6 +28,7 @@ export interface JsonSchema {
 	maxItems?: number;
 	nullable?: boolean;
 	default?: unknown;
+	deprecated?: boolean;
 }
 
 /** Long enums (1,267 voices, 101 meme templates) are cut in messages after this many values. */

@@ -59,7 +59,15 @@ export class MagicHourV1 implements INodeType {
 					type: 'options',
 					noDataExpression: true,
 					displayOptions: { show: { resource: ['file'] } },
-					options: [{ name: 'Upload', value: 'upload', action: 'Upload a file', description: 'Upload a binary file and get its Magic Hour file path' }],
+					options: [
+						{
+							name: 'List Saved Items',
+							value: 'listSavedItems',
+							action: 'List saved items',
+							description: 'List the characters, references and voices saved in your Magic Hour library, with their permanent file paths',
+						},
+						{ name: 'Upload', value: 'upload', action: 'Upload a file', description: 'Upload a binary file and get its Magic Hour file path' },
+					],
 					default: 'upload',
 				},
 				{

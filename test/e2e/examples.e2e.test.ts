@@ -183,3 +183,38 @@ test('The same batch with "On Error: Continue" (regular output): 4 items in inpu
 	expect(results.map((item) => (item.json.error ? 'error' : item.json.status))).toEqual(['complete', 'complete', 'error', 'complete']);
 	expect(results[2].json).toMatchObject({ id: null, kind: 'image', tool: 'aiImageGenerator' });
 });
+
+test('Translate a video: AI Video Translator renders the clip, the MP4 is written to disk', async () => {
+	const before = emu.counters();
+	const run = await n8n.execute('mhExampleTrans01');
+	expectSuccess(run);
+
+	const [translated] = run.output('Translate Video');
+	expect(translated.json).toMatchObject({ kind: 'video', tool: 'aiVideoTranslator', status: 'complete', error: null });
+	// 15 s from 5 s to 20 s at 30 frames per second.
+	expect(translated.json.credits_charged).toBe(450);
+
+	const [saved] = run.output('Save Translated Video');
+	const { path } = expectBinaryFile(translated, saved, 'video/mp4');
+	expect(readFileSync(path).subarray(4, 8).toString('latin1')).toBe('ftyp');
+	expect(emu.counters().byRoute['POST /v1/ai-video-translator'] - (before.byRoute['POST /v1/ai-video-translator'] ?? 0)).toBe(1);
+});
+
+test('Animate the newest saved character: its permanent file path goes into Image to Video, no upload', async () => {
+	const before = emu.counters();
+	const run = await n8n.execute('mhExampleSaved01');
+	expectSuccess(run);
+
+	const [character] = run.output('List Saved Characters');
+	expect(character.json).toMatchObject({ type: 'character', name: 'Alex', media_kind: 'IMAGE' });
+	expect(String(character.json.file_path)).toMatch(/^saved-items\/.+\/front\.png$/);
+
+	const [video] = run.output('Animate Character');
+	expect(video.json).toMatchObject({ kind: 'video', tool: 'imageToVideo', status: 'complete' });
+	const [saved] = run.output('Save Video');
+	expectBinaryFile(video, saved, 'video/mp4');
+
+	const after = emu.counters();
+	expect((after.byRoute['POST /v1/files/upload-urls'] ?? 0) - (before.byRoute['POST /v1/files/upload-urls'] ?? 0)).toBe(0);
+	expect(after.jobsCreated - before.jobsCreated).toBe(1);
+});

@@ -1,6 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 import * as fs from 'fs';
-import * as nodePath from 'path';
 
 import {
 	createEndpoints,
@@ -13,6 +12,7 @@ import {
 } from '../../emulator/validation';
 import type { JsonSchema } from '../../emulator/validation/schema-to-zod';
 import { derive } from '../../scripts/derive-emulator-spec';
+import { sharedMagicHourFile } from '../../scripts/spec-check/openapi';
 
 type Body = Record<string, unknown>;
 
@@ -24,7 +24,7 @@ const VID = 'api-assets/id/1234.mp4';
 const AUD = 'https://cdn.example.com/voice.mp3';
 const YT = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
 
-/** One realistic, valid body per endpoint (all 27 tools + face detection + upload URLs). */
+/** One realistic, valid body per endpoint (all 28 tools + face detection + upload URLs). */
 const VALID: Record<string, Body> = {
 	'/v1/ai-talking-photo': {
 		name: 'Promo',
@@ -40,6 +40,14 @@ const VALID: Record<string, Body> = {
 		model: 'gemini-omni-1.1',
 		resolution: '1080p',
 		style: { prompt: 'make it snow' },
+		assets: { video_file_path: VID },
+	},
+	'/v1/ai-video-translator': {
+		name: 'Keynote, Spanish',
+		start_seconds: 60,
+		end_seconds: 85.5,
+		target_language: 'Chinese (Traditional)',
+		resolution: '720p',
 		assets: { video_file_path: VID },
 	},
 	'/v1/animation': {
@@ -253,23 +261,23 @@ const TOOL_PATHS = ALL_PATHS.filter((p) => ['video', 'image', 'audio'].includes(
 // ------------------------------------------------------------------------------------------------
 
 describe('spec.json and createEndpoints', () => {
-	it('spec.json holds the 27 tools plus face detection and upload URLs, without prose', () => {
-		expect(ALL_PATHS).toHaveLength(29);
+	it('spec.json holds the 28 tools plus face detection and upload URLs, without prose', () => {
+		expect(ALL_PATHS).toHaveLength(30);
 		expect(ALL_PATHS).toEqual(expect.arrayContaining(['/v1/face-detection', '/v1/files/upload-urls']));
 		const text = JSON.stringify(spec);
 		expect(text).not.toMatch(/"description"|"example"/);
 	});
 
-	const source = nodePath.resolve(__dirname, '../../../shared/magic-hour/openapi-latest.json');
-	(fs.existsSync(source) ? it : it.skip)('spec.json is up to date with openapi-latest.json (re-run scripts/derive-emulator-spec.ts)', () => {
-		expect(derive(JSON.parse(fs.readFileSync(source, 'utf8')))).toEqual(spec);
+	const source = sharedMagicHourFile('openapi-2026-10.json');
+	(source ? it : it.skip)('spec.json is up to date with openapi-2026-10.json (re-run scripts/derive-emulator-spec.ts)', () => {
+		expect(derive(JSON.parse(fs.readFileSync(source!, 'utf8')))).toEqual(spec);
 	});
 
 	it('createEndpoints matches exactly the POST create paths in spec.json, with the same kinds', () => {
 		expect(createEndpoints.map((e) => e.path).sort()).toEqual([...TOOL_PATHS].sort());
 		for (const e of createEndpoints) expect(e.kind).toBe(spec.endpoints[e.path].kind);
 		const count = (k: string) => createEndpoints.filter((e) => e.kind === k).length;
-		expect([count('video'), count('image'), count('audio')]).toEqual([11, 14, 2]);
+		expect([count('video'), count('image'), count('audio')]).toEqual([12, 14, 2]);
 	});
 
 	it('gives every endpoint a documented median and a project type', () => {
@@ -374,7 +382,8 @@ describe('schema keywords', () => {
 	});
 
 	it('string lengths and patterns', () => {
-		expectFail('/v1/text-to-video', edit('/v1/text-to-video', { 'style.prompt': 'x'.repeat(2001) }), 'style.prompt', { contains: 'at most 2000' });
+		expectFail('/v1/text-to-video', edit('/v1/text-to-video', { 'style.prompt': 'x'.repeat(20001) }), 'style.prompt', { contains: 'at most 20000' });
+		expectOk('/v1/text-to-video', edit('/v1/text-to-video', { 'style.prompt': 'x'.repeat(20000) }));
 		expectFail('/v1/ai-gif-generator', edit('/v1/ai-gif-generator', { 'style.prompt': 'x'.repeat(501) }), 'style.prompt');
 		expectFail('/v1/ai-meme-generator', edit('/v1/ai-meme-generator', { 'style.topic': 'x'.repeat(201) }), 'style.topic');
 		expectFail('/v1/ai-voice-cloner', edit('/v1/ai-voice-cloner', { 'style.prompt': 'x'.repeat(1001) }), 'style.prompt');
@@ -442,7 +451,7 @@ describe('deprecated fields older clients still send', () => {
 
 	it('still checks the deprecated fields themselves', () => {
 		expectFail('/v1/ai-image-generator', { image_count: 1, orientation: 'diagonal', style: { prompt: 'x' } }, 'orientation', {
-			contains: 'landscape, portrait, square',
+			contains: 'square, landscape, portrait',
 		});
 		expectFail('/v1/ai-image-upscaler', { scale_factor: 2, style: { enhancement: 'Sharp' }, assets: { image_file_path: IMG } }, 'style.enhancement');
 		expectFail('/v1/image-to-video', { end_seconds: 5, width: 1.5, assets: { image_file_path: IMG } }, 'width');
@@ -491,15 +500,18 @@ describe('rules stated in prose', () => {
 		it('checks the clip length per model', () => {
 			expectFail(path, edit(path, { start_seconds: 0, end_seconds: 2 }), 'end_seconds', { contains: '3–10s' });
 			expectFail(path, edit(path, { start_seconds: 0, end_seconds: 10.5 }), 'end_seconds');
+			expectOk(path, edit(path, { model: 'ltx-2.5', start_seconds: 0, end_seconds: 20, resolution: '480p' }));
+			expectFail(path, edit(path, { model: 'ltx-2.5', start_seconds: 0, end_seconds: 21 }), 'end_seconds', { contains: '0.5–20s' });
+			expectFail(path, edit(path, { model: 'ltx-2.5', start_seconds: 1, end_seconds: 1.4 }), 'end_seconds');
+			// ltx-2.3 is still in the enum but no longer described: schema bounds only
 			expectOk(path, edit(path, { model: 'ltx-2.3', start_seconds: 0, end_seconds: 45, resolution: '480p' }));
-			expectFail(path, edit(path, { model: 'ltx-2.3', start_seconds: 0, end_seconds: 46 }), 'end_seconds', { contains: '0.5–45s' });
-			expectFail(path, edit(path, { model: 'ltx-2.3', start_seconds: 1, end_seconds: 1.4 }), 'end_seconds');
 		});
 		it('checks the resolution per model, including the plan default model', () => {
 			expectFail(path, edit(path, { resolution: '480p' }), 'resolution', { contains: '720p, 1080p' });
 			expectFail(path, edit(path, { model: 'gemini-omni', resolution: '480p' }), 'resolution');
 			expectFail(path, edit(path, { model: undefined, resolution: '480p' }), 'resolution', { contains: 'default on the creator plan' });
-			expectOk(path, edit(path, { model: undefined, resolution: '480p', end_seconds: 40 }), FREE);
+			expectOk(path, edit(path, { model: undefined, resolution: '480p', end_seconds: 20 }), FREE);
+			expectFail(path, edit(path, { model: undefined, resolution: '480p', end_seconds: 22 }), 'end_seconds', { ctx: FREE, contains: 'ltx-2.5' });
 			expectFail(path, edit(path, { model: undefined, end_seconds: 40 }), 'end_seconds');
 		});
 	});
@@ -510,10 +522,13 @@ describe('rules stated in prose', () => {
 		it('allows only the listed durations per model', () => {
 			expectOk(i2v, edit(i2v, { model: 'kling-2.6', end_seconds: 10, audio: undefined, 'assets.end_image_file_path': undefined }));
 			expectFail(i2v, edit(i2v, { model: 'kling-2.6', end_seconds: 7, audio: undefined }), 'end_seconds', { contains: 'allowed: 5, 10' });
-			expectOk(t2v, edit(t2v, { model: 'sora-2', end_seconds: 36, resolution: '720p' }));
-			expectFail(t2v, edit(t2v, { model: 'sora-2', end_seconds: 30, resolution: '720p' }), 'end_seconds');
 			expectOk(t2v, edit(t2v, { model: 'ltx-2.5', end_seconds: 55, resolution: '720p' }));
-			expectFail(t2v, edit(t2v, { model: 'ltx-2.3', end_seconds: 35, resolution: '720p' }), 'end_seconds');
+			expectOk(t2v, edit(t2v, { model: 'ltx-2.5', end_seconds: 37, resolution: '720p' }));
+			expectOk(t2v, edit(t2v, { model: 'minimax-h3', end_seconds: 17, resolution: '720p' }));
+			expectFail(t2v, edit(t2v, { model: 'minimax-h3', end_seconds: 31, resolution: '720p' }), 'end_seconds');
+			expectOk(t2v, edit(t2v, { model: 'wan-3.0', end_seconds: 25, resolution: '1080p', aspect_ratio: '1:1' }));
+			expectFail(t2v, edit(t2v, { model: 'wan-3.0', end_seconds: 1, resolution: '720p' }), 'end_seconds', { contains: 'allowed: 2, 3' });
+			expectFail(t2v, edit(t2v, { model: 'wan-3.0', end_seconds: 12, resolution: '720p' }), 'end_seconds');
 			expectOk(t2v, edit(t2v, { model: 'seedance-2.5', end_seconds: 23, resolution: '480p' }));
 			expectFail(t2v, edit(t2v, { model: 'veo3.1-lite', end_seconds: 5 }), 'end_seconds', { contains: '4, 6, 8' });
 			expectFail(i2v, edit(i2v, { end_seconds: 5.5 }), 'end_seconds');
@@ -526,10 +541,12 @@ describe('rules stated in prose', () => {
 			expectOk(t2v, edit(t2v, { model: 'default', end_seconds: 8, resolution: '4k' }));
 		});
 		it('checks resolutions per model', () => {
-			expectFail(i2v, edit(i2v, { model: 'sora-2', end_seconds: 4, resolution: '1080p', 'assets.end_image_file_path': undefined }), 'resolution', {
-				contains: 'allowed: 720p',
+			expectFail(i2v, edit(i2v, { model: 'wan-3.0', end_seconds: 4, resolution: '4k', 'assets.end_image_file_path': undefined }), 'resolution', {
+				contains: 'allowed: 480p, 720p, 1080p',
 			});
-			expectFail(t2v, edit(t2v, { model: 'seedance-2.0', end_seconds: 5, resolution: '1080p' }), 'resolution');
+			expectOk(t2v, edit(t2v, { model: 'seedance-2.0', end_seconds: 5, resolution: '4k' }));
+			expectOk(t2v, edit(t2v, { model: 'seedance-2.5', end_seconds: 5, resolution: '1080p' }));
+			expectFail(t2v, edit(t2v, { model: 'seedance-2.0-mini', end_seconds: 5, resolution: '1080p' }), 'resolution');
 			expectOk(t2v, edit(t2v, { model: 'gemini-omni-1.1', end_seconds: 5, resolution: '360p', audio: undefined }));
 			expectFail(t2v, edit(t2v, { model: 'kling-3.0', end_seconds: 5, resolution: '360p' }), 'resolution');
 		});
@@ -545,7 +562,7 @@ describe('rules stated in prose', () => {
 			expectOk(t2v, edit(t2v, { model: 'kling-3.0', aspect_ratio: '1:1' }));
 		});
 		it('checks end-image support per model', () => {
-			for (const model of ['minimax-h3', 'sora-2', 'wan-2.2']) {
+			for (const model of ['minimax-h3', 'wan-2.2']) {
 				expectFail(i2v, edit(i2v, { model, end_seconds: 4, resolution: '720p', audio: undefined }), 'assets.end_image_file_path', {
 					contains: 'not supported',
 				});
@@ -558,9 +575,21 @@ describe('rules stated in prose', () => {
 				contains: '1080p only',
 			});
 			expectOk(i2v, edit(i2v, { model: 'kling-2.6', end_seconds: 5, resolution: '1080p', audio: undefined }));
+			expectOk(i2v, edit(i2v, { model: 'wan-3.0', end_seconds: 5, resolution: '720p', audio: true }));
+		});
+		it('accepts text-to-video references on the models that take them', () => {
+			const references = [{ name: 'hero', file_path: IMG }, { name: 'theme_song', file_path: AUD }];
+			const prompt = '@hero walks into the sunset while @theme_song plays';
+			expectOk(t2v, edit(t2v, { model: 'wan-3.0', end_seconds: 5, resolution: '720p', aspect_ratio: '16:9', references, 'style.prompt': prompt }));
+			expectFail(t2v, edit(t2v, { model: 'kling-2.6', end_seconds: 5, resolution: '720p', audio: undefined, references }), 'references', {
+				contains: 'not supported',
+			});
+			expectFail(t2v, edit(t2v, { model: 'wan-3.0', end_seconds: 5, references: [{ name: '@hero', file_path: IMG }] }), 'references.0.name');
+			expectFail(t2v, edit(t2v, { model: 'wan-3.0', end_seconds: 5, references: Array(11).fill(references[0]) }), 'references');
 		});
 		it('gives legacy model values the schema bounds only', () => {
 			expectOk(i2v, edit(i2v, { model: 'kling-1.6', end_seconds: 60, resolution: '720p', audio: undefined }));
+			expectOk(t2v, edit(t2v, { model: 'sora-2', end_seconds: 30, resolution: '1080p' }));
 			expectFail(i2v, edit(i2v, { model: 'kling-1.6', end_seconds: 61 }), 'end_seconds', { contains: '<= 60' });
 		});
 	});
@@ -650,6 +679,29 @@ describe('rules stated in prose', () => {
 			expectFail(path, edit(path, { 'style.points': undefined }), 'style.points', { contains: '"point"' });
 			expectFail(path, edit(path, { 'style.points': [] }), 'style.points');
 			expectOk(path, edit(path, { 'style.selection_mode': 'auto', 'style.points': undefined }));
+		});
+		it('checks resolution, points and clip length per model', () => {
+			expectFail(path, edit(path, { resolution: '1080p' }), 'resolution', { contains: 'wan-animate' });
+			const kling = { model: 'kling-3.0', resolution: '1080p', 'style.selection_mode': 'auto', 'style.points': undefined };
+			expectOk(path, edit(path, { ...kling, 'style.mode': 'replace', start_seconds: 0, end_seconds: 10 }));
+			expectFail(path, edit(path, { ...kling, 'style.mode': 'replace', start_seconds: 0, end_seconds: 12 }), 'end_seconds', { contains: '3–10s' });
+			expectOk(path, edit(path, { ...kling, 'style.mode': 'animate', start_seconds: 0, end_seconds: 30 }));
+			expectFail(path, edit(path, { ...kling, resolution: '480p' }), 'resolution');
+			expectFail(path, edit(path, { ...kling, 'style.selection_mode': 'point', 'style.points': VALID[path].style && (VALID[path].style as Body).points }), 'style.points', {
+				contains: 'kling-3.0',
+			});
+		});
+	});
+
+	describe('ai-video-translator', () => {
+		const path = '/v1/ai-video-translator';
+		it('limits the clip to 1–30 s and HD to paid plans (402)', () => {
+			expectOk(path, edit(path, { start_seconds: 10, end_seconds: 40 }));
+			expectFail(path, edit(path, { start_seconds: 10, end_seconds: 40.5 }), 'end_seconds', { contains: '1-30 seconds' });
+			expectFail(path, edit(path, { start_seconds: 10, end_seconds: 10.5 }), 'end_seconds');
+			expectFail(path, edit(path, { target_language: 'Klingon' }), 'target_language');
+			expectFail(path, VALID[path], 'resolution', { status: 402, ctx: FREE });
+			expectOk(path, edit(path, { resolution: '480p' }), FREE);
 		});
 	});
 

@@ -89,6 +89,21 @@ describe('webhooks', () => {
 		]);
 	});
 
+	it('runs an AI Video Translator job as a video project: credits per frame, video events, an MP4', async () => {
+		emu.webhooks.subscribe({ url: receiver.url, events: ['video.started', 'video.completed'], secret: SECRET });
+		const body = { start_seconds: 2, end_seconds: 12, target_language: 'Japanese', assets: { video_file_path: 'https://example.com/talk.mp4' } };
+		const created = await call(emu, 'POST', '/v1/ai-video-translator', { body });
+		expect(created.status).toBe(200);
+		// 10 s at 30 frames per second.
+		expect(created.body).toMatchObject({ credits_charged: 300, estimated_frame_cost: 300 });
+		await eventually(() => emu.webhooks.deliveries.length === 2, 5000, 'two recorded deliveries');
+		expect(receiver.types()).toEqual(['video.started', 'video.completed']);
+		const completed = JSON.parse(receiver.received[1].raw);
+		expect(completed.payload).toMatchObject({ id: created.body.id, status: 'complete', type: 'VIDEO_TRANSLATOR' });
+		const download = await fetch(completed.payload.downloads[0].url);
+		expect(download.headers.get('content-type')).toBe('video/mp4');
+	});
+
 	it('fires errored for failed jobs and nothing for canceled ones; filters by subscribed events', async () => {
 		emu.webhooks.subscribe({ url: receiver.url, events: ['image.errored', 'image.completed', 'video.started'], secret: SECRET });
 		emu.jobs.failNext({ code: 'no_source_face', message: 'no face' });

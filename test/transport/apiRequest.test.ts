@@ -83,6 +83,37 @@ describe('transport against the emulator', () => {
 		expect(error.description).toMatch(/may have reached Magic Hour/);
 	});
 
+	it('never repeats a create after a 503 either: the job may exist', async () => {
+		emu.faults.add({ match: 'POST /v1/ai-image-generator', times: 1, fault: { type: 'status', status: 503 } });
+		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		expect(calls('POST /v1/ai-image-generator')).toBe(1);
+		expect(error.description).toMatch(/may have reached Magic Hour/);
+	});
+
+	it('explains a 403 on a create as a model or feature the plan lacks', async () => {
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 1,
+			fault: { type: 'status', status: 403, body: { code: 'forbidden', message: 'nano-banana-pro is not available on your plan' } },
+		});
+		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		expect(calls('POST /v1/ai-image-generator')).toBe(1);
+		expect(error.message).toMatch(/Your Magic Hour plan does not include this model, resolution or feature/);
+		expect(error.description).toMatch(/nano-banana-pro is not available on your plan/);
+		expect(error.description).toMatch(/upgrade your plan at magichour.ai\/pricing/);
+		expect(error.description).toMatch(/No job was created/);
+	});
+
+	it('explains a 402 plan_upgrade_required as a plan limit, not missing credits', async () => {
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 1,
+			fault: { type: 'status', status: 402, body: { code: 'plan_upgrade_required', message: 'Upgrade to use this model' } },
+		});
+		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		expect(error.message).toMatch(/Your Magic Hour plan does not include this \[plan_upgrade_required\]/);
+	});
+
 	it('never repeats a create whose response was lost after the server accepted it', async () => {
 		emu.faults.add({ match: 'POST /v1/ai-image-generator', times: 1, fault: { type: 'reset-after-accept' } });
 		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { operationProperty, runProperties, toolProperties } from '../catalog/properties';
+import { savedItemLoadOptions } from '../engine/savedItems';
 import { TOOLS } from '../catalog/tools';
 import type { ProjectKind, ToolDeclaration } from '../catalog/types';
 
@@ -20,7 +21,7 @@ export function toolNodeProperties(tools: readonly ToolDeclaration[]): INodeProp
 export function toolLoadOptions(
 	tools: readonly ToolDeclaration[],
 ): Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> {
-	return Object.assign({}, ...tools.map((tool) => tool.loadOptions ?? {}));
+	return Object.assign({}, savedItemLoadOptions, ...tools.map((tool) => tool.loadOptions ?? {}));
 }
 
 /**

@@ -1,11 +1,42 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { SAVED_FILES_METHOD } from '../engine/savedItems';
 import { acceptedExtensions } from './fileFormats';
 import type { AssetType, FileInputDeclaration, FileSpec, ToolDeclaration } from './types';
 
-const SOURCE_URL = { name: 'URL', value: 'url', description: 'A public URL, or a Magic Hour file path (api-assets/...)' };
+const SOURCE_URL = {
+	name: 'URL',
+	value: 'url',
+	description: 'A public URL, or a Magic Hour file path (api-assets/... or saved-items/...).',
+};
 const SOURCE_BINARY = { name: 'Binary File', value: 'binary', description: 'A file from a previous node, uploaded to Magic Hour first' };
+const SOURCE_SAVED = {
+	name: 'Saved Item',
+	value: 'savedItem',
+	description: 'A character, reference or voice saved in your Magic Hour library: no upload needed',
+};
 const SOURCE_NONE = { name: 'None', value: 'none' };
+
+const EXPRESSION_HINT =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** The saved-item picker of a file input: its value is the asset's permanent file path. */
+function savedItemProperty(
+	name: string,
+	label: string,
+	assetType: AssetType,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
+	return {
+		displayName: `${label} Saved Item Name or ID`,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: SAVED_FILES_METHOD[assetType] },
+		default: '',
+		description: `The ${assetType} of a saved item in your Magic Hour library (a saved-items/... file path). ${EXPRESSION_HINT}.`,
+		displayOptions,
+	};
+}
 
 function formatsText(assetType: AssetType, extra?: readonly string[]): string {
 	return acceptedExtensions(assetType, extra).join(', ');
@@ -31,7 +62,9 @@ export function fileInputProperties(input: FileInputDeclaration): INodePropertie
 			displayName: `${input.displayName} Source`,
 			name: sourceName,
 			type: 'options',
-			options: input.required ? [SOURCE_URL, SOURCE_BINARY] : [SOURCE_NONE, SOURCE_URL, SOURCE_BINARY],
+			options: input.required
+				? [SOURCE_URL, SOURCE_BINARY, SOURCE_SAVED]
+				: [SOURCE_NONE, SOURCE_URL, SOURCE_BINARY, SOURCE_SAVED],
 			default: defaultSource,
 			description: input.description,
 			displayOptions: input.displayOptions,
@@ -62,6 +95,13 @@ export function fileInputProperties(input: FileInputDeclaration): INodePropertie
 				show: { ...(input.displayOptions?.show ?? {}), [sourceName]: ['binary'] },
 			},
 		},
+		{
+			...savedItemProperty(`${input.name}SavedItem`, input.displayName, input.assetType, {
+				...input.displayOptions,
+				show: { ...(input.displayOptions?.show ?? {}), [sourceName]: ['savedItem'] },
+			}),
+			required: true,
+		},
 	];
 }
 
@@ -73,7 +113,7 @@ export function nestedFileSourceProperties(assetType: AssetType, label: string):
 			displayName: `${label} Source`,
 			name: 'source',
 			type: 'options',
-			options: [SOURCE_URL, SOURCE_BINARY],
+			options: [SOURCE_URL, SOURCE_BINARY, SOURCE_SAVED],
 			default: 'url',
 		},
 		{
@@ -93,13 +133,16 @@ export function nestedFileSourceProperties(assetType: AssetType, label: string):
 			description: 'Name of the binary property of the input item that holds the file',
 			displayOptions: { show: { source: ['binary'] } },
 		},
+		savedItemProperty('savedItem', label, assetType, { show: { source: ['savedItem'] } }),
 	];
 }
 
 export function readNestedFileSpec(entry: IDataObject): FileSpec {
+	// A saved item is a file path like a URL: nothing to upload.
+	const url = entry.source === 'savedItem' ? entry.savedItem : entry.url;
 	return {
 		source: entry.source === 'binary' ? 'binary' : 'url',
-		url: typeof entry.url === 'string' ? entry.url : undefined,
+		url: typeof url === 'string' ? url : undefined,
 		binaryProperty: typeof entry.binaryProperty === 'string' ? entry.binaryProperty : 'data',
 	};
 }

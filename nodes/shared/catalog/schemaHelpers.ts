@@ -75,6 +75,11 @@ export function checkMediaSource(
 	}
 }
 
+/** Length of a clip in seconds, rounded to milliseconds (start defaults to 0). */
+export function clipSeconds(body: { start_seconds?: number; end_seconds: number }): number {
+	return Math.round((body.end_seconds - (body.start_seconds ?? 0)) * 1000) / 1000;
+}
+
 /** Adds an issue when end <= start. */
 export function endAfterStart(body: { start_seconds?: number; end_seconds?: number }, ctx: z.RefinementCtx): void {
 	if (body.start_seconds !== undefined && body.end_seconds !== undefined && body.end_seconds <= body.start_seconds) {
@@ -84,4 +89,28 @@ export function endAfterStart(body: { start_seconds?: number; end_seconds?: numb
 			message: 'must be greater than the start time',
 		});
 	}
+}
+
+const KNOWN_VALUES = new WeakMap<z.ZodTypeAny, readonly string[]>();
+
+/**
+ * A value the spec lists as an enum that Magic Hour extends often (models, resolutions, voices,
+ * languages). Any non-blank text passes: a value set by expression that we do not know yet is
+ * sent and Magic Hour judges it. The known values stay readable (`knownValuesOf`) for per-model
+ * checks and the drift report.
+ */
+export function openEnum(values: readonly string[]): z.ZodString {
+	const schema = z.string({ invalid_type_error: 'must be text' }).trim().min(1, 'must not be empty');
+	KNOWN_VALUES.set(schema, values);
+	return schema;
+}
+
+/** The values an `openEnum` knows, or undefined for other schemas. */
+export function knownValuesOf(schema: z.ZodTypeAny): readonly string[] | undefined {
+	return KNOWN_VALUES.get(schema);
+}
+
+/** Whether `value` is one of `values` (narrows it for lookups in per-value tables). */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+	return typeof value === 'string' && (values as readonly string[]).includes(value);
 }

@@ -32,7 +32,10 @@ export interface FileInputSlot {
 
 function topLevelSlots(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): FileInputSlot[] {
 	return tool.files.map((input) => {
-		const source = ctx.getNodeParameter(`${input.name}Source`, itemIndex, input.required ? 'url' : 'none') as FileSpec['source'];
+		const chosen = ctx.getNodeParameter(`${input.name}Source`, itemIndex, input.required ? 'url' : 'none') as string;
+		// A saved item is a permanent file path, used like a URL: nothing to upload.
+		const source: FileSpec['source'] = chosen === 'savedItem' ? 'url' : (chosen as FileSpec['source']);
+		const urlParameter = chosen === 'savedItem' ? `${input.name}SavedItem` : `${input.name}Url`;
 		return {
 			key: input.name,
 			label: input.displayName,
@@ -40,7 +43,7 @@ function topLevelSlots(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex:
 			extraExtensions: input.extraExtensions,
 			spec: {
 				source,
-				url: source === 'url' ? String(ctx.getNodeParameter(`${input.name}Url`, itemIndex, '')).trim() : undefined,
+				url: source === 'url' ? String(ctx.getNodeParameter(urlParameter, itemIndex, '')).trim() : undefined,
 				binaryProperty:
 					source === 'binary' ? String(ctx.getNodeParameter(`${input.name}BinaryProperty`, itemIndex, 'data')).trim() : undefined,
 			},

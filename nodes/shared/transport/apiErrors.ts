@@ -30,11 +30,20 @@ export function readApiError(body: unknown): { code?: string; message?: string }
 	return {};
 }
 
+const PLAN_HINT =
+	'Choose a model, resolution or option your plan includes (their descriptions name the plans), or upgrade your plan at magichour.ai/pricing, then run again.';
+
+/**
+ * 502/503 on a create: the job may exist. Magic Hour's guide says a 502 without a project ID
+ * created no job, but its agent guide says not to rely on that after an ambiguous failure, and no
+ * answer it documents proves that no job was created. So a create is never sent again here and
+ * the user is told to check the library first.
+ */
 const MAY_EXIST_HINT =
 	'The request may have reached Magic Hour and created a job that charges credits, so it was not sent again. ' +
 	'Check your recent projects in the Magic Hour web app before running this item again.';
 
-function describeStatus(status: number, request: FailedRequest, apiMessage: string | undefined) {
+function describeStatus(status: number, request: FailedRequest, apiMessage: string | undefined, code: string | undefined) {
 	const said = apiMessage ? `Magic Hour says: "${apiMessage}". ` : '';
 	switch (status) {
 		case 400:
@@ -50,14 +59,27 @@ function describeStatus(status: number, request: FailedRequest, apiMessage: stri
 					'Check the API key in the Magic Hour credentials (create one in the Magic Hour Developer Hub under API keys) and that the environment matches the key.',
 			};
 		case 402:
+			if (code === 'plan_upgrade_required' || code === 'subscription_required') {
+				return {
+					message: 'Your Magic Hour plan does not include this',
+					description: `${said}${PLAN_HINT} Nothing was charged for this request.`,
+				};
+			}
 			return {
 				message: 'Not enough Magic Hour credits (or the plan does not include this tool)',
 				description: `${said}Add credits or upgrade your plan at magichour.ai, then run again. Nothing was charged for this request.`,
 			};
 		case 403:
+			// Magic Hour's guide: 403 = the key is valid but the model, resolution or feature is not on the plan.
+			if (request.isCreate) {
+				return {
+					message: 'Your Magic Hour plan does not include this model, resolution or feature',
+					description: `${said}${PLAN_HINT} No job was created and nothing was charged.`,
+				};
+			}
 			return {
 				message: 'Magic Hour refused access',
-				description: `${said}The API key lacks permission for this request, or the file or download link is protected or expired.`,
+				description: `${said}The API key lacks permission for this request (your plan may not include it), or the file or download link is protected or expired.`,
 			};
 		case 404:
 			return {
@@ -94,7 +116,7 @@ export function apiStatusError(
 	body: unknown,
 ): NodeApiError {
 	const { code, message: apiMessage } = readApiError(body);
-	const { message, description } = describeStatus(status, request, apiMessage);
+	const { message, description } = describeStatus(status, request, apiMessage, code);
 	const response: JsonObject = { status, code: code ?? null, message: apiMessage ?? null };
 	return new NodeApiError(node, response, {
 		message: code ? `${message} [${code}]` : message,

@@ -7,6 +7,7 @@ import { waitForProjects } from '../../../shared/engine/waitForProjects';
 import { getAccount } from './account/get.operation';
 import type { ItemOperation } from './common';
 import { detectFaces } from './faceDetection/detect.operation';
+import { listSavedItems } from './file/listSavedItems.operation';
 import { uploadFile } from './file/upload.operation';
 import { deleteProject } from './project/delete.operation';
 import { downloadProject } from './project/download.operation';
@@ -15,7 +16,7 @@ import { getProject } from './project/get.operation';
 export const ITEM_OPERATIONS: Record<string, Record<string, ItemOperation>> = {
 	account: { get: getAccount },
 	faceDetection: { detect: detectFaces },
-	file: { upload: uploadFile },
+	file: { listSavedItems, upload: uploadFile },
 	project: { delete: deleteProject, download: downloadProject, get: getProject },
 };
 

@@ -3,25 +3,13 @@ import { z } from 'zod';
 
 import { IMAGE_RESOLUTION_OPTIONS, IMAGE_RESOLUTIONS, imageResolutionField, promptField } from '../commonFields';
 import { nestedFileSourceProperties, readNestedFileSpec } from '../properties';
-import { fileValue, jobName, requiredText } from '../schemaHelpers';
+import { fileValue, isOneOf, jobName, openEnum, requiredText } from '../schemaHelpers';
+import { IMAGE_EDITOR_MODELS } from '../specLists';
 import type { NestedFileInput, ToolDeclaration } from '../types';
 
 const MAX_IMAGES = 10;
 
-const MODELS = [
-	'default',
-	'flux-2-klein',
-	'gpt-image-2',
-	'gpt-image-2.5-flare',
-	'nano-banana',
-	'nano-banana-2',
-	'nano-banana-2-lite',
-	'nano-banana-pro',
-	'qwen-edit',
-	'seedream-v4',
-	'seedream-v4.5',
-	'seedream-v5-pro',
-] as const;
+const MODELS = IMAGE_EDITOR_MODELS;
 type Model = (typeof MODELS)[number];
 
 const ASPECT_RATIOS = ['auto', '16:9', '9:16', '4:3', '3:2', '1:1', '4:5', '2:3'] as const;
@@ -46,18 +34,21 @@ const MODEL_INFO: Record<Exclude<Model, 'default'>, ModelInfo> = {
 		maxAdditionalImages: 9,
 		freePlan: false,
 	},
+	'krea-2': { label: 'Krea 2', credits: 10, resolutions: ['640px', '1k'], maxAdditionalImages: 1, freePlan: true },
 	'nano-banana': { label: 'Nano Banana', credits: 50, resolutions: ['640px', '1k'], maxAdditionalImages: 9, freePlan: false },
 	'nano-banana-2': { label: 'Nano Banana 2', credits: 100, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
 	'nano-banana-2-lite': { label: 'Nano Banana 2 Lite', credits: 50, resolutions: ['640px', '1k'], maxAdditionalImages: 9, freePlan: false },
+	'nano-banana-2.1': { label: 'Nano Banana 2.1', credits: 50, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
 	'nano-banana-pro': { label: 'Nano Banana Pro', credits: 150, resolutions: ['1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
 	'qwen-edit': { label: 'Qwen Edit', credits: 10, resolutions: ['640px', '1k', '2k'], maxAdditionalImages: 2, freePlan: true },
+	'qwen-image-2.1': { label: 'Qwen Image 2.1', credits: 10, resolutions: ['640px', '1k', '2k'], maxAdditionalImages: 2, freePlan: true },
 	'seedream-v4': { label: 'Seedream V4', credits: 40, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
 	'seedream-v4.5': { label: 'Seedream V4.5', credits: 50, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
 	'seedream-v5-pro': { label: 'Seedream V5 Pro', credits: 75, resolutions: ['640px', '1k', '2k'], maxAdditionalImages: 9, freePlan: false },
 };
 
 const infoOf = (model: unknown): ModelInfo | undefined =>
-	typeof model === 'string' && model in MODEL_INFO ? MODEL_INFO[model as keyof typeof MODEL_INFO] : undefined;
+	isOneOf(MODELS, model) && model !== 'default' ? MODEL_INFO[model] : undefined;
 
 const resolutionText = (resolutions: string[]) =>
 	resolutions.map((r) => IMAGE_RESOLUTION_OPTIONS.find((o) => o.value === r)?.name ?? r).join(', ');
@@ -83,9 +74,9 @@ const schema = z
 				errorMap: () => ({ message: 'must be 1, 4, 9 or 16' }),
 			})
 			.optional(),
-		model: z.enum(MODELS).optional(),
+		model: openEnum(MODELS).optional(),
 		aspect_ratio: z.enum(ASPECT_RATIOS).optional(),
-		resolution: z.enum(IMAGE_RESOLUTIONS).optional(),
+		resolution: openEnum(IMAGE_RESOLUTIONS).optional(),
 		style: z.object({ prompt: requiredText.max(15000) }).strict(),
 		assets: z
 			.object({
@@ -100,7 +91,7 @@ const schema = z
 	.superRefine((body, ctx) => {
 		const info = infoOf(body.model);
 		if (!info) return;
-		if (body.resolution && body.resolution !== 'auto' && !info.resolutions.includes(body.resolution)) {
+		if (isOneOf(IMAGE_RESOLUTIONS, body.resolution) && body.resolution !== 'auto' && !info.resolutions.includes(body.resolution)) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['resolution'],

@@ -2,24 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { IMAGE_RESOLUTIONS, imageResolutionField, promptField } from '../commonFields';
-import { jobName, requiredText } from '../schemaHelpers';
+import { isOneOf, jobName, openEnum, requiredText } from '../schemaHelpers';
+import { IMAGE_GENERATOR_MODELS } from '../specLists';
 import type { ToolDeclaration } from '../types';
 
-const MODELS = [
-	'default',
-	'flux-2-klein',
-	'flux-schnell',
-	'gpt-image-2',
-	'gpt-image-2.5-flare',
-	'nano-banana',
-	'nano-banana-2',
-	'nano-banana-2-lite',
-	'nano-banana-pro',
-	'seedream-v4',
-	'seedream-v5-pro',
-	'z-image-turbo',
-	'seedream',
-] as const;
+/** `seedream` is marked deprecated in favour of `seedream-v4`: accepted, still offered as before. */
+const MODELS = IMAGE_GENERATOR_MODELS;
 
 /** Per-model limits stated in the API reference. */
 const MODEL_LIMITS: Partial<Record<(typeof MODELS)[number], { resolutions: string[]; counts: number[] }>> = {
@@ -27,10 +15,13 @@ const MODEL_LIMITS: Partial<Record<(typeof MODELS)[number], { resolutions: strin
 	'flux-schnell': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
 	'gpt-image-2': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
 	'gpt-image-2.5-flare': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
+	'krea-2': { resolutions: ['640px', '1k'], counts: [1] },
 	'nano-banana': { resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
 	'nano-banana-2': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 4, 9, 16] },
 	'nano-banana-2-lite': { resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
+	'nano-banana-2.1': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 4, 9, 16] },
 	'nano-banana-pro': { resolutions: ['1k', '2k', '4k'], counts: [1, 4, 9, 16] },
+	'qwen-image-2.1': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
 	'seedream-v4': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
 	'seedream-v5-pro': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
 	'z-image-turbo': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
@@ -84,9 +75,9 @@ const schema = z
 	.object({
 		name: jobName,
 		image_count: z.number().int().min(1).max(16),
-		model: z.enum(MODELS).optional(),
+		model: openEnum(MODELS).optional(),
 		aspect_ratio: z.enum(['1:1', '16:9', '9:16']).optional(),
-		resolution: z.enum(IMAGE_RESOLUTIONS).optional(),
+		resolution: openEnum(IMAGE_RESOLUTIONS).optional(),
 		style: z
 			.object({
 				prompt: requiredText,
@@ -96,7 +87,7 @@ const schema = z
 	})
 	.strict()
 	.superRefine((body, ctx) => {
-		const limits = body.model ? MODEL_LIMITS[body.model] : undefined;
+		const limits = isOneOf(MODELS, body.model) ? MODEL_LIMITS[body.model] : undefined;
 		if (!limits) return;
 		if (!limits.counts.includes(body.image_count)) {
 			ctx.addIssue({
@@ -105,7 +96,7 @@ const schema = z
 				message: `${body.model} makes ${limits.counts.join(', ')} images per job`,
 			});
 		}
-		if (body.resolution && body.resolution !== 'auto' && !limits.resolutions.includes(body.resolution)) {
+		if (isOneOf(IMAGE_RESOLUTIONS, body.resolution) && body.resolution !== 'auto' && !limits.resolutions.includes(body.resolution)) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['resolution'],
@@ -143,10 +134,12 @@ export const aiImageGenerator: ToolDeclaration = {
 			displayName: 'Model',
 			name: 'model',
 			type: 'options',
-			options: MODELS.map((model) => ({
-				name: model === 'default' ? 'Default (Recommended)' : model,
-				value: model,
-			})),
+			options: [
+				{ name: 'Default (Recommended)', value: 'default' },
+				...MODELS.filter((model) => model !== 'default')
+					.map((model) => ({ name: model, value: model }))
+					.sort((a, b) => a.name.localeCompare(b.name)),
+			],
 			default: 'default',
 			description: 'Each model has its own cost, resolutions and image counts',
 		},

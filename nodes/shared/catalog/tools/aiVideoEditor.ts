@@ -2,11 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, endSecondsField, promptField, startSecondsField, videoResolutionField } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, jobName, requiredText, startSeconds } from '../schemaHelpers';
+import { clipSeconds, endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, requiredText, startSeconds } from '../schemaHelpers';
+import { VIDEO_EDITOR_MODELS } from '../specLists';
 import type { ToolDeclaration } from '../types';
 
 /** `gemini-omni` is marked deprecated in favour of `gemini-omni-1.1`: accepted, not offered. */
-const MODELS = ['gemini-omni-1.1', 'gemini-omni', 'ltx-2.3'] as const;
+const MODELS = VIDEO_EDITOR_MODELS;
 const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
 
 interface EditorModelRule {
@@ -18,15 +19,16 @@ interface EditorModelRule {
 
 /** Clip length and resolution limits stated in the API reference. */
 const GEMINI: EditorModelRule = { label: 'Gemini Omni 1.1', minSeconds: 3, maxSeconds: 10, resolutions: ['720p', '1080p'] };
-const LTX: EditorModelRule = { label: 'LTX 2.3', minSeconds: 0.5, maxSeconds: 45, resolutions: RESOLUTIONS };
-const MODEL_RULES: Record<(typeof MODELS)[number], EditorModelRule> = {
+const LTX: EditorModelRule = { label: 'LTX 2.5', minSeconds: 0.5, maxSeconds: 20, resolutions: RESOLUTIONS };
+/** `ltx-2.3` is still accepted but no longer described: no limits known, Magic Hour judges. */
+const MODEL_RULES: Partial<Record<(typeof MODELS)[number], EditorModelRule>> = {
 	'gemini-omni-1.1': GEMINI,
 	'gemini-omni': { ...GEMINI, label: 'Gemini Omni (deprecated)' },
-	'ltx-2.3': LTX,
+	'ltx-2.5': LTX,
 };
-/** Without a model the API picks Gemini Omni 1.1 (paid plans) or LTX 2.3 (free plan); the plan is unknown here. */
+/** Without a model the API picks Gemini Omni 1.1 (paid plans) or LTX 2.5 (free plan); the plan is unknown here. */
 const DEFAULT_RULE: EditorModelRule = {
-	label: 'the default model (Gemini Omni 1.1 on paid plans, LTX 2.3 on the free plan)',
+	label: 'the default model (Gemini Omni 1.1 on paid plans, LTX 2.5 on the free plan)',
 	minSeconds: Math.min(GEMINI.minSeconds, LTX.minSeconds),
 	maxSeconds: Math.max(GEMINI.maxSeconds, LTX.maxSeconds),
 	resolutions: RESOLUTIONS,
@@ -37,16 +39,17 @@ const schema = z
 		name: jobName,
 		start_seconds: startSeconds.optional(),
 		end_seconds: endSeconds,
-		model: z.enum(MODELS).optional(),
-		resolution: z.enum(RESOLUTIONS).optional(),
+		model: openEnum(MODELS).optional(),
+		resolution: openEnum(RESOLUTIONS).optional(),
 		style: z.object({ prompt: requiredText }).strict(),
 		assets: z.object({ video_file_path: fileValue }).strict(),
 	})
 	.strict()
 	.superRefine((body, ctx) => {
 		endAfterStart(body, ctx);
-		const rule = body.model ? MODEL_RULES[body.model] : DEFAULT_RULE;
-		const length = Math.round((body.end_seconds - (body.start_seconds ?? 0)) * 1000) / 1000;
+		const rule = body.model === undefined ? DEFAULT_RULE : isOneOf(MODELS, body.model) ? MODEL_RULES[body.model] : undefined;
+		if (!rule) return;
+		const length = clipSeconds(body);
 		if (length > 0 && (length < rule.minSeconds || length > rule.maxSeconds)) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
@@ -54,7 +57,7 @@ const schema = z
 				message: `${rule.label} edits clips of ${rule.minSeconds}–${rule.maxSeconds} seconds (this clip: ${length} s)`,
 			});
 		}
-		if (body.resolution && !rule.resolutions.includes(body.resolution)) {
+		if (isOneOf(RESOLUTIONS, body.resolution) && !rule.resolutions.includes(body.resolution)) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['resolution'],
@@ -83,7 +86,7 @@ export const aiVideoEditor: ToolDeclaration = {
 	fields: [
 		promptField({ required: true, placeholder: 'e.g. Change the car color to blue', description: 'The edit to make' }),
 		endSecondsField(
-			'Where the clip to edit ends in the video. Clips are 3–10 s long with Gemini Omni 1.1 and 0.5–45 s with LTX 2.3.',
+			'Where the clip to edit ends in the video. Clips are 3–10 s long with Gemini Omni 1.1 and 0.5–20 s with LTX 2.5.',
 			{ defaultSeconds: 3, required: true },
 		),
 	],
@@ -95,12 +98,13 @@ export const aiVideoEditor: ToolDeclaration = {
 			type: 'options',
 			options: [
 				{ name: 'Gemini Omni 1.1', value: 'gemini-omni-1.1', description: 'Clips of 3–10 s at 720p or 1080p' },
-				{ name: 'LTX 2.3', value: 'ltx-2.3', description: 'Clips of 0.5–45 s at 480p, 720p or 1080p' },
+				{ name: 'LTX 2.3', value: 'ltx-2.3', description: 'Older model; its limits are no longer documented' },
+				{ name: 'LTX 2.5', value: 'ltx-2.5', description: 'Clips of 0.5–20 s at 480p, 720p or 1080p' },
 			],
-			default: 'ltx-2.3',
-			description: 'Without this option Magic Hour uses Gemini Omni 1.1 on paid plans and LTX 2.3 on the free plan',
+			default: 'ltx-2.5',
+			description: 'Without this option Magic Hour uses Gemini Omni 1.1 on paid plans and LTX 2.5 on the free plan',
 		},
-		videoResolutionField({ resolutions: RESOLUTIONS, default: '720p', notes: { '480p': 'LTX 2.3 only' } }),
+		videoResolutionField({ resolutions: RESOLUTIONS, default: '720p', notes: { '480p': 'LTX only' } }),
 	],
 	labels: {
 		'assets.video_file_path': 'Video',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { promptField } from '../commonFields';
-import { jobName, requiredTextWithin } from '../schemaHelpers';
+import { jobName, openEnum, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import { VOICE_NAMES, type VoiceName } from './voices';
 
@@ -15,9 +15,7 @@ const schema = z
 		style: z
 			.object({
 				prompt: requiredTextWithin(MAX_TEXT),
-				voice_name: z.enum(VOICE_NAMES, {
-					errorMap: () => ({ message: 'must be one of the voices in the Voice list' }),
-				}),
+				voice_name: openEnum(VOICE_NAMES),
 			})
 			.strict(),
 	})

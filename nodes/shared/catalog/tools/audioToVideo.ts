@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, endSecondsField, isFilled, promptField, startSecondsField, videoResolutionField } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, jobName, optionalPromptStyle, startSeconds } from '../schemaHelpers';
+import { endAfterStart, endSeconds, fileValue, jobName, openEnum, optionalPromptStyle, startSeconds } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
@@ -12,7 +12,7 @@ const schema = z
 		name: jobName,
 		start_seconds: startSeconds.optional(),
 		end_seconds: endSeconds,
-		resolution: z.enum(RESOLUTIONS).optional(),
+		resolution: openEnum(RESOLUTIONS).optional(),
 		style: optionalPromptStyle,
 		assets: z
 			.object({

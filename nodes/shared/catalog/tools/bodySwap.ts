@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { fileValue, jobName, openEnum } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const schema = z
 	.object({
 		name: jobName,
-		resolution: z.enum(['640px', '1k', '2k', '4k']),
+		resolution: openEnum(['640px', '1k', '2k', '4k']),
 		assets: z
 			.object({
 				person_file_path: fileValue,

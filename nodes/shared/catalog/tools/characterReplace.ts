@@ -2,10 +2,54 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, jobName, startSeconds } from '../schemaHelpers';
+import { clipSeconds, endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, startSeconds } from '../schemaHelpers';
+import { CHARACTER_REPLACE_MODELS } from '../specLists';
 import type { ToolDeclaration } from '../types';
 
-const RESOLUTIONS = ['480p', '720p'] as const;
+const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
+
+interface ReplaceModelRule {
+	label: string;
+	resolutions: readonly string[];
+	/** Whether the person can be marked with points (selection mode Point). */
+	points: boolean;
+	/** Clip length limits by mode, when stated. */
+	clipSeconds?: Record<string, { min: number; max: number }>;
+}
+
+/** Limits stated in the model's description. */
+const MODEL_RULES: Record<(typeof CHARACTER_REPLACE_MODELS)[number], ReplaceModelRule> = {
+	'wan-animate': { label: 'Wan Animate', resolutions: ['480p', '720p'], points: true },
+	'kling-3.0': {
+		label: 'Kling 3.0',
+		resolutions: ['720p', '1080p'],
+		points: false,
+		clipSeconds: { replace: { min: 3, max: 10 }, animate: { min: 3, max: 30 } },
+	},
+};
+const DEFAULT_MODEL = 'wan-animate';
+
+function checkModel(
+	body: { model?: string; resolution?: string; start_seconds?: number; end_seconds: number; style?: { mode?: string; points?: unknown[] } },
+	ctx: z.RefinementCtx,
+): void {
+	const model = body.model ?? DEFAULT_MODEL;
+	if (!isOneOf(CHARACTER_REPLACE_MODELS, model)) return;
+	const rule = MODEL_RULES[model];
+	const issue = (path: string[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+	if (isOneOf(RESOLUTIONS, body.resolution) && !rule.resolutions.includes(body.resolution)) {
+		issue(['resolution'], `${rule.label} supports ${rule.resolutions.join(', ')}`);
+	}
+	if (!rule.points && body.style?.points !== undefined) {
+		issue(['style', 'points'], `${rule.label} finds the main person itself: use selection mode Auto`);
+	}
+	const mode = body.style?.mode;
+	const limits = mode ? rule.clipSeconds?.[mode] : undefined;
+	const length = clipSeconds(body);
+	if (limits && length > 0 && (length < limits.min || length > limits.max)) {
+		issue(['end_seconds'], `${rule.label} in ${mode} mode takes clips of ${limits.min}–${limits.max} seconds (this clip: ${length} s)`);
+	}
+}
 
 const point = z
 	.object({
@@ -20,7 +64,8 @@ const schema = z
 		name: jobName,
 		start_seconds: startSeconds.optional(),
 		end_seconds: endSeconds,
-		resolution: z.enum(RESOLUTIONS).optional(),
+		model: openEnum(CHARACTER_REPLACE_MODELS).optional(),
+		resolution: openEnum(RESOLUTIONS).optional(),
 		style: z
 			.object({
 				mode: z.enum(['replace', 'animate']).optional(),
@@ -46,7 +91,10 @@ const schema = z
 			.strict(),
 	})
 	.strict()
-	.superRefine(endAfterStart);
+	.superRefine((body, ctx) => {
+		endAfterStart(body, ctx);
+		checkModel(body, ctx);
+	});
 
 function pointsOf(options: IDataObject): IDataObject[] {
 	const collection = (options.points ?? {}) as IDataObject;
@@ -80,10 +128,26 @@ export const characterReplace: ToolDeclaration = {
 	fields: [endSecondsField('Where the clip to use ends in the video', { required: true })],
 	optionalFields: [
 		startSecondsField('Where the clip to use starts in the video'),
+		{
+			displayName: 'Model',
+			name: 'model',
+			type: 'options',
+			options: [
+				{
+					name: 'Kling 3.0',
+					value: 'kling-3.0',
+					description: '720p or 1080p; clips of 3–10 s (Replace) or 3–30 s (Animate); finds the person itself',
+				},
+				{ name: 'Wan Animate', value: 'wan-animate', description: '480p or 720p; the person can be marked with points' },
+			],
+			default: 'wan-animate',
+			description: 'Without this option Magic Hour uses Wan Animate',
+		},
 		videoResolutionField({
 			resolutions: RESOLUTIONS,
 			default: '480p',
-			description: 'Without this option Magic Hour uses the lowest resolution of your plan',
+			description: 'Without this option Magic Hour uses the lowest resolution of your plan for the model',
+			notes: { '480p': 'Wan Animate only', '1080p': 'Kling 3.0 only' },
 		}),
 		{
 			displayName: 'Mode',
@@ -104,7 +168,7 @@ export const characterReplace: ToolDeclaration = {
 				{ name: 'Point', value: 'point', description: 'Mark the person with points on video frames' },
 			],
 			default: 'auto',
-			description: 'How the person in the video is found',
+			description: 'How the person in the video is found. Kling 3.0 always finds the main person itself.',
 		},
 		{
 			displayName: 'Points',
@@ -153,6 +217,7 @@ export const characterReplace: ToolDeclaration = {
 		'assets.video_file_path': 'Video',
 		'assets.image_file_path': 'Character Image',
 		...CLIP_TIME_LABELS,
+		model: 'Model',
 		resolution: 'Resolution',
 		'style.mode': 'Mode',
 		'style.selection_mode': 'Selection Mode',
@@ -164,6 +229,7 @@ export const characterReplace: ToolDeclaration = {
 			assets: { video_file_path: files.video, image_file_path: files.image },
 		};
 		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
+		if (options.model) body.model = options.model;
 		if (options.resolution) body.resolution = options.resolution;
 		const style: IDataObject = {};
 		if (options.mode) style.mode = options.mode;

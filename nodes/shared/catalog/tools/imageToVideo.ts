@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { isFilled, promptField } from '../commonFields';
-import { fileValue, jobName, optionalPromptStyle } from '../schemaHelpers';
+import { fileValue, jobName, openEnum, optionalPromptStyle } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import {
 	audioField,
@@ -21,8 +21,8 @@ const schema = z
 	.object({
 		name: jobName,
 		end_seconds: z.number().min(1).max(60),
-		model: z.enum(VIDEO_MODELS).optional(),
-		resolution: z.enum(VIDEO_RESOLUTIONS).optional(),
+		model: openEnum(VIDEO_MODELS).optional(),
+		resolution: openEnum(VIDEO_RESOLUTIONS).optional(),
 		audio: z.boolean().optional(),
 		style: optionalPromptStyle,
 		assets: z

@@ -10,6 +10,7 @@ import { aiMemeGenerator } from './aiMemeGenerator';
 import { aiQrCodeGenerator } from './aiQrCodeGenerator';
 import { aiTalkingPhoto } from './aiTalkingPhoto';
 import { aiVideoEditor } from './aiVideoEditor';
+import { aiVideoTranslator } from './aiVideoTranslator';
 import { aiVoiceCloner } from './aiVoiceCloner';
 import { aiVoiceGenerator } from './aiVoiceGenerator';
 import { animation } from './animation';
@@ -31,6 +32,7 @@ import { videoToVideo } from './videoToVideo';
 export const TOOLS: readonly ToolDeclaration[] = [
 	aiTalkingPhoto,
 	aiVideoEditor,
+	aiVideoTranslator,
 	animation,
 	audioToVideo,
 	autoSubtitleGenerator,

@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { promptField } from '../commonFields';
-import { jobName, requiredTextWithin } from '../schemaHelpers';
+import { jobName, openEnum, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
+import { buildReferences, referenceFiles, referencesField, referencesSchema } from './videoReferences';
 import {
 	ASPECT_RATIOS,
 	audioField,
@@ -16,18 +17,19 @@ import {
 	videoModelField,
 } from './videoGenerationModels';
 
-const MAX_PROMPT = 2000;
+const MAX_PROMPT = 20000;
 const NO_SQUARE = modelLabelsWhere((rule) => !rule.aspectRatios.includes('1:1'));
 
 const schema = z
 	.object({
 		name: jobName,
 		end_seconds: z.number().min(1).max(60),
-		model: z.enum(VIDEO_MODELS).optional(),
+		model: openEnum(VIDEO_MODELS).optional(),
 		aspect_ratio: z.enum(ASPECT_RATIOS).optional(),
-		resolution: z.enum(VIDEO_RESOLUTIONS).optional(),
+		resolution: openEnum(VIDEO_RESOLUTIONS).optional(),
 		audio: z.boolean().optional(),
 		style: z.object({ prompt: requiredTextWithin(MAX_PROMPT) }).strict(),
+		references: referencesSchema.optional(),
 	})
 	.strict()
 	.superRefine(checkVideoModelLimits);
@@ -45,7 +47,7 @@ export const textToVideo: ToolDeclaration = {
 		promptField({
 			required: true,
 			placeholder: 'e.g. A golden retriever running along a beach at sunrise, slow motion',
-			description: 'What the video should show, up to 2000 characters',
+			description: 'What the video should show, up to 20,000 characters. Mention a reference as @name.',
 		}),
 		{
 			displayName: 'Duration Name or ID',
@@ -81,6 +83,7 @@ export const textToVideo: ToolDeclaration = {
 				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		audioField(),
+		referencesField(),
 	],
 	labels: {
 		'style.prompt': 'Prompt',
@@ -89,12 +92,16 @@ export const textToVideo: ToolDeclaration = {
 		aspect_ratio: 'Aspect Ratio',
 		resolution: 'Resolution',
 		audio: 'Audio',
+		references: 'References',
+		'references.name': 'Reference Name',
+		'references.file_path': 'Reference File',
 	},
+	nestedFiles: (_fields, options) => referenceFiles(options),
 	loadOptions: {
 		textToVideoDurations: durationOptions,
 		textToVideoResolutions: resolutionOptions,
 	},
-	buildBody({ fields, options }) {
+	buildBody({ fields, options, files }) {
 		const body: IDataObject = {
 			end_seconds: Number(fields.duration),
 			style: { prompt: fields.prompt },
@@ -103,6 +110,8 @@ export const textToVideo: ToolDeclaration = {
 		if (options.aspectRatio) body.aspect_ratio = options.aspectRatio;
 		if (options.resolution) body.resolution = options.resolution;
 		if (options.audio !== undefined) body.audio = options.audio;
+		const references = buildReferences(options, files);
+		if (references.length > 0) body.references = references;
 		return body;
 	},
 	schema,

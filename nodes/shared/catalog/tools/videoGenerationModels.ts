@@ -6,30 +6,11 @@
 import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-/** Every `model` value of the newest spec, in its order. */
-export const VIDEO_MODELS = [
-	'default',
-	'ltx-2',
-	'ltx-2.5',
-	'minimax-h3',
-	'wan-2.2',
-	'seedance-1.5',
-	'seedance-2.0',
-	'seedance-2.0-mini',
-	'seedance-2.5',
-	'kling-2.5',
-	'kling-2.6',
-	'kling-3.0',
-	'gemini-omni-1.1',
-	'veo3.1',
-	'veo3.1-lite',
-	'sora-2',
-	'kling-1.6',
-	'ltx-2.3',
-	'seedance',
-	'kling-2.5-audio',
-	'veo3.1-audio',
-] as const;
+import { isOneOf } from '../schemaHelpers';
+import { VIDEO_GENERATION_MODELS } from '../specLists';
+
+/** Every `model` value of the spec, in its order (generated). */
+export const VIDEO_MODELS = VIDEO_GENERATION_MODELS;
 export type VideoModel = (typeof VIDEO_MODELS)[number];
 
 export const VIDEO_RESOLUTIONS = ['360p', '480p', '720p', '1080p', '4k'] as const;
@@ -45,7 +26,7 @@ const AUDIO_ALIASES: Partial<Record<VideoModel, VideoModel>> = {
 };
 
 /** Still in the enum but no longer described by the spec (not marked deprecated): no limits known. */
-const UNDOCUMENTED: readonly VideoModel[] = ['kling-1.6', 'kling-2.5', 'ltx-2', 'seedance'];
+const UNDOCUMENTED: readonly VideoModel[] = ['kling-1.6', 'kling-2.5', 'ltx-2', 'ltx-2.3', 'seedance', 'sora-2'];
 
 export interface VideoModelRule {
 	label: string;
@@ -58,8 +39,8 @@ export interface VideoModelRule {
 	endImageResolutions: string[] | null;
 	/** An end image needs a duration of at most this many seconds. */
 	endImageMaxSeconds?: number;
-	/** Image-to-video takes only 16:9 or 9:16 images (not checkable before the job runs). */
-	wideOrTallImagesOnly?: boolean;
+	/** Text-to-video takes named reference files (`references[]`). */
+	references: boolean;
 }
 
 const range = (from: number, to: number, step = 1): number[] => {
@@ -73,6 +54,7 @@ const WIDE_OR_TALL = ['16:9', '9:16'];
 const R480_1080 = ['480p', '720p', '1080p'];
 const R480_720 = ['480p', '720p'];
 const R720_1080 = ['720p', '1080p'];
+const R480_4K = ['480p', '720p', '1080p', '4k'];
 
 /** Veo 3.1 and Veo 3.1 Lite share their limits. */
 const VEO_LIMITS: Omit<VideoModelRule, 'label'> = {
@@ -82,6 +64,7 @@ const VEO_LIMITS: Omit<VideoModelRule, 'label'> = {
 	aspectRatios: WIDE_OR_TALL,
 	endImageResolutions: R720_1080,
 	endImageMaxSeconds: 8,
+	references: false,
 };
 
 /** Seedance 2.0 and Seedance 2.0 Mini share their limits. */
@@ -91,6 +74,7 @@ const SEEDANCE_2_LIMITS: Omit<VideoModelRule, 'label'> = {
 	audio: 'included',
 	aspectRatios: ALL_RATIOS,
 	endImageResolutions: R480_720,
+	references: true,
 };
 
 /** Limits stated in the API reference for each documented model. */
@@ -102,6 +86,7 @@ export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
 		audio: 'none',
 		aspectRatios: WIDE_OR_TALL,
 		endImageResolutions: ['360p', '720p', '1080p', '4k'],
+		references: false,
 	},
 	'kling-2.6': {
 		label: 'Kling 2.6',
@@ -110,6 +95,7 @@ export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
 		audio: 'none',
 		aspectRatios: ALL_RATIOS,
 		endImageResolutions: ['1080p'],
+		references: false,
 	},
 	'kling-3.0': {
 		label: 'Kling 3.0',
@@ -118,30 +104,26 @@ export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
 		audio: 'extra',
 		aspectRatios: ALL_RATIOS,
 		endImageResolutions: ['720p', '1080p', '4k'],
+		references: true,
 	},
-	'ltx-2.3': {
-		label: 'LTX 2.3',
-		durations: [...range(1, 10), 15, 20, 25, 30],
-		resolutions: R480_1080,
-		audio: 'included',
-		aspectRatios: ALL_RATIOS,
-		endImageResolutions: R480_1080,
-	},
+
 	'ltx-2.5': {
 		label: 'LTX 2.5',
-		durations: [...range(1, 10), ...range(15, 60, 5)],
+		durations: range(1, 60),
 		resolutions: R480_1080,
 		audio: 'included',
 		aspectRatios: ALL_RATIOS,
 		endImageResolutions: R480_1080,
+		references: false,
 	},
 	'minimax-h3': {
 		label: 'MiniMax H3',
-		durations: [...range(1, 10), 15, 20, 25, 30],
+		durations: range(1, 30),
 		resolutions: R480_1080,
 		audio: 'included',
 		aspectRatios: ALL_RATIOS,
 		endImageResolutions: null,
+		references: true,
 	},
 	'seedance-1.5': {
 		label: 'Seedance 1.5',
@@ -150,26 +132,20 @@ export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
 		audio: 'extra',
 		aspectRatios: ALL_RATIOS,
 		endImageResolutions: R480_1080,
+		references: false,
 	},
-	'seedance-2.0': { label: 'Seedance 2.0', ...SEEDANCE_2_LIMITS },
+	'seedance-2.0': { label: 'Seedance 2.0', ...SEEDANCE_2_LIMITS, resolutions: R480_4K, endImageResolutions: R480_4K },
 	'seedance-2.0-mini': { label: 'Seedance 2.0 Mini', ...SEEDANCE_2_LIMITS },
 	'seedance-2.5': {
 		label: 'Seedance 2.5',
 		durations: range(4, 30),
-		resolutions: R480_720,
+		resolutions: R480_1080,
 		audio: 'included',
 		aspectRatios: ALL_RATIOS,
-		endImageResolutions: R480_720,
+		endImageResolutions: R480_1080,
+		references: true,
 	},
-	'sora-2': {
-		label: 'Sora 2',
-		durations: [4, 8, 12, 24, 36, 48, 60],
-		resolutions: ['720p'],
-		audio: 'included',
-		aspectRatios: WIDE_OR_TALL,
-		endImageResolutions: null,
-		wideOrTallImagesOnly: true,
-	},
+
 	'veo3.1': { label: 'Veo 3.1', ...VEO_LIMITS },
 	'veo3.1-lite': { label: 'Veo 3.1 Lite', ...VEO_LIMITS },
 	'wan-2.2': {
@@ -179,6 +155,16 @@ export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
 		audio: 'none',
 		aspectRatios: ALL_RATIOS,
 		endImageResolutions: null,
+		references: false,
+	},
+	'wan-3.0': {
+		label: 'Wan 3.0',
+		durations: [...range(2, 10), 15, 20, 25, 30],
+		resolutions: R480_1080,
+		audio: 'included',
+		aspectRatios: ALL_RATIOS,
+		endImageResolutions: R480_1080,
+		references: true,
 	},
 };
 
@@ -197,13 +183,15 @@ const DEFAULT_RULE: VideoModelRule = {
 	audio: 'extra',
 	aspectRatios: union(PAID_DEFAULT.aspectRatios, FREE_DEFAULT.aspectRatios)!,
 	endImageResolutions: union(PAID_DEFAULT.endImageResolutions, FREE_DEFAULT.endImageResolutions),
+	references: PAID_DEFAULT.references || FREE_DEFAULT.references,
 };
 
 /** The rule a request runs under, or undefined for models whose limits are not documented. */
 export function videoModelRule(model: string | undefined): { rule?: VideoModelRule; impliesAudio: boolean } {
 	if (model === undefined || model === 'default') return { rule: DEFAULT_RULE, impliesAudio: false };
-	const alias = AUDIO_ALIASES[model as VideoModel];
-	return { rule: VIDEO_MODEL_RULES[(alias ?? model) as VideoModel], impliesAudio: alias !== undefined };
+	if (!isOneOf(VIDEO_MODELS, model)) return { impliesAudio: false };
+	const alias = AUDIO_ALIASES[model];
+	return { rule: VIDEO_MODEL_RULES[alias ?? model], impliesAudio: alias !== undefined };
 }
 
 /** "A, B and C": names of the documented models whose rule matches. */
@@ -236,8 +224,8 @@ function modelDescription(rule: VideoModelRule, kind: 'text' | 'image'): string 
 	if (kind === 'text' && rule.aspectRatios.length < ASPECT_RATIOS.length) {
 		parts.push(`${rule.aspectRatios.join(' or ')} only`);
 	}
+	if (kind === 'text' && rule.references) parts.push('references');
 	if (kind === 'image') {
-		if (rule.wideOrTallImagesOnly) parts.push('16:9 or 9:16 images only');
 		const end = rule.endImageResolutions;
 		if (!end) parts.push('no end image');
 		else if (rule.endImageMaxSeconds !== undefined) parts.push(`end image up to ${rule.endImageMaxSeconds} s`);
@@ -250,7 +238,9 @@ const UNDOCUMENTED_LABELS: Partial<Record<VideoModel, string>> = {
 	'kling-1.6': 'Kling 1.6',
 	'kling-2.5': 'Kling 2.5',
 	'ltx-2': 'LTX 2',
+	'ltx-2.3': 'LTX 2.3',
 	seedance: 'Seedance',
+	'sora-2': 'Sora 2',
 };
 
 /** The Model options: every model of the spec except the deprecated `-audio` aliases, sorted by name. */
@@ -325,20 +315,28 @@ export interface VideoGenerationBody {
 	audio?: boolean;
 	aspect_ratio?: string;
 	assets?: { end_image_file_path?: string };
+	references?: unknown[];
 }
 
-/** Adds an issue for each per-model limit the body breaks. */
+/**
+ * Adds an issue for each per-model limit the body breaks. A model or resolution we do not know
+ * (set by expression, newer than this package) is not checked: Magic Hour judges it.
+ */
 export function checkVideoModelLimits(body: VideoGenerationBody, ctx: z.RefinementCtx): void {
 	const { rule, impliesAudio } = videoModelRule(body.model);
 	if (!rule) return;
+	const knownResolution = body.resolution === undefined || isOneOf(VIDEO_RESOLUTIONS, body.resolution);
 	const issue = (path: (string | number)[], message: string) =>
 		ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
 
 	if (!rule.durations.includes(body.end_seconds)) {
 		issue(['end_seconds'], `${rule.label} supports ${formatValues(rule.durations)} seconds`);
 	}
-	if (body.resolution !== undefined && !rule.resolutions.includes(body.resolution)) {
+	if (body.resolution !== undefined && knownResolution && !rule.resolutions.includes(body.resolution)) {
 		issue(['resolution'], `${rule.label} supports ${rule.resolutions.join(', ')}`);
+	}
+	if (body.references?.length && !rule.references) {
+		issue(['references'], `${rule.label} takes no references; ${modelLabelsWhere((r) => r.references)} do`);
 	}
 	if ((body.audio === true || impliesAudio) && rule.audio === 'none') {
 		issue(['audio'], `${rule.label} makes videos without audio`);
@@ -358,7 +356,7 @@ export function checkVideoModelLimits(body: VideoGenerationBody, ctx: z.Refineme
 				);
 			}
 			// Without a resolution the API picks 720p (paid) or 480p (free).
-			if (body.resolution !== undefined ? !allowed.includes(body.resolution) : !allowed.includes('720p')) {
+			if (knownResolution && (body.resolution !== undefined ? !allowed.includes(body.resolution) : !allowed.includes('720p'))) {
 				issue(['resolution'], `with an end image ${rule.label} supports ${allowed.join(', ')}`);
 			}
 		}

@@ -11,7 +11,16 @@ import {
 	videoFileInput,
 	videoSourceFields,
 } from '../commonFields';
-import { checkMediaSource, endAfterStart, endSeconds, jobName, nonEmptyText, startSeconds, videoSourceAssets } from '../schemaHelpers';
+import {
+	checkMediaSource,
+	endAfterStart,
+	endSeconds,
+	jobName,
+	nonEmptyText,
+	openEnum,
+	startSeconds,
+	videoSourceAssets,
+} from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /** All 75 art styles of the newest spec. */
@@ -44,7 +53,7 @@ const schema = z
 				version: z.enum(['v1', 'v2', 'default']).optional(),
 				prompt_type: z.enum(['default', 'custom', 'append_default']).optional(),
 				prompt: nonEmptyText.nullable().optional(),
-				model: z.enum(MODELS).optional(),
+				model: openEnum(MODELS).optional(),
 			})
 			.strict(),
 		assets: z.object(videoSourceAssets).strict(),
