@@ -16,7 +16,7 @@ import { Metrics } from './metrics';
 import { ProjectStore } from './projects';
 import { RequestPipeline } from './server';
 import { TimerSet } from './timers';
-import type { Emulator, EmulatorOptions, MediaKind } from './types';
+import type { Emulator, EmulatorOptions, MediaKind, ProjectRecord } from './types';
 import { UploadStore, type StoredAsset } from './uploads';
 import { sign, WebhookDispatcher } from './webhooks';
 
@@ -34,6 +34,8 @@ export interface EmulatorExtras {
 	getUpload(filePath: string): StoredAsset | undefined;
 	/** Changes the size of outputs generated from now on. */
 	setOutputBytes(bytes: Partial<Record<MediaKind, number>>): void;
+	/** Every project created since the last reset, in creation order (deleted ones included). */
+	listProjects(): ProjectRecord[];
 }
 
 function definedSizes(sizes: Partial<Record<MediaKind, number>> | undefined): Partial<Record<MediaKind, number>> {
@@ -171,6 +173,7 @@ export async function start(options: EmulatorOptions = {}): Promise<Emulator & E
 		counters: () => ctx.metrics.snapshot(),
 		getProject: (id) => ctx.projects.get(id),
 		getUpload: (filePath) => ctx.uploads.get(filePath),
+		listProjects: () => ctx.projects.list(),
 		setOutputBytes: (bytes) => {
 			Object.assign(settings.outputBytes, definedSizes(bytes));
 		},
