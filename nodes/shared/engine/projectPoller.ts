@@ -174,8 +174,6 @@ export class ProjectPoller {
 			maxConsecutiveFailures: Math.max(1, pollerSettings.maxConsecutiveFailures ?? DEFAULTS.maxConsecutiveFailures),
 		};
 		this.random = pollerSettings.random ?? Math.random;
-		// No listener on the execution's signal (it would outlive the run): the loop checks it, and
-		// every status request carries it.
 		this.signal = cancelSignalOf(ctx);
 	}
 
@@ -265,6 +263,9 @@ export class ProjectPoller {
 	}
 
 	private async loop(): Promise<void> {
+		// Listens to the execution's signal only while the loop runs: a node run in a loop must not pile up listeners.
+		const onCancel = () => this.stop(new ExecutionCancelledError());
+		this.signal?.addEventListener('abort', onCancel, { once: true });
 		try {
 			while (this.jobs.size > 0 && !this.stopped) {
 				if (this.signal?.aborted) {
@@ -279,6 +280,8 @@ export class ProjectPoller {
 			}
 		} catch (error) {
 			this.stop(error instanceof Error ? error : new Error(String(error)));
+		} finally {
+			this.signal?.removeEventListener('abort', onCancel);
 		}
 	}
 
