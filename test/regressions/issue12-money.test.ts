@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not node code: tests */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: tests */
 /**
  * Issue 12, items 1–4 and 8: paid jobs never vanish, the timeout is an upper bound, bad numbers
  * are named, odd API answers are reported honestly, and a cancelled run stops and cleans up.

@@ -170,6 +170,19 @@ export async function downloadOutputs(
 	const link = linkSignals({ cancel: cancelSignalOf(ctx), stop: options.signal, deadline: options.deadline?.at });
 	const signal = link.signal;
 
+	/** The deadline, reached anywhere in the downloads, as the error the user sees; other errors unchanged. */
+	const timedOutOr = (error: unknown): unknown => {
+		if (!(error instanceof DeadlineReachedError) || !options.deadline) return error;
+		const elapsedMs = Date.now() - options.deadline.since;
+		const timedOut = fail(
+			`Downloading the outputs of Magic Hour project ${project.id} did not finish in time (waited ${formatDuration(elapsedMs)})`,
+			`The project is ${project.status}; its files were not passed on. Raise "Timeout (Minutes)" in the options, or download them later with Magic Hour → Project → Download.`,
+		);
+		timedOut.context.timedOut = true;
+		timedOut.context.elapsedMs = elapsedMs;
+		return timedOut;
+	};
+
 	// After a refresh, later files use the fresh links too.
 	let current = project;
 	// A failed refresh (e.g. the project was deleted meanwhile: 404) names the project like every other download error.
@@ -301,15 +314,7 @@ export async function downloadOutputs(
 		}
 		return binary;
 	} catch (error) {
-		if (!(error instanceof DeadlineReachedError) || !options.deadline) throw error;
-		const waited = formatDuration(Date.now() - options.deadline.since);
-		const timedOut = fail(
-			`Downloading the outputs of Magic Hour project ${project.id} did not finish in time (waited ${waited})`,
-			`The project is ${project.status}; its files were not passed on. Raise "Timeout (Minutes)" in the options, or download them later with Magic Hour → Project → Download.`,
-		);
-		timedOut.context.timedOut = true;
-		timedOut.context.elapsedMs = Date.now() - options.deadline.since;
-		throw timedOut;
+		throw timedOutOr(error);
 	} finally {
 		link.dispose();
 	}

@@ -5,7 +5,7 @@ import { acceptedExtensions, extensionOf, uploadTypeFor } from '../catalog/fileF
 import type { AssetType, FileSpec, ToolDeclaration } from '../catalog/types';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { cancellableSleep, throwIfCancelled } from '../transport/cancellableSleep';
-import { linkSignals } from '../transport/linkedSignal';
+import { linkSignals, type LinkedSignal } from '../transport/linkedSignal';
 import { discard } from './discard';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from '../transport/retryPolicy';
 
@@ -140,7 +140,7 @@ function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * PUTs one file to its presigned URL: stops at once on cancel (or when the run stops), retries
+ * PUTs one file to its presigned URL: stops at once on cancel (or when the run or a sibling upload stops), retries
  * network errors and 408/429/5xx after a backoff, never a refusal (other 4xx: the link will not
  * change its mind), and closes the file stream of every attempt.
  */
@@ -149,13 +149,18 @@ async function putFile(
 	upload: PendingUpload,
 	url: string,
 	itemIndex: number,
-	signal: AbortSignal,
+	uploads: LinkedSignal,
 ): Promise<void> {
-	const failed = (attempt: number, problem: string) =>
-		new NodeOperationError(ctx.getNode(), `${upload.label}: uploading the file to Magic Hour failed`, {
+	const signal = uploads.signal;
+	const failed = (attempt: number, problem: string) => {
+		const error = new NodeOperationError(ctx.getNode(), `${upload.label}: uploading the file to Magic Hour failed`, {
 			itemIndex,
 			description: `Tried ${attempt} time${attempt === 1 ? '' : 's'}: ${problem}. Nothing was created or charged for this item.`,
 		});
+		// The item fails: its other uploads stop too.
+		uploads.abort(error);
+		return error;
+	};
 	for (let attempt = 1; ; attempt++) {
 		throwIfCancelled(signal);
 		// A stream can be read once: every attempt opens the stored file again.
@@ -221,13 +226,7 @@ export async function uploadPendingFiles(
 				if (!target?.upload_url || !target.file_path) {
 					throw new NodeOperationError(ctx.getNode(), 'Magic Hour returned no upload URL', { itemIndex });
 				}
-				try {
-					await putFile(ctx, upload, target.upload_url, itemIndex, link.signal);
-				} catch (error) {
-					// The item fails: its other uploads stop too.
-					link.abort(error as Error);
-					throw error;
-				}
+				await putFile(ctx, upload, target.upload_url, itemIndex, link);
 				paths[upload.key] = target.file_path;
 			}),
 		);

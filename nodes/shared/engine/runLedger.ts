@@ -24,9 +24,14 @@ export class RunLedger {
 		this.creating.set(itemIndex, jobName);
 	}
 
-	/** The create request answered (or failed) and nothing was created. */
-	notCreated(itemIndex: number): void {
-		this.creating.delete(itemIndex);
+	/**
+	 * The create request failed: a job that may exist anyway (lost answer, 5xx, or the execution
+	 * was cancelled meanwhile) stays listed. Returns the error to throw.
+	 */
+	createFailed(itemIndex: number, error: unknown, cancelled: boolean): unknown {
+		const mayExist = (error as { context?: IDataObject } | undefined)?.context?.jobMayExist === true;
+		if (!mayExist && !cancelled) this.creating.delete(itemIndex);
+		return error;
 	}
 
 	created(itemIndex: number, id: string): void {

@@ -186,10 +186,7 @@ export async function executeTool(
 		try {
 			created = await magicHourRequest<CreateResponse>(this, { method: 'POST', path: tool.endpoint, body, itemIndex });
 		} catch (error) {
-			// A create that may have reached Magic Hour (lost answer, 5xx, cancelled meanwhile) stays listed.
-			const mayExist = (error as { context?: IDataObject }).context?.jobMayExist === true;
-			if (!mayExist && !cancelSignalOf(this)?.aborted) ledger.notCreated(itemIndex);
-			throw error;
+			throw ledger.createFailed(itemIndex, error, cancelSignalOf(this)?.aborted === true);
 		}
 		const id = typeof created?.id === 'string' && created.id ? created.id : undefined;
 		if (!id) {
