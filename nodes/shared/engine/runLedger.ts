@@ -29,7 +29,8 @@ export class RunLedger {
 	 * was cancelled meanwhile) stays listed. Returns the error to throw.
 	 */
 	createFailed(itemIndex: number, error: unknown, cancelled: boolean): unknown {
-		const mayExist = (error as { context?: IDataObject } | undefined)?.context?.jobMayExist === true;
+		const mayExist =
+			(error as { context?: IDataObject } | undefined)?.context?.jobMayExist === true;
 		if (!mayExist && !cancelled) this.creating.delete(itemIndex);
 		return error;
 	}
@@ -42,7 +43,13 @@ export class RunLedger {
 	/** The create was accepted but its answer holds no ID. */
 	createdWithoutId(itemIndex: number, jobName: string | undefined): void {
 		this.creating.delete(itemIndex);
-		this.entries.set(itemIndex, { itemIndex, id: null, tool: this.tool, status: 'unknown', jobName });
+		this.entries.set(itemIndex, {
+			itemIndex,
+			id: null,
+			tool: this.tool,
+			status: 'unknown',
+			jobName,
+		});
 	}
 
 	status(itemIndex: number, status: string): void {
@@ -53,7 +60,13 @@ export class RunLedger {
 	/** Jobs known or possibly created, in item order; a create still in flight counts as possibly created. */
 	get projects(): LedgerEntry[] {
 		const pending = [...this.creating].map(
-			([itemIndex, jobName]): LedgerEntry => ({ itemIndex, id: null, tool: this.tool, status: 'unknown', jobName }),
+			([itemIndex, jobName]): LedgerEntry => ({
+				itemIndex,
+				id: null,
+				tool: this.tool,
+				status: 'unknown',
+				jobName,
+			}),
 		);
 		return [...this.entries.values(), ...pending].sort((a, b) => a.itemIndex - b.itemIndex);
 	}
@@ -81,7 +94,9 @@ export class RunLedger {
 			.filter(Boolean)
 			.join('\n');
 		if (target.context && typeof target.context === 'object') {
-			target.context.createdProjects = this.projects.map((entry) => ({ ...entry })) as unknown as IDataObject[];
+			target.context.createdProjects = this.projects.map((entry) => ({
+				...entry,
+			})) as unknown as IDataObject[];
 		}
 		return error;
 	}

@@ -50,7 +50,8 @@ export function linkSignals(sources: SignalSources): LinkedSignal {
 		const remaining = sources.deadline - Date.now();
 		if (remaining <= 0) {
 			if (!controller.signal.aborted) controller.abort(new DeadlineReachedError());
-		} else if (remaining <= MAX_TIMER_MS) follow(AbortSignal.timeout(remaining), () => new DeadlineReachedError());
+		} else if (remaining <= MAX_TIMER_MS)
+			follow(AbortSignal.timeout(remaining), () => new DeadlineReachedError());
 	}
 	const abort = (reason: Error) => {
 		if (!controller.signal.aborted) controller.abort(reason);
