@@ -28,6 +28,11 @@ export const faultSchema: z.ZodType<Fault> = z.union([
 	z.object({ type: z.literal('truncate'), afterBytes: z.number().int().nonnegative() }),
 	z.object({ type: z.literal('length-mismatch') }),
 	z.object({ type: z.literal('expire') }),
+	z.object({
+		type: z.literal('rewrite-body'),
+		omit: z.array(z.string()).optional(),
+		set: z.record(z.unknown()).optional(),
+	}),
 ]) as z.ZodType<Fault>;
 
 export const faultRuleSchema: z.ZodType<FaultRule> = z.object({

@@ -16,7 +16,7 @@ import { Metrics } from './metrics';
 import { ProjectStore } from './projects';
 import { RequestPipeline } from './server';
 import { TimerSet } from './timers';
-import type { Emulator, EmulatorOptions, MediaKind } from './types';
+import type { Emulator, EmulatorOptions, MediaKind, ProjectRecord } from './types';
 import { SavedItems } from './savedItems';
 import { UploadStore, type StoredAsset } from './uploads';
 import { sign, WebhookDispatcher } from './webhooks';
@@ -37,6 +37,8 @@ export interface EmulatorExtras {
 	setOutputBytes(bytes: Partial<Record<MediaKind, number>>): void;
 	/** Returns at most this many saved items per page, whatever `limit` asks (until reset). */
 	setSavedItemsPageCap(items: number): void;
+	/** Every project created since the last reset, in creation order (deleted ones included). */
+	listProjects(): ProjectRecord[];
 }
 
 function definedSizes(sizes: Partial<Record<MediaKind, number>> | undefined): Partial<Record<MediaKind, number>> {
@@ -179,6 +181,7 @@ export async function start(options: EmulatorOptions = {}): Promise<Emulator & E
 		setSavedItemsPageCap: (items) => {
 			ctx.savedItems.pageCap = items;
 		},
+		listProjects: () => ctx.projects.list(),
 		setOutputBytes: (bytes) => {
 			Object.assign(settings.outputBytes, definedSizes(bytes));
 		},

@@ -57,6 +57,16 @@ function cutConnection(res: ServerResponse): void {
 	else res.destroy();
 }
 
+/** The 'rewrite-body' fault: the handler's JSON object answer with fields left out or replaced. */
+function rewriteBody(reply: Reply, fault: Fault | undefined): Reply {
+	if (fault?.type !== 'rewrite-body' || reply.kind !== 'json') return reply;
+	const body = reply.body;
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return reply;
+	const rewritten: Record<string, unknown> = { ...(body as Record<string, unknown>), ...fault.set };
+	for (const field of fault.omit ?? []) delete rewritten[field];
+	return { ...reply, body: rewritten };
+}
+
 export class RequestPipeline {
 	constructor(
 		private readonly ctx: EmulatorContext,
@@ -102,7 +112,7 @@ export class RequestPipeline {
 		}
 		if (fault?.type === 'slow-headers') await this.ctx.timers.delay(fault.delayMs);
 
-		const reply = this.faultReply(fault) ?? (await this.dispatch(req, path, match));
+		const reply = rewriteBody(this.faultReply(fault) ?? (await this.dispatch(req, path, match)), fault);
 
 		if (fault?.type === 'reset-after-accept') {
 			entry.end = Date.now();

@@ -24,7 +24,9 @@ export type Fault =
 	| { type: 'slow-headers'; delayMs: number }
 	| { type: 'truncate'; afterBytes: number }
 	| { type: 'length-mismatch' }
-	| { type: 'expire' };
+	| { type: 'expire' }
+	/** Handle the request normally (a job is created and charged), then answer its JSON without `omit` and with `set` merged in. */
+	| { type: 'rewrite-body'; omit?: string[]; set?: Record<string, unknown> };
 
 export interface FaultRule {
 	match: string;

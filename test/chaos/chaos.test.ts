@@ -741,7 +741,7 @@ describe('other kinds and credentials', () => {
 		const fifth = await runNode(emu, 'image', image({}, { maxConcurrency: 1 }), items('thrown-404', 1), { continueOnFail: false });
 		stopDeleting();
 		expect(fifth.thrown?.message).toMatch(/not found/);
-		expect(String((fifth.thrown as { description?: string })?.description)).toMatch(/Magic Hour project ID: \w+/);
+		expect(String((fifth.thrown as { description?: string })?.description)).toMatch(/project \w+ \(AI Image Generator, item index 0\)/);
 		record('thrown errors', [first.thrown, second.thrown, third.thrown, fourth.thrown, fifth.thrown]);
 		await quiesce();
 	});

@@ -134,6 +134,21 @@ describe('faults', () => {
 		expect((await fetch(url)).status).toBe(200);
 	});
 
+	it('rewrite-body: handles the request (the job is charged), then changes the JSON answer', async () => {
+		emu.faults.add({ match: 'POST /v1/ai-image-generator', fault: { type: 'rewrite-body', omit: ['id'] } });
+		const created = await create();
+		expect(created.status).toBe(200);
+		expect(created.body).not.toHaveProperty('id');
+		expect(created.body.credits_charged).toBeGreaterThan(0);
+		expect(emu.counters().jobsCreated).toBe(1);
+
+		const next = await create();
+		emu.faults.add({ match: 'GET /v1/image-projects/*', fault: { type: 'rewrite-body', set: { downloads: [] } } });
+		const done = await waitForStatus(emu, 'image', next.body.id, ['complete']);
+		expect(done.downloads).toEqual([]);
+		expect((await waitForStatus(emu, 'image', next.body.id, ['complete'])).downloads).toHaveLength(1);
+	});
+
 	it('rejects malformed rules', () => {
 		expect(() => emu.faults.add({ match: 'GET /x', fault: { type: 'nope' } as never })).toThrow();
 	});

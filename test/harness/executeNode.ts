@@ -4,6 +4,7 @@ import {
 	type IBinaryData,
 	type ICredentialDataDecryptedObject,
 	type IExecuteData,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeParameters,
@@ -103,4 +104,14 @@ export async function binaryFromBuffer(
 	const binary = await core.prepareBinaryData(data, 'exec-input', 'wf-test', fileName, mimeType);
 	binary.fileName = fileName;
 	return binary;
+}
+
+/** The error a run threw; fails the test when it did not throw. */
+export async function failureOf(promise: Promise<unknown>): Promise<Error & { description?: string; context?: IDataObject }> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error & { description?: string; context?: IDataObject };
+	}
+	throw new Error('expected the node to fail');
 }

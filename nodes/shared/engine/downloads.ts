@@ -4,10 +4,17 @@ import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOption
 import { extensionOfMimeType, mimeTypeOfExtension } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf } from '../transport/apiRequest';
-import { cancellableSleep, ExecutionCancelledError, throwIfCancelled } from '../transport/cancellableSleep';
+import {
+	cancellableSleep,
+	DeadlineReachedError,
+	ExecutionCancelledError,
+	throwIfCancelled,
+} from '../transport/cancellableSleep';
+import { linkSignals, remainingMs } from '../transport/linkedSignal';
 import { USER_AGENT } from '../transport/packageInfo';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../transport/retryPolicy';
-import type { ProjectDetail } from './projectTypes';
+import { discard } from './discard';
+import { formatDuration, type ProjectDetail } from './projectTypes';
 
 export interface DownloadOptions {
 	kind: ProjectKind;
@@ -20,6 +27,10 @@ export interface DownloadOptions {
 	maxAttempts?: number;
 	/** Socket idle timeout of one transfer. Default 5 minutes. */
 	timeoutMs?: number;
+	/** The wait's time limit: transfers, retries and refreshes end by `at` (the error tells the time since `since`). */
+	deadline?: { at: number; since: number };
+	/** Stops every transfer with this signal's reason (e.g. another item failed). */
+	signal?: AbortSignal;
 }
 
 export const DEFAULT_BINARY_PREFIX = 'data';
@@ -106,15 +117,6 @@ export function storedSize(binary: IBinaryData): number | undefined {
 	return undefined;
 }
 
-function discard(body: unknown): void {
-	const stream = body as { destroy?: () => void } | undefined;
-	try {
-		stream?.destroy?.();
-	} catch {
-		// nothing to release
-	}
-}
-
 interface FullResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
@@ -146,7 +148,6 @@ export async function downloadOutputs(
 ): Promise<IBinaryKeyData> {
 	const prefix = options.binaryPrefix?.trim() || DEFAULT_BINARY_PREFIX;
 	const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-	const signal = cancelSignalOf(ctx);
 	const node = ctx.getNode();
 	const fail = (message: string, description: string) => {
 		const error = new NodeOperationError(node, message, {
@@ -157,6 +158,29 @@ export async function downloadOutputs(
 		error.context.kind = options.kind;
 		error.context.status = project.status;
 		return error;
+	};
+
+	const count = project.downloads?.length ?? 0;
+	if (count === 0) {
+		throw fail(
+			`Magic Hour project ${project.id} is ${project.status} but lists no output files`,
+			'Nothing was downloaded. The job may have been charged: look at the project in the Magic Hour web app, or run "Get" on it later. Turn off "Download Outputs" to take the project without files.',
+		);
+	}
+	const link = linkSignals({ cancel: cancelSignalOf(ctx), stop: options.signal, deadline: options.deadline?.at });
+	const signal = link.signal;
+
+	/** The deadline, reached anywhere in the downloads, as the error the user sees; other errors unchanged. */
+	const timedOutOr = (error: unknown): unknown => {
+		if (!(error instanceof DeadlineReachedError) || !options.deadline) return error;
+		const elapsedMs = Date.now() - options.deadline.since;
+		const timedOut = fail(
+			`Downloading the outputs of Magic Hour project ${project.id} did not finish in time (waited ${formatDuration(elapsedMs)})`,
+			`The project is ${project.status}; its files were not passed on. Raise "Timeout (Minutes)" in the options, or download them later with Magic Hour → Project → Download.`,
+		);
+		timedOut.context.timedOut = true;
+		timedOut.context.elapsedMs = elapsedMs;
+		return timedOut;
 	};
 
 	// After a refresh, later files use the fresh links too.
@@ -184,7 +208,7 @@ export async function downloadOutputs(
 			encoding: 'stream',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			timeout: Math.max(1, Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remainingMs(options.deadline?.at))),
 			// Compressed transfers would make Content-Length useless as a completeness check.
 			headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'identity' },
 			abortSignal: signal,
@@ -283,10 +307,15 @@ export async function downloadOutputs(
 		}
 	};
 
-	const binary: IBinaryKeyData = {};
-	const count = project.downloads?.length ?? 0;
-	for (let index = 0; index < count; index++) {
-		binary[binaryKeyFor(prefix, index)] = await downloadOne(index);
+	try {
+		const binary: IBinaryKeyData = {};
+		for (let index = 0; index < count; index++) {
+			binary[binaryKeyFor(prefix, index)] = await downloadOne(index);
+		}
+		return binary;
+	} catch (error) {
+		throw timedOutOr(error);
+	} finally {
+		link.dispose();
 	}
-	return binary;
 }

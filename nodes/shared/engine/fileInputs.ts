@@ -3,7 +3,11 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { acceptedExtensions, extensionOf, uploadTypeFor } from '../catalog/fileFormats';
 import type { AssetType, FileSpec, ToolDeclaration } from '../catalog/types';
-import { magicHourRequest } from '../transport/apiRequest';
+import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
+import { cancellableSleep, throwIfCancelled } from '../transport/cancellableSleep';
+import { linkSignals, type LinkedSignal } from '../transport/linkedSignal';
+import { discard } from './discard';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY } from '../transport/retryPolicy';
 
 /** A binary file that must be uploaded before the job is created. */
 export interface PendingUpload {
@@ -132,15 +136,44 @@ interface UploadUrlsResponse {
 }
 
 const MAX_PUT_ATTEMPTS = 3;
+const PUT_TIMEOUT_MS = 10 * 60_000;
 
-async function putFile(ctx: IExecuteFunctions, upload: PendingUpload, url: string, itemIndex: number): Promise<void> {
+function isRetryableStatus(status: number): boolean {
+	return status === 408 || status === 429 || status >= 500;
+}
+
+/**
+ * PUTs one file to its presigned URL: stops at once on cancel (or when the run or a sibling upload stops), retries
+ * network errors and 408/429/5xx after a backoff, never a refusal (other 4xx: the link will not
+ * change its mind), and closes the file stream of every attempt.
+ */
+async function putFile(
+	ctx: IExecuteFunctions,
+	upload: PendingUpload,
+	url: string,
+	itemIndex: number,
+	uploads: LinkedSignal,
+): Promise<void> {
+	const signal = uploads.signal;
+	const failed = (attempt: number, problem: string) => {
+		const error = new NodeOperationError(ctx.getNode(), `${upload.label}: uploading the file to Magic Hour failed`, {
+			itemIndex,
+			description: `Tried ${attempt} time${attempt === 1 ? '' : 's'}: ${problem}. Nothing was created or charged for this item.`,
+		});
+		// The item fails: its other uploads stop too.
+		uploads.abort(error);
+		return error;
+	};
 	for (let attempt = 1; ; attempt++) {
+		throwIfCancelled(signal);
 		// A stream can be read once: every attempt opens the stored file again.
 		const body = upload.binary.id
 			? await ctx.helpers.getBinaryStream(upload.binary.id)
 			: await ctx.helpers.getBinaryDataBuffer(itemIndex, upload.binaryProperty);
+		let problem: string;
+		let retryable: boolean;
 		try {
-			await ctx.helpers.httpRequest({
+			const response = (await ctx.helpers.httpRequest({
 				method: 'PUT',
 				url,
 				body,
@@ -148,25 +181,35 @@ async function putFile(ctx: IExecuteFunctions, upload: PendingUpload, url: strin
 					'Content-Type': upload.binary.mimeType || 'application/octet-stream',
 					'Content-Length': upload.size,
 				},
-				timeout: 10 * 60_000,
-			});
-			return;
+				timeout: PUT_TIMEOUT_MS,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				abortSignal: signal,
+			})) as { statusCode: number };
+			if (response.statusCode >= 200 && response.statusCode < 300) return;
+			problem = `the upload link answered HTTP ${response.statusCode}`;
+			retryable = isRetryableStatus(response.statusCode);
 		} catch (error) {
-			if (attempt >= MAX_PUT_ATTEMPTS) {
-				throw new NodeOperationError(ctx.getNode(), `${upload.label}: uploading the file to Magic Hour failed`, {
-					itemIndex,
-					description: `Tried ${attempt} times. ${(error as Error).message ?? ''}`.trim(),
-				});
-			}
+			throwIfCancelled(signal);
+			problem = (error as Error)?.message ?? String(error);
+			retryable = true;
+		} finally {
+			discard(body);
 		}
+		if (!retryable || attempt >= MAX_PUT_ATTEMPTS) throw failed(attempt, problem);
+		await cancellableSleep(backoffDelayMs(attempt, DEFAULT_RETRY_POLICY), signal);
 	}
 }
 
-/** Uploads the item's binaries (one upload-URL request for all of them) and returns their file paths. */
+/**
+ * Uploads the item's binaries (one upload-URL request for all of them) and returns their file
+ * paths. `stop` ends every upload of the item with its reason (e.g. another item failed).
+ */
 export async function uploadPendingFiles(
 	ctx: IExecuteFunctions,
 	pending: PendingUpload[],
 	itemIndex: number,
+	stop?: AbortSignal,
 ): Promise<Record<string, string>> {
 	if (pending.length === 0) return {};
 	const response = await magicHourRequest<UploadUrlsResponse>(ctx, {
@@ -175,17 +218,23 @@ export async function uploadPendingFiles(
 		body: { items: pending.map((upload) => ({ type: upload.uploadType, extension: upload.extension })) },
 		itemIndex,
 		idempotent: true,
+		signal: stop,
 	});
-	const paths: Record<string, string> = {};
-	await Promise.all(
-		pending.map(async (upload, index) => {
-			const target = response.items?.[index];
-			if (!target?.upload_url || !target.file_path) {
-				throw new NodeOperationError(ctx.getNode(), 'Magic Hour returned no upload URL', { itemIndex });
-			}
-			await putFile(ctx, upload, target.upload_url, itemIndex);
-			paths[upload.key] = target.file_path;
-		}),
-	);
-	return paths;
+	const link = linkSignals({ cancel: cancelSignalOf(ctx), stop });
+	try {
+		const paths: Record<string, string> = {};
+		await Promise.all(
+			pending.map(async (upload, index) => {
+				const target = response.items?.[index];
+				if (!target?.upload_url || !target.file_path) {
+					throw new NodeOperationError(ctx.getNode(), 'Magic Hour returned no upload URL', { itemIndex });
+				}
+				await putFile(ctx, upload, target.upload_url, itemIndex, link);
+				paths[upload.key] = target.file_path;
+			}),
+		);
+		return paths;
+	} finally {
+		link.dispose();
+	}
 }

@@ -3,10 +3,11 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
-import { ExecutionCancelledError } from '../transport/cancellableSleep';
+import { DeadlineReachedError, ExecutionCancelledError } from '../transport/cancellableSleep';
 import type { RetryPolicy } from '../transport/retryPolicy';
 import {
 	DEFAULT_TIMEOUT_MINUTES,
+	formatDuration,
 	MAX_POLL_INTERVAL_MS,
 	projectPath,
 	TERMINAL_STATUSES,
@@ -38,8 +39,10 @@ export interface WaitRequest {
 	itemIndex: number;
 	/** Usual duration of the job from now. Automatic mode checks first at 80–100 % of it; 0 checks at once. */
 	expectedMs?: number;
-	/** Give up after this long (default: DEFAULT_TIMEOUT_MINUTES of the kind). */
+	/** Give up after this long (default: DEFAULT_TIMEOUT_MINUTES of the kind). Every status request ends by then. */
 	timeoutMs?: number;
+	/** Called with each status the project is seen in (to report it if the run stops). */
+	onStatus?: (status: string) => void;
 	/** Per-job override of the poller's mode and fixed interval. */
 	mode?: PollingMode;
 	fixedIntervalMs?: number;
@@ -123,14 +126,6 @@ export function hintForErrorCode(code: string | undefined, projectId: string): s
 	}
 }
 
-function formatDuration(ms: number): string {
-	const seconds = Math.round(ms / 1000);
-	if (seconds < 60) return `${Math.max(0, Math.round(ms / 100) / 10)}s`;
-	const minutes = Math.floor(seconds / 60);
-	const rest = seconds % 60;
-	return rest ? `${minutes}m ${rest}s` : `${minutes}m`;
-}
-
 function withProjectContext<E extends Error>(error: E, job: Job): E {
 	const target = error as E & { context?: Record<string, unknown> };
 	if (target.context && typeof target.context === 'object') {
@@ -149,7 +144,7 @@ function projectError(node: INode, job: Job, message: string, description: strin
 /**
  * Waits for many Magic Hour projects in one loop: every project gets its own schedule, status
  * requests are spaced and bounded, a 429 holds all of them, and an execution cancel stops at once.
- * Projects may be added while the loop runs.
+ * Projects may be added while the loop runs. No status request outlives its job's deadline or stop().
  */
 export class ProjectPoller {
 	readonly stats: PollerStats = { requests: 0, maxInFlightSeen: 0, rateLimitPauses: 0, completed: 0, failed: 0 };
@@ -164,6 +159,8 @@ export class ProjectPoller {
 	private pauseUntil = 0;
 	private wakeUp: (() => void) | undefined;
 	private stopped: Error | undefined;
+	/** Aborts the status requests in flight when the poller stops. */
+	private readonly stopController = new AbortController();
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
@@ -178,7 +175,6 @@ export class ProjectPoller {
 		};
 		this.random = pollerSettings.random ?? Math.random;
 		this.signal = cancelSignalOf(ctx);
-		this.signal?.addEventListener('abort', () => this.stop(new ExecutionCancelledError()), { once: true });
 	}
 
 	/** Projects still being waited for. */
@@ -225,7 +221,8 @@ export class ProjectPoller {
 
 	/** Rejects every pending project with `reason` (default: stopped) and ends the loop. */
 	stop(reason?: Error): void {
-		this.stopped = reason ?? new ExecutionCancelledError();
+		this.stopped ??= reason ?? new ExecutionCancelledError();
+		if (!this.stopController.signal.aborted) this.stopController.abort(this.stopped);
 		for (const job of [...this.jobs]) this.settle(job, () => job.reject(this.stopped as Error));
 		this.wake();
 	}
@@ -266,8 +263,15 @@ export class ProjectPoller {
 	}
 
 	private async loop(): Promise<void> {
+		// Listens to the execution's signal only while the loop runs: a node run in a loop must not pile up listeners.
+		const onCancel = () => this.stop(new ExecutionCancelledError());
+		this.signal?.addEventListener('abort', onCancel, { once: true });
 		try {
 			while (this.jobs.size > 0 && !this.stopped) {
+				if (this.signal?.aborted) {
+					this.stop(new ExecutionCancelledError());
+					break;
+				}
 				const now = Date.now();
 				this.expireJobs(now);
 				this.dispatch(now);
@@ -276,16 +280,15 @@ export class ProjectPoller {
 			}
 		} catch (error) {
 			this.stop(error instanceof Error ? error : new Error(String(error)));
+		} finally {
+			this.signal?.removeEventListener('abort', onCancel);
 		}
 	}
 
-	/** Jobs past their deadline time out once their last check happened at or after it (or nothing can be sent). */
+	/** Jobs past their deadline time out (a status request in flight ends at the deadline by itself). */
 	private expireJobs(now: number): void {
 		for (const job of [...this.jobs]) {
-			if (job.inFlight || now < job.deadline) continue;
-			if (job.lastPollAt >= job.deadline || this.pauseUntil > now) {
-				this.timeOut(job, now);
-			}
+			if (!job.inFlight && now >= job.deadline) this.timeOut(job, now);
 		}
 	}
 
@@ -345,6 +348,8 @@ export class ProjectPoller {
 			itemIndex,
 			retry: this.pollerSettings.retry,
 			onRateLimited: (waitMs) => this.pauseFor(waitMs),
+			signal: this.stopController.signal,
+			deadline: job.deadline,
 		})
 			.then(
 				(detail) => this.onDetail(job, detail, Date.now()),
@@ -369,6 +374,7 @@ export class ProjectPoller {
 		if (!this.jobs.has(job)) return;
 		job.failuresInRow = 0;
 		job.lastStatus = String(detail?.status ?? 'unknown');
+		job.request.onStatus?.(job.lastStatus);
 		if (TERMINAL_STATUSES.has(job.lastStatus)) {
 			this.finish(job, detail, now);
 			return;
@@ -439,6 +445,10 @@ export class ProjectPoller {
 		if (!this.jobs.has(job)) return;
 		if (error instanceof ExecutionCancelledError || this.signal?.aborted) {
 			this.stop(new ExecutionCancelledError());
+			return;
+		}
+		if (error instanceof DeadlineReachedError) {
+			this.timeOut(job, now);
 			return;
 		}
 		// The transport already retried; network failures (no HTTP code), 429 and 5xx may still pass.

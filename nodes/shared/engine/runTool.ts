@@ -4,18 +4,21 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { RUN_OPTION_NAMES } from '../catalog/properties';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
-import { magicHourRequest } from '../transport/apiRequest';
+import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
+import { throwIfCancelled } from '../transport/cancellableSleep';
 import { runWithConcurrency } from './concurrency';
 import { downloadOutputs } from './downloads';
 import { errorItem } from './errorItem';
-import { collectFileInputs, uploadPendingFiles } from './fileInputs';
+import { collectFileInputs, uploadPendingFiles, type CollectedFiles } from './fileInputs';
+import { NUMBER_RULES, numberOption } from './numberOption';
 import { ProjectPoller } from './projectPoller';
 import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
+import { RunLedger } from './runLedger';
 import { validateToolBody } from './validateBody';
 
 interface CreateResponse {
-	id: string;
-	credits_charged: number;
+	id?: unknown;
+	credits_charged?: number;
 }
 
 interface RunSettings {
@@ -25,6 +28,14 @@ interface RunSettings {
 	jobName: string;
 	expectedMs: number;
 	timeoutMs: number;
+}
+
+/** Everything an item needs before its first request, checked. */
+interface ItemPlan {
+	settings: RunSettings;
+	fields: IDataObject;
+	toolOptions: IDataObject;
+	files: CollectedFiles;
 }
 
 function readFields(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): IDataObject {
@@ -43,17 +54,74 @@ function splitOptions(all: IDataObject): { toolOptions: IDataObject; run: IDataO
 }
 
 function runSettings(ctx: IExecuteFunctions, tool: ToolDeclaration, run: IDataObject, itemIndex: number): RunSettings {
+	const node = ctx.getNode();
 	const waitForCompletion = ctx.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
-	const timeoutMinutes = Number(run.timeoutMinutes) > 0 ? Number(run.timeoutMinutes) : DEFAULT_TIMEOUT_MINUTES[tool.kind];
-	const expectedSeconds = Number(run.expectedSeconds) > 0 ? Number(run.expectedSeconds) : tool.expectedSeconds;
+	const timeoutMinutes = numberOption(node, run.timeoutMinutes, 0, NUMBER_RULES.timeoutMinutes, itemIndex);
+	const expectedSeconds = numberOption(node, run.expectedSeconds, 0, NUMBER_RULES.expectedSeconds, itemIndex);
 	return {
 		waitForCompletion,
 		downloadOutputs: waitForCompletion && (ctx.getNodeParameter('downloadOutputs', itemIndex, true) as boolean),
 		binaryPrefix: String(run.binaryPropertyPrefix || 'data'),
 		jobName: String(run.jobName ?? '').trim(),
-		expectedMs: expectedSeconds * 1000,
-		timeoutMs: timeoutMinutes * 60_000,
+		expectedMs: (expectedSeconds || tool.expectedSeconds) * 1000,
+		timeoutMs: (timeoutMinutes || DEFAULT_TIMEOUT_MINUTES[tool.kind]) * 60_000,
 	};
+}
+
+function withJobName(settings: RunSettings, body: IDataObject): IDataObject {
+	return settings.jobName ? { name: settings.jobName, ...body } : body;
+}
+
+/** Reads and checks one item (parameters, file inputs, the request body) without sending anything. */
+async function planItem(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): Promise<ItemPlan> {
+	const { toolOptions, run } = splitOptions(ctx.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const settings = runSettings(ctx, tool, run, itemIndex);
+	const fields = readFields(ctx, tool, itemIndex);
+	const files = await collectFileInputs(ctx, tool, fields, toolOptions, itemIndex);
+	const body = withJobName(settings, tool.buildBody({ fields, options: toolOptions, files: files.values }));
+	validateToolBody(ctx.getNode(), tool, body, itemIndex);
+	return { settings, fields, toolOptions, files };
+}
+
+/**
+ * Plans every item. Without "Continue On Fail" the first invalid item fails the run here, before
+ * any request: a bad item must not leave the others' jobs created and charged.
+ */
+async function planAllItems(
+	ctx: IExecuteFunctions,
+	tool: ToolDeclaration,
+	count: number,
+	continueOnFail: boolean,
+): Promise<Array<ItemPlan | Error>> {
+	const plans: Array<ItemPlan | Error> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			plans.push(await planItem(ctx, tool, itemIndex));
+		} catch (error) {
+			plans.push(asNodeError(ctx.getNode(), error, itemIndex));
+		}
+	}
+	const invalid = plans.flatMap((plan, itemIndex) => (plan instanceof Error ? [itemIndex] : []));
+	if (!continueOnFail && invalid.length > 0) {
+		const first = plans[invalid[0]] as Error & { description?: string | null };
+		if (invalid.length > 1) {
+			first.description = [first.description, `Other items with invalid input: item index ${invalid.slice(1).join(', ')}.`]
+				.filter(Boolean)
+				.join('\n');
+		}
+		throw first;
+	}
+	return plans;
+}
+
+function missingIdError(ctx: IExecuteFunctions, created: CreateResponse, jobName: string, itemIndex: number) {
+	const charged = typeof created.credits_charged === 'number' ? ` (credits charged: ${created.credits_charged})` : '';
+	return new NodeOperationError(ctx.getNode(), 'Magic Hour accepted the job but returned no project ID', {
+		itemIndex,
+		description:
+			`The create request succeeded and may have started a job that charges credits${charged}, so it was not sent again and nothing was polled. ` +
+			`Look for it in your Magic Hour library${jobName ? ` under the job name "${jobName}"` : ' (set "Job Name" in the options to find such jobs easily)'} before running this item again.`,
+	});
 }
 
 function summary(tool: ToolDeclaration, project: Partial<ProjectDetail> & { id: string }): IDataObject {
@@ -69,62 +137,93 @@ function summary(tool: ToolDeclaration, project: Partial<ProjectDetail> & { id: 
 }
 
 /**
- * The dispatcher every tool node runs: per item validate → upload → create → wait → download,
- * items in parallel up to "Max Concurrent Jobs", all waits sharing one polling loop.
+ * The dispatcher every tool node runs: first every item is checked (nothing is sent while any item
+ * is invalid, unless "Continue On Fail"), then per item upload → create → wait → download, items
+ * in parallel up to "Max Concurrent Jobs", all waits sharing one polling loop. Without "Continue On
+ * Fail", the first failure starts no further upload or create; the error lists every job the run
+ * created.
  */
 export async function executeTool(
 	this: IExecuteFunctions,
 	tools: readonly ToolDeclaration[],
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const node = this.getNode();
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const tool = tools.find((candidate) => candidate.operation === operation);
-	if (!tool) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+	if (!tool) throw new NodeOperationError(node, `Unknown operation "${operation}"`);
 
 	const firstRun = splitOptions(this.getNodeParameter('options', 0, {}) as IDataObject).run;
+	const concurrency = numberOption(node, firstRun.maxConcurrency, 5, NUMBER_RULES.maxConcurrency, 0);
+	const pollIntervalSeconds = numberOption(node, firstRun.pollIntervalSeconds, 3, NUMBER_RULES.pollIntervalSeconds, 0);
+	const continueOnFail = this.continueOnFail();
+	const plans = await planAllItems(this, tool, items.length, continueOnFail);
+
 	const poller = new ProjectPoller(this, {
 		mode: firstRun.pollingMode === 'fixed' ? 'fixed' : 'automatic',
-		fixedIntervalMs: Math.max(50, Number(firstRun.pollIntervalSeconds ?? 3) * 1000),
+		fixedIntervalMs: pollIntervalSeconds * 1000,
 	});
-	const concurrency = Math.max(1, Math.floor(Number(firstRun.maxConcurrency ?? 5)));
-
-	// Once a job exists its id must reach the user, even when the item fails later.
-	const createdIds: Array<string | undefined> = new Array(items.length);
+	const ledger = new RunLedger(tool.displayName);
+	// Aborted by the first failure (without "Continue On Fail"): uploads, waits and downloads of the other items stop.
+	const runStop = new AbortController();
 	// The job name identifies a job whose create response was lost (no id to report).
 	const jobNames: Array<string | undefined> = new Array(items.length);
+
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
-		const { toolOptions, run } = splitOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-		const settings = runSettings(this, tool, run, itemIndex);
+		const plan = plans[itemIndex];
+		if (plan instanceof Error) throw plan;
+		const { settings, fields, toolOptions, files } = plan;
 		jobNames[itemIndex] = settings.jobName || undefined;
-		const fields = readFields(this, tool, itemIndex);
-		const files = await collectFileInputs(this, tool, fields, toolOptions, itemIndex);
 
-		const withName = (body: IDataObject) => (settings.jobName ? { name: settings.jobName, ...body } : body);
-		validateToolBody(this.getNode(), tool, withName(tool.buildBody({ fields, options: toolOptions, files: files.values })), itemIndex);
+		const uploaded = await uploadPendingFiles(this, files.pending, itemIndex, runStop.signal);
+		const body = withJobName(settings, tool.buildBody({ fields, options: toolOptions, files: { ...files.values, ...uploaded } }));
+		validateToolBody(node, tool, body, itemIndex);
 
-		const uploaded = await uploadPendingFiles(this, files.pending, itemIndex);
-		const body = withName(tool.buildBody({ fields, options: toolOptions, files: { ...files.values, ...uploaded } }));
-		validateToolBody(this.getNode(), tool, body, itemIndex);
-
-		const created = await magicHourRequest<CreateResponse>(this, { method: 'POST', path: tool.endpoint, body, itemIndex });
-		createdIds[itemIndex] = created.id;
-		if (!settings.waitForCompletion) {
-			return { json: summary(tool, { id: created.id, credits_charged: created.credits_charged }), pairedItem: { item: itemIndex } };
+		// Once an item has failed, no new job starts. A create already sent is not aborted: its ID must be known.
+		throwIfCancelled(runStop.signal);
+		ledger.sending(itemIndex, jobNames[itemIndex]);
+		let created: CreateResponse;
+		try {
+			created = await magicHourRequest<CreateResponse>(this, { method: 'POST', path: tool.endpoint, body, itemIndex });
+		} catch (error) {
+			throw ledger.createFailed(itemIndex, error, cancelSignalOf(this)?.aborted === true);
 		}
+		const id = typeof created?.id === 'string' && created.id ? created.id : undefined;
+		if (!id) {
+			ledger.createdWithoutId(itemIndex, jobNames[itemIndex]);
+			throw missingIdError(this, created ?? {}, settings.jobName, itemIndex);
+		}
+		ledger.created(itemIndex, id);
+		const credits = typeof created.credits_charged === 'number' ? created.credits_charged : undefined;
+		if (!settings.waitForCompletion) {
+			return { json: summary(tool, { id, credits_charged: credits }), pairedItem: { item: itemIndex } };
+		}
+		// "Timeout (Minutes)" bounds the wait and the download together.
+		const waitStartedAt = Date.now();
 		const project = await poller.waitFor({
-				id: created.id,
-				kind: tool.kind,
-				itemIndex,
-				expectedMs: settings.expectedMs,
-				timeoutMs: settings.timeoutMs,
-			});
+			id,
+			kind: tool.kind,
+			itemIndex,
+			expectedMs: settings.expectedMs,
+			timeoutMs: settings.timeoutMs,
+			onStatus: (status) => ledger.status(itemIndex, status),
+		});
+		const deadline = { at: waitStartedAt + settings.timeoutMs, since: waitStartedAt };
 		const binary = settings.downloadOutputs
 			? await downloadOutputs(this, project, {
 					kind: tool.kind,
 					itemIndex,
 					binaryPrefix: settings.binaryPrefix,
+					deadline,
+					signal: runStop.signal,
 					refresh: async () =>
-						magicHourRequest<ProjectDetail>(this, { method: 'GET', path: projectPath(tool.kind, created.id), itemIndex }),
+						await magicHourRequest<ProjectDetail>(this, {
+							method: 'GET',
+							path: projectPath(tool.kind, id),
+							itemIndex,
+							deadline: deadline.at,
+							signal: runStop.signal,
+						}),
 				})
 			: undefined;
 		return {
@@ -134,7 +233,6 @@ export async function executeTool(
 		};
 	};
 
-	const continueOnFail = this.continueOnFail();
 	let firstFailure: { itemIndex: number; error: unknown } | undefined;
 	const outcomes = await runWithConcurrency(
 		items.length,
@@ -143,10 +241,12 @@ export async function executeTool(
 			try {
 				return await runItem(itemIndex);
 			} catch (error) {
-				const nodeError = asNodeError(this.getNode(), error, itemIndex);
+				const nodeError = asNodeError(node, error, itemIndex);
 				if (!continueOnFail && !firstFailure) {
 					firstFailure = { itemIndex, error: nodeError };
-					poller.stop(); // the node fails: stop the other items' waits now
+					// The node fails: the other items start nothing new and stop waiting now.
+					runStop.abort(nodeError);
+					poller.stop();
 				}
 				throw nodeError;
 			}
@@ -155,19 +255,15 @@ export async function executeTool(
 	);
 	poller.stop();
 
-	if (firstFailure) {
-		const { error, itemIndex } = firstFailure;
-		const projectId = createdIds[itemIndex];
-		if (projectId && error instanceof Error) {
-			(error as NodeOperationError).description = [
-				(error as NodeOperationError).description,
-				`Magic Hour project ID: ${projectId} (use "Wait for Project" to pick it up instead of paying again).`,
-			]
-				.filter(Boolean)
-				.join('\n');
-		}
-		throw error;
+	if (cancelSignalOf(this)?.aborted) {
+		const lines = ledger.lines();
+		this.logger.warn(
+			lines.length
+				? `Magic Hour: the execution was cancelled; jobs this run created (they may charge credits):\n${lines.join('\n')}`
+				: 'Magic Hour: the execution was cancelled before any job was created',
+		);
 	}
+	if (firstFailure) throw ledger.annotate(firstFailure.error as Error);
 
 	return [
 		outcomes.map((outcome, itemIndex): INodeExecutionData => {
@@ -175,12 +271,13 @@ export async function executeTool(
 			const error = outcome?.error;
 			// What the engine knows about the project (status, Magic Hour's error code), as "Wait for Project" reports it.
 			const context = ((error as NodeOperationError)?.context ?? {}) as IDataObject;
+			const entry = ledger.projects.find((project) => project.itemIndex === itemIndex);
 			return errorItem(
 				this,
 				{
 					error: (error as Error)?.message ?? String(error),
 					description: (error as NodeOperationError)?.description ?? null,
-					id: createdIds[itemIndex] ?? null,
+					id: entry?.id ?? null,
 					kind: tool.kind,
 					tool: tool.operation,
 					...(jobNames[itemIndex] ? { name: jobNames[itemIndex] } : {}),

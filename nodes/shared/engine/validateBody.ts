@@ -28,7 +28,7 @@ export function validateToolBody(node: INode, tool: ToolDeclaration, body: IData
 		itemIndex,
 		description: [
 			...issues.map((issue) => `${describeIssue(tool, issue)} (${issue.path.join('.') || 'body'})`),
-			'Nothing was sent to Magic Hour and no credits were used.',
+			'Nothing was sent to Magic Hour for this item and no credits were used.',
 		].join('\n'),
 	});
 }

@@ -7,7 +7,8 @@ import { ExecutionCancelledError } from '../transport/cancellableSleep';
 import { DEFAULT_BINARY_PREFIX, downloadOutputs } from './downloads';
 import { errorItem } from './errorItem';
 import { ProjectPoller, type PollerSettings, type PollingMode } from './projectPoller';
-import { projectPath, type ProjectDetail } from './projectTypes';
+import { NUMBER_RULES, numberOption } from './numberOption';
+import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
 import { WAIT_OPTION, WAIT_PARAM } from './waitForProjects.description';
 
 export interface WaitForProjectsSettings {
@@ -97,8 +98,8 @@ function readPlan(ctx: IExecuteFunctions, index: number): ItemPlan {
 	}
 	const options = ctx.getNodeParameter(WAIT_PARAM.options, index, {}) as IDataObject;
 	const mode: PollingMode = options[WAIT_OPTION.pollingMode] === 'fixed' ? 'fixed' : 'automatic';
-	const seconds = Number(options[WAIT_OPTION.pollIntervalSeconds] ?? 3);
-	const minutes = Number(options[WAIT_OPTION.timeoutMinutes] ?? 0);
+	const seconds = numberOption(node, options[WAIT_OPTION.pollIntervalSeconds], 3, NUMBER_RULES.pollIntervalSeconds, index);
+	const minutes = numberOption(node, options[WAIT_OPTION.timeoutMinutes], 0, NUMBER_RULES.timeoutMinutes, index);
 	const prefix = String(options[WAIT_OPTION.binaryPropertyPrefix] ?? '').trim();
 	return {
 		index,
@@ -107,8 +108,8 @@ function readPlan(ctx: IExecuteFunctions, index: number): ItemPlan {
 		download: ctx.getNodeParameter(WAIT_PARAM.downloadOutputs, index, true) as boolean,
 		binaryPrefix: prefix || DEFAULT_BINARY_PREFIX,
 		mode,
-		fixedIntervalMs: Math.max(50, (Number.isFinite(seconds) && seconds > 0 ? seconds : 3) * 1000),
-		timeoutMs: Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : undefined,
+		fixedIntervalMs: seconds * 1000,
+		timeoutMs: minutes > 0 ? minutes * 60_000 : undefined,
 	};
 }
 
@@ -117,6 +118,7 @@ async function detectKind(
 	ctx: IExecuteFunctions,
 	id: string,
 	itemIndex: number,
+	limits: { deadline?: number; signal: AbortSignal },
 ): Promise<{ kind: ProjectKind; detail: ProjectDetail }> {
 	for (const kind of KINDS) {
 		try {
@@ -124,6 +126,7 @@ async function detectKind(
 				method: 'GET',
 				path: projectPath(kind, id),
 				itemIndex,
+				...limits,
 			});
 			return { kind, detail };
 		} catch (error) {
@@ -175,31 +178,37 @@ export async function waitForProjectItems(
 	const poller = new ProjectPoller(ctx, { ...settings.poller });
 	const downloads = limiter(Math.max(1, settings.downloadConcurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY));
 	const detections = limiter(DETECT_CONCURRENCY);
+	// Aborted when the node fails: the other items' requests and downloads stop.
+	const runStop = new AbortController();
 
 	const runItem = async (index: number): Promise<ItemResult> => {
 		let plan: ItemPlan | undefined;
 		try {
 			plan = readPlan(ctx, index);
+			// "Timeout (Minutes)" bounds kind detection, the wait and the download together.
+			const startedAt = Date.now();
 			let known: ProjectDetail | undefined;
 			if (!plan.kind) {
-				const { id } = plan;
-				const found = await detections(async () => await detectKind(ctx, id, index));
+				const { id, timeoutMs } = plan;
+				const limits = { deadline: timeoutMs ? startedAt + timeoutMs : undefined, signal: runStop.signal };
+				const found = await detections(async () => await detectKind(ctx, id, index, limits));
 				plan.kind = found.kind;
 				known = found.detail;
 			}
 			const kind = plan.kind;
+			const deadline = { at: startedAt + (plan.timeoutMs ?? DEFAULT_TIMEOUT_MINUTES[kind] * 60_000), since: startedAt };
 			const project = await poller.waitFor({
 				id: plan.id,
 				kind,
 				itemIndex: index,
 				expectedMs: 0,
-				timeoutMs: plan.timeoutMs,
+				timeoutMs: Math.max(1, deadline.at - Date.now()),
 				mode: plan.mode,
 				fixedIntervalMs: plan.fixedIntervalMs,
 				known,
 			});
 			let binary: IBinaryKeyData | undefined;
-			if (plan.download && project.downloads?.length) {
+			if (plan.download) {
 				const { id, binaryPrefix } = plan;
 				binary = await downloads(
 					async () =>
@@ -207,11 +216,15 @@ export async function waitForProjectItems(
 							kind,
 							itemIndex: index,
 							binaryPrefix,
+							deadline,
+							signal: runStop.signal,
 							refresh: async () =>
 								await magicHourRequest<ProjectDetail>(ctx, {
 									method: 'GET',
 									path: projectPath(kind, id),
 									itemIndex: index,
+									deadline: deadline.at,
+									signal: runStop.signal,
 								}),
 						}),
 				);
@@ -243,8 +256,9 @@ export async function waitForProjectItems(
 					!result.ok && !firstFailure && (!continueOnFail || result.error instanceof ExecutionCancelledError);
 				if (stopNow) {
 					firstFailure = result;
-					// Nobody will read the other items: stop polling for them.
+					// Nobody will read the other items: stop polling and downloading for them.
 					poller.stop(new ExecutionCancelledError());
+					runStop.abort(new ExecutionCancelledError());
 					resolve();
 				}
 				remaining -= 1;

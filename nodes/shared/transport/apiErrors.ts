@@ -50,7 +50,7 @@ function describeStatus(status: number, request: FailedRequest, apiMessage: stri
 		case 422:
 			return {
 				message: `Magic Hour rejected the request${apiMessage ? `: ${apiMessage}` : ''}`,
-				description: `${said}Fix the field named in the message and run again. Nothing was charged.`,
+				description: `${said}Fix the field named in the message and run again. Nothing was charged for this item.`,
 			};
 		case 401:
 			return {
@@ -67,7 +67,7 @@ function describeStatus(status: number, request: FailedRequest, apiMessage: stri
 			}
 			return {
 				message: 'Not enough Magic Hour credits (or the plan does not include this tool)',
-				description: `${said}Add credits or upgrade your plan at magichour.ai, then run again. Nothing was charged for this request.`,
+				description: `${said}Add credits or upgrade your plan at magichour.ai, then run again. Nothing was charged for this item.`,
 			};
 		case 403:
 			// Magic Hour's guide: 403 = the key is valid but the model, resolution or feature is not on the plan.
@@ -118,12 +118,14 @@ export function apiStatusError(
 	const { code, message: apiMessage } = readApiError(body);
 	const { message, description } = describeStatus(status, request, apiMessage, code);
 	const response: JsonObject = { status, code: code ?? null, message: apiMessage ?? null };
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message: code ? `${message} [${code}]` : message,
 		description,
 		httpCode: String(status),
 		itemIndex: request.itemIndex,
 	});
+	if (request.isCreate && status >= 500) error.context.jobMayExist = true;
+	return error;
 }
 
 export function networkError(
@@ -141,11 +143,13 @@ export function networkError(
 			? `${MAY_EXIST_HINT}${cause}`
 			: `Tried ${request.attempts} times.${cause} Check the base URL in the Magic Hour credentials and your network, then run again.`;
 	// The code goes under another key: n8n replaces messages of errors whose `code` it knows.
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{ networkErrorCode: code ?? null, message: `Magic Hour ${what}` },
 		{ message: `Magic Hour ${what}`, description, itemIndex: request.itemIndex },
 	);
+	if (request.isCreate && reachedServerPossibly) error.context.jobMayExist = true;
+	return error;
 }
 
 /** Errors n8n shows well pass through; anything else becomes a NodeOperationError of the item. */

@@ -11,6 +11,7 @@ import type {
 import { apiStatusError, networkError, type FailedRequest } from './apiErrors';
 import { cancellableSleep, throwIfCancelled } from './cancellableSleep';
 import { baseUrlFromCredentials, CREDENTIALS_TYPE } from './credentials';
+import { linkSignals, remainingMs } from './linkedSignal';
 import { USER_AGENT } from './packageInfo';
 import {
 	backoffDelayMs,
@@ -44,12 +45,29 @@ export interface MagicHourRequest {
 	 * sends many requests (the project poller) can hold all of them, not just this one.
 	 */
 	onRateLimited?: (waitMs: number) => void;
+	/** Ends the request and its retries with this signal's reason (e.g. the run stops because another item failed). */
+	signal?: AbortSignal;
+	/**
+	 * Epoch ms no attempt, retry or wait may pass (the "Timeout (Minutes)" of a wait): the request
+	 * in flight is aborted then, with DeadlineReachedError.
+	 */
+	deadline?: number;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export function cancelSignalOf(ctx: MagicHourContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+}
+
+/**
+ * n8n's httpRequestWithAuthentication replaces the `abortSignal` option with the context's
+ * execution cancel signal: hand it a view of the context whose cancel signal is this request's
+ * own (which follows the execution's, plus the deadline and the run's stop).
+ */
+function withCancelSignal<C extends MagicHourContext>(ctx: C, signal: AbortSignal): C {
+	if (!('getExecutionCancelSignal' in ctx)) return ctx;
+	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } }) as C;
 }
 
 export async function resolveBaseUrl(ctx: MagicHourContext): Promise<string> {
@@ -87,9 +105,18 @@ export async function magicHourRequest<T = IDataObject>(
 	ctx: MagicHourContext,
 	request: MagicHourRequest,
 ): Promise<T> {
+	const link = linkSignals({ cancel: cancelSignalOf(ctx), stop: request.signal, deadline: request.deadline });
+	try {
+		return await sendWithRetries<T>(ctx, request, link.signal);
+	} finally {
+		link.dispose();
+	}
+}
+
+async function sendWithRetries<T>(ctx: MagicHourContext, request: MagicHourRequest, signal: AbortSignal): Promise<T> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...request.retry };
 	const isCreate = request.method === 'POST' && !request.idempotent;
-	const signal = cancelSignalOf(ctx);
+	throwIfCancelled(signal);
 	const baseUrl = await resolveBaseUrl(ctx);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -99,8 +126,12 @@ export async function magicHourRequest<T = IDataObject>(
 		timeout: request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		abortSignal: signal,
 	};
 	if (request.body !== undefined) options.body = request.body;
+	const requestCtx = withCancelSignal(ctx, signal);
+	// A DELETE whose answer was lost may have been applied: a 404 on its retry then means it was.
+	let deleteMayHaveApplied = false;
 
 	for (let attempt = 1; ; attempt++) {
 		throwIfCancelled(signal);
@@ -113,17 +144,21 @@ export async function magicHourRequest<T = IDataObject>(
 		};
 		const canRetry = attempt < policy.maxAttempts;
 
+		// Every attempt ends by the deadline (n8n's timeout is an idle timeout; the signal is the hard stop).
+		const timeout = Math.max(1, Math.min(options.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS, remainingMs(request.deadline)));
+
 		let response: FullResponse;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
+				requestCtx,
 				CREDENTIALS_TYPE,
-				{ ...options },
+				{ ...options, timeout },
 			)) as FullResponse;
 		} catch (error) {
 			throwIfCancelled(signal);
 			const code = rootErrorCode(error);
 			const neverReached = requestNeverReachedServer(code);
+			if (!neverReached && request.method === 'DELETE') deleteMayHaveApplied = true;
 			if (canRetry && (neverReached || !isCreate)) {
 				await cancellableSleep(backoffDelayMs(attempt, policy), signal);
 				continue;
@@ -134,6 +169,7 @@ export async function magicHourRequest<T = IDataObject>(
 		const { statusCode, headers } = response;
 		const body = parseBody(response.body);
 		if (statusCode >= 200 && statusCode < 300) return body as T;
+		if (statusCode === 404 && deleteMayHaveApplied) return {} as T;
 
 		if (statusCode === 429 && canRetry) {
 			const retryAfter = parseRetryAfterMs(headers['retry-after']);
@@ -146,6 +182,7 @@ export async function magicHourRequest<T = IDataObject>(
 			continue;
 		}
 		if (statusCode >= 500 && !isCreate && canRetry) {
+			if (request.method === 'DELETE') deleteMayHaveApplied = true;
 			await cancellableSleep(backoffDelayMs(attempt, policy), signal);
 			continue;
 		}

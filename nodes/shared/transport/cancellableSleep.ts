@@ -9,8 +9,25 @@ export class ExecutionCancelledError extends Error {
 	}
 }
 
+/** The time a wait may take ("Timeout (Minutes)") is used up. */
+export class DeadlineReachedError extends Error {
+	constructor() {
+		super('The time limit was reached');
+		this.name = 'DeadlineReachedError';
+	}
+}
+
 /**
- * Waits `ms`, in short steps so a cancelled execution stops within a step.
+ * Why a signal aborted, as an error to throw: the reason the code gave, or ExecutionCancelledError
+ * for a plain abort() (that is how n8n cancels an execution).
+ */
+export function abortReason(signal: AbortSignal): Error {
+	const reason: unknown = signal.reason;
+	return reason instanceof Error && reason.name !== 'AbortError' ? reason : new ExecutionCancelledError();
+}
+
+/**
+ * Waits `ms`, in short steps so an aborted signal (cancel, deadline, run stopped) ends it within a step.
  * (`sleepWithAbort` is not exported by n8n-workflow 2.x and bare timers are not allowed in nodes.)
  */
 export async function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -24,6 +41,7 @@ export async function cancellableSleep(ms: number, signal?: AbortSignal): Promis
 	}
 }
 
+/** Throws the signal's abort reason (see abortReason) when it has aborted. */
 export function throwIfCancelled(signal?: AbortSignal): void {
-	if (signal?.aborted) throw new ExecutionCancelledError();
+	if (signal?.aborted) throw abortReason(signal);
 }
