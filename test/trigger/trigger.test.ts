@@ -487,6 +487,26 @@ describe('downloading outputs', () => {
 		expect(host.logs.some((l) => l.startsWith('warn') && /deliver .* again/.test(l))).toBe(true);
 	});
 
+	it('tells a copy that arrives while the project is being read to come back later (409), then ignores later copies', async () => {
+		configure({ events: ['image.completed'], options: { downloadOutputs: true } });
+		const id = await createJob('image');
+		await waitFor(() => emu.getProject(id)?.settled === 'complete', 10_000, 'the job');
+		const payload = (await (await fetch(`${emu.baseUrl}/v1/image-projects/${id}`, { headers: { authorization: `Bearer ${emu.apiKey}` } })).json()) as IDataObject;
+
+		emu.faults.add({ match: 'GET /v1/image-projects/*', times: 1, fault: { type: 'slow-headers', delayMs: 800 } });
+		const raw = JSON.stringify({ type: 'image.completed', payload });
+		const first = host.post(raw, signedHeaders(raw));
+		await waitFor(() => host.inFlight === 1, 5_000, 'the first delivery to be in the node');
+		const overlapping = await host.post(raw, signedHeaders(raw));
+		expect((await first).status).toBe(200);
+		const later = await host.post(raw, signedHeaders(raw));
+		await waitFor(() => host.inFlight === 0, 10_000, 'the download');
+
+		expect(overlapping.status).toBe(409);
+		expect(message(later.body)).toMatch(/Duplicate/);
+		expect(host.executions.map((e) => (e.items[0].json.project as IDataObject).id)).toEqual([id]);
+	});
+
 	it('starts the workflow with download_error, once, when the files cannot be downloaded', async () => {
 		configure({ events: ['image.completed'], options: { downloadOutputs: true } });
 		subscribe(['image.completed']);
