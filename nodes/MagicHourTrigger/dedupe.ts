@@ -99,7 +99,7 @@ export type ClaimResult = 'new' | 'duplicate' | 'in-progress';
  * What the Trigger asks about a delivery, whatever remembers it. Claim it first; then either
  * accept it (it is answered with success and starts an execution: later copies are duplicates)
  * or release it (it failed before being answered: Magic Hour's retry must get through); finish
- * it when the node returns.
+ * it when the node returns (a claim still open then is released).
  */
 export interface DeliveryLedger {
 	/** 'in-progress' while another request of this process holds the claim. */
@@ -137,7 +137,10 @@ export function deliveryLedger(ctx: IWebhookFunctions, clock: () => number = Dat
 			inProcess.delete(id(key));
 		},
 		finish(key) {
-			if (inProcess.get(id(key))?.state === 'accepted') mark(key, 'finished');
+			const state = inProcess.get(id(key))?.state;
+			if (state === 'accepted') mark(key, 'finished');
+			// Neither accepted nor released (the node failed in between): let the retry through.
+			else if (state === 'claimed') this.release(key);
 		},
 	};
 }

@@ -5,7 +5,14 @@
  * ports, and failed on the code before the fix (item 6's download check excepted: downloads
  * never carried the key, the test keeps it that way).
  */
-import { createRunExecutionData, Workflow, type IBinaryData, type IDataObject, type IWebhookData } from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	Workflow,
+	type IBinaryData,
+	type IDataObject,
+	type INodeParameters,
+	type IWebhookData,
+} from 'n8n-workflow';
 
 import { MagicHourCommunityApi } from '../../credentials/MagicHourCommunityApi.credentials';
 import { start, type Emulator } from '../../emulator';
@@ -128,7 +135,7 @@ describe('item 5: the Trigger never fetches a URL taken from the delivery', () =
 
 	it('refuses to activate (production and Test URL) while downloads are on and verification is off', async () => {
 		const nodeType = new MagicHourTrigger();
-		const checkActivation = async (options: IDataObject) => {
+		const checkActivation = async (options: INodeParameters) => {
 			const node = nodeOf('n8n-nodes-magic-hour.magicHourTrigger', { events: ['image.completed'], options });
 			const workflow = new Workflow({
 				id: 'wf-activation',
