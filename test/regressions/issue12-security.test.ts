@@ -6,7 +6,6 @@
  * never carried the key, the test keeps it that way).
  */
 import {
-	createRunExecutionData,
 	Workflow,
 	type IBinaryData,
 	type IDataObject,
@@ -27,6 +26,7 @@ import { TriggerHost, waitFor } from '../harness/webhookRunner';
 const SECRET = 'whsec_issue12_0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const SIG = 'magic-hour-event-signature';
 const TS = 'magic-hour-event-timestamp';
+const TRIGGER_TYPE = 'n8n-nodes-magic-hour.magicHourTrigger';
 const IMAGE_JOB = { path: '/v1/ai-image-generator', body: { image_count: 1, style: { prompt: 'a lighthouse' } } };
 
 let emu: Emulator;
@@ -91,6 +91,21 @@ async function completedImageProject(): Promise<IDataObject & { id: string; down
 	return (await project.json()) as IDataObject & { id: string; downloads: Array<{ url: string }> };
 }
 
+/** The Trigger as one node of an active workflow, for n8n-core's hook and webhook contexts. */
+function triggerWorkflow(options: INodeParameters) {
+	const nodeType = new MagicHourTrigger();
+	const node = nodeOf(TRIGGER_TYPE, { events: ['image.completed'], options });
+	const workflow = new Workflow({
+		id: 'wf-issue12',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new StaticNodeTypes({ [TRIGGER_TYPE]: nodeType }),
+	});
+	const webhookData = { node: node.name, webhookDescription: nodeType.description.webhooks![0] } as IWebhookData;
+	return { nodeType, node, workflow, webhookData };
+}
+
 const completedEvent = (payload: IDataObject) => JSON.stringify({ type: 'image.completed', payload });
 const message = (body: string) => (JSON.parse(body) as { message: string }).message;
 
@@ -134,17 +149,8 @@ describe('item 5: the Trigger never fetches a URL taken from the delivery', () =
 	});
 
 	it('refuses to activate (production and Test URL) while downloads are on and verification is off', async () => {
-		const nodeType = new MagicHourTrigger();
 		const checkActivation = async (options: INodeParameters) => {
-			const node = nodeOf('n8n-nodes-magic-hour.magicHourTrigger', { events: ['image.completed'], options });
-			const workflow = new Workflow({
-				id: 'wf-activation',
-				nodes: [node],
-				connections: {},
-				active: true,
-				nodeTypes: new StaticNodeTypes({ 'n8n-nodes-magic-hour.magicHourTrigger': nodeType }),
-			});
-			const webhookData = { node: node.name, webhookDescription: nodeType.description.webhooks![0] } as IWebhookData;
+			const { nodeType, node, workflow, webhookData } = triggerWorkflow(options);
 			const context = new core.HookContext(workflow, node, additionalDataFor(credentials()), 'webhook', 'activate', webhookData);
 			return await nodeType.webhookMethods.default.checkExists.call(context);
 		};
@@ -315,15 +321,7 @@ describe('item 10: Trigger failures do not fire the Error Workflow on every retr
 	});
 
 	it('refuses a body whose Content-Length is over the limit before reading it', async () => {
-		const nodeType = new MagicHourTrigger();
-		const node = nodeOf('n8n-nodes-magic-hour.magicHourTrigger', { events: ['image.completed'], options: {} });
-		const workflow = new Workflow({
-			id: 'wf-size',
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes: new StaticNodeTypes({ 'n8n-nodes-magic-hour.magicHourTrigger': nodeType }),
-		});
+		const { nodeType, node, workflow, webhookData } = triggerWorkflow({});
 		let bodyRead = false;
 		const answer: { status?: number; body?: unknown } = {};
 		const response = {
@@ -343,7 +341,6 @@ describe('item 10: Trigger failures do not fire the Error Workflow on every retr
 				bodyRead = true;
 			},
 		};
-		const webhookData = { node: node.name, webhookDescription: nodeType.description.webhooks![0] } as IWebhookData;
 		const additionalData = additionalDataFor(credentials(), { httpRequest: request, httpResponse: response });
 		const context = new core.WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook.call(context);
@@ -351,27 +348,5 @@ describe('item 10: Trigger failures do not fire the Error Workflow on every retr
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(answer.status).toBe(413);
 		expect(bodyRead).toBe(false);
-	});
-});
-
-describe('the credential test request follows the same rules', () => {
-	it('never resolves to a refused base URL', () => {
-		const node = nodeOf('probe', {});
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: new StaticNodeTypes({ probe: new TransportProbe() }),
-		});
-		const baseURL = String(new MagicHourCommunityApi().test.request.baseURL);
-		const resolve = (baseUrl: string) =>
-			workflow.expression.getParameterValue(baseURL, createRunExecutionData(), 0, 0, node.name, [], 'internal', {
-				$credentials: { environment: 'custom', baseUrl },
-			});
-		for (const refused of ['http://api.magichour.ai', 'https://x.example?y=', 'https://u:p@x.example', 'https://x.example/a b']) {
-			expect(() => baseUrlFromCredentials({ environment: 'custom', baseUrl: refused })).toThrow();
-			// A reserved name that never resolves: the test request cannot carry the key anywhere.
-			expect(new URL(String(resolve(refused))).hostname).toMatch(/\.invalid$/);
-		}
 	});
 });
