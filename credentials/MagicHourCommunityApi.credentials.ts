@@ -38,12 +38,13 @@ export class MagicHourCommunityApi implements ICredentialType {
 				{
 					name: 'Mock Server',
 					value: 'mock',
-					description: 'The official stateless mock used by the Magic Hour SDKs. Sample data, no credits.',
+					description:
+						"The stateless mock server of Magic Hour's SDKs, hosted by a third party (Sideko, api.sideko.dev). Your real API key is sent there with every request: use a key you can revoke. Sample data, no credits.",
 				},
 				{
 					name: 'Custom Base URL',
 					value: 'custom',
-					description: 'A proxy, or the local Magic Hour emulator of this package',
+					description: 'A proxy (https://), or the local Magic Hour emulator of this package',
 				},
 			],
 			default: 'production',
@@ -54,7 +55,8 @@ export class MagicHourCommunityApi implements ICredentialType {
 			type: 'string',
 			default: 'http://127.0.0.1:4010',
 			placeholder: 'http://127.0.0.1:4010',
-			description: 'Where requests go instead of https://api.magichour.ai',
+			description:
+				'Where requests go instead of https://api.magichour.ai. Must be https://, except http:// to this machine (localhost, 127.x.x.x, [::1]) so the API key never crosses a network unencrypted; no "?", "#", "@" (user:password) or spaces.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
@@ -78,11 +80,13 @@ export class MagicHourCommunityApi implements ICredentialType {
 	};
 
 	// GET /v1/account answers with the balance and plan: it tells a wrong key from a right one
-	// without creating a job or spending credits.
+	// without creating a job or spending credits. A custom base URL the nodes refuse (plain
+	// http to another machine; "?", "#", "@" or spaces) resolves to a reserved name that never
+	// resolves (.invalid), so the test request cannot carry the key anywhere either.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.environment === "mock" ? "https://api.sideko.dev/v1/mock/magichour/magic-hour/latest" : "https://api.magichour.ai" }}',
+				'={{ $credentials.environment === "custom" ? (/^(https:\\/\\/[^\\s\\/?#@]+|http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d{1,5})?)(\\/[^\\s?#@]*)?$/i.test(String($credentials.baseUrl).trim()) ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "https://refused-base-url.invalid") : $credentials.environment === "mock" ? "https://api.sideko.dev/v1/mock/magichour/magic-hour/latest" : "https://api.magichour.ai" }}',
 			url: '/v1/account',
 			method: 'GET',
 		},

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
-	IBinaryKeyData,
+	IDataObject,
 	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -11,16 +11,9 @@ import type {
 
 import { CREDENTIALS_TYPE } from '../shared/transport/credentials';
 import { triggerProperties } from './description';
-import { downloadEventOutputs } from './download';
-import {
-	claimDelivery,
-	deliveryInProcess,
-	deliveryKey,
-	forgetDeliveryInProcess,
-	markDeliveryInProcess,
-	releaseDelivery,
-} from './dedupe';
-import { DEFAULT_EVENTS, parseEventBody } from './events';
+import { deliveryKey, deliveryLedger, type DeliveryLedger } from './dedupe';
+import { downloadErrorOf, downloadProjectOutputs, lookUpCompletedProject } from './download';
+import { DEFAULT_EVENTS, parseEventBody, type EventKind, type MagicHourEvent } from './events';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	SIGNATURE_HEADER,
@@ -30,6 +23,9 @@ import {
 
 /** Largest delivery body accepted. A project payload is a few KB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+const DOWNLOADS_NEED_VERIFICATION =
+	'"Download Output Files" needs "Verify Signature": with verification off, anyone who knows the webhook URL could make n8n download files. Turn "Verify Signature" on (and paste the signing secret into the Magic Hour credentials), or turn "Download Output Files" off.';
 
 interface TriggerOptions {
 	downloadOutputs?: boolean;
@@ -55,6 +51,16 @@ function reject(res: DeliveryResponse, status: number, message: string): IWebhoo
 	res.status(status).json({ message }).end();
 	return { noWebhookResponse: true };
 }
+
+/** The size the sender declares; checked before the body is read or hashed. */
+function declaredLength(req: DeliveryRequest): number | undefined {
+	const header = req.headers['content-length'];
+	const text = String(Array.isArray(header) ? header[0] : (header ?? '')).trim();
+	return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+const downloadsWithoutVerification = (options: TriggerOptions) =>
+	options.downloadOutputs === true && options.verifySignature === false;
 
 async function rawBodyOf(req: DeliveryRequest): Promise<Buffer | undefined> {
 	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') {
@@ -111,7 +117,12 @@ export class MagicHourTrigger implements INodeType {
 	// so there is nothing to check, create or delete on Magic Hour's side.
 	webhookMethods = {
 		default: {
+			// Runs on every activation, production and Test URL: the place to refuse a set-up
+			// that would let anyone make n8n download files.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (downloadsWithoutVerification(this.getNodeParameter('options', {}) as TriggerOptions)) {
+					throw new NodeOperationError(this.getNode(), DOWNLOADS_NEED_VERIFICATION);
+				}
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -129,6 +140,14 @@ export class MagicHourTrigger implements INodeType {
 		const events = this.getNodeParameter('events', DEFAULT_EVENTS) as string[];
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 
+		if ((declaredLength(req) ?? 0) > MAX_BODY_BYTES) {
+			return reject(res, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+		}
+		if (downloadsWithoutVerification(options)) {
+			// Activation refuses this set-up; should a delivery get here anyway, nothing is fetched.
+			this.logger.warn(`Magic Hour Trigger rejected a delivery: ${DOWNLOADS_NEED_VERIFICATION}`);
+			return reject(res, 403, DOWNLOADS_NEED_VERIFICATION);
+		}
 		const rawBody = await rawBodyOf(req);
 		if (rawBody === undefined) {
 			return reject(res, 400, 'The request body could not be read');
@@ -173,43 +192,78 @@ export class MagicHourTrigger implements INodeType {
 			return { webhookResponse: { message: `Event ${event.type} is not selected in this trigger; ignored` } };
 		}
 
-		const staticData = this.getWorkflowStaticData('node');
+		const ledger = deliveryLedger(this);
 		const key = deliveryKey(event.type, event.payload.id);
-		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		const inProcess = deliveryInProcess(scope, key, Date.now());
-		if (inProcess === 'running') {
+		const claim = ledger.claim(key);
+		if (claim === 'in-progress') {
 			// Not 2xx: should the running delivery fail, Magic Hour must still deliver it again.
 			return reject(res, 409, 'This event is still being processed; deliver it again later');
 		}
-		if (inProcess === 'done' || !claimDelivery(staticData, key, Date.now())) {
+		if (claim === 'duplicate') {
 			return { webhookResponse: { message: 'Duplicate delivery; ignored' } };
 		}
 
-		let binary: IBinaryKeyData | undefined;
-		if (options.downloadOutputs === true && event.action === 'completed') {
-			markDeliveryInProcess(scope, key, true, Date.now());
-			try {
-				binary = await downloadEventOutputs(this, event.kind, event.payload);
-			} catch (error) {
-				// Let the retry of this delivery through: it is the way to get the files.
-				releaseDelivery(staticData, key);
-				forgetDeliveryInProcess(scope, key);
-				throw new NodeOperationError(this.getNode(), error as Error);
+		try {
+			if (options.downloadOutputs === true && event.action === 'completed') {
+				return await emitWithDownloads.call(this, event, event.kind, ledger, key, res);
 			}
+			ledger.accept(key);
+			return { workflowData: [[eventItem(event, event.payload)]] };
+		} finally {
+			ledger.finish(key);
 		}
-		markDeliveryInProcess(scope, key, false, Date.now());
-
-		const item: INodeExecutionData = {
-			json: {
-				event: event.type,
-				kind: event.kind,
-				status: event.action,
-				project: event.payload,
-				received_at: new Date().toISOString(),
-			},
-		};
-		if (binary && Object.keys(binary).length > 0) item.binary = binary;
-
-		return { workflowData: [[item]] };
 	}
+}
+
+function eventItem(event: MagicHourEvent, project: IDataObject): INodeExecutionData {
+	return {
+		json: {
+			event: event.type,
+			kind: event.kind,
+			status: event.action,
+			project,
+			received_at: new Date().toISOString(),
+		},
+	};
+}
+
+/**
+ * A completed event with "Download Output Files": the project is read from the API (a 503 asks
+ * Magic Hour to deliver again when that fails for a passing reason), Magic Hour is answered,
+ * then the files the API lists are downloaded. The execution starts either way: with the files,
+ * or with `download_error` saying why there are none, so a failed download is reported once
+ * instead of as a failed execution on every retry.
+ */
+async function emitWithDownloads(
+	this: IWebhookFunctions,
+	event: MagicHourEvent,
+	kind: EventKind,
+	ledger: DeliveryLedger,
+	key: string,
+	res: DeliveryResponse,
+): Promise<IWebhookResponseData> {
+	const lookup = await lookUpCompletedProject(this, kind, event.payload.id);
+	if (!lookup.ok && lookup.retryLater) {
+		ledger.release(key);
+		this.logger.warn(
+			`Magic Hour Trigger asked Magic Hour to deliver ${event.type} of project ${event.payload.id} again: ${lookup.error.message}`,
+		);
+		return reject(res, 503, 'Could not read this project from the Magic Hour API yet; deliver the event again later');
+	}
+
+	ledger.accept(key);
+	res.status(200).json({ message: 'Workflow was started' }).end();
+
+	const item = eventItem(event, lookup.ok ? lookup.project : event.payload);
+	try {
+		if (!lookup.ok) throw lookup.error;
+		item.binary = await downloadProjectOutputs(this, kind, lookup.project);
+	} catch (error) {
+		const downloadError = downloadErrorOf(error);
+		item.json.download_error = downloadError;
+		this.logger.warn(
+			`Magic Hour Trigger could not download the outputs of project ${event.payload.id}: ${downloadError.message}`,
+		);
+	}
+	return { noWebhookResponse: true, workflowData: [[item]] };
 }

@@ -5,7 +5,7 @@ import { DEFAULT_TOLERANCE_SECONDS } from './signature';
 
 export const setupNotice: INodeProperties = {
 	displayName:
-		"Magic Hour has no API for registering webhooks, so set this one up by hand: in Magic Hour's Developer Hub, open Webhooks, add this node's <b>Production URL</b> (shown above, ending in /webhook), tick the same events as below, and paste the signing secret Magic Hour shows you into the <b>Webhook Signing Secret</b> field of the Magic Hour credentials. To try the node with the Test URL, add that URL as a second webhook while you test.",
+		"Magic Hour has no API for registering webhooks, so set this one up by hand: in Magic Hour's Developer Hub, open Webhooks, add this node's <b>Production URL</b> (shown above, ending in /webhook), tick the same events as below, and paste the signing secret Magic Hour shows you into the <b>Webhook Signing Secret</b> field of the Magic Hour credentials. To try the node with the Test URL, add that URL as a second webhook while you test: test and production deliveries are deduplicated separately, so neither hides the other.",
 	name: 'setupNotice',
 	type: 'notice',
 	default: '',
@@ -35,7 +35,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to download the output files of "completed" events into binary properties (data, data_1, …) before the workflow starts. A failed download answers Magic Hour with an error, so it retries the delivery later.',
+				'Whether to download the output files of "completed" events into binary properties (data, data_1, …). The files are the ones the Magic Hour API lists for the project (read with these credentials), never addresses from the delivery. Needs "Verify Signature" on: otherwise the workflow cannot be activated. Magic Hour gets its answer before the download; should the download fail, the workflow starts without files and with "download_error".',
 		},
 		{
 			displayName: 'Timestamp Tolerance (Seconds)',
@@ -52,7 +52,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to reject deliveries whose signature does not match the Webhook Signing Secret of the credentials. Turning this off lets anyone who knows the URL start the workflow with made-up data.',
+				'Whether to reject deliveries whose signature does not match the Webhook Signing Secret of the credentials. Turning this off lets anyone who knows the URL start the workflow with made-up data, and is refused together with "Download Output Files".',
 		},
 	],
 };

@@ -11,7 +11,7 @@ import { sleep } from 'n8n-workflow';
 
 import { MagicHourTrigger } from '../../nodes/MagicHourTrigger/MagicHourTrigger.node';
 import { ALL_EVENTS } from '../../nodes/MagicHourTrigger/events';
-import { TriggerHost } from '../harness/webhookRunner';
+import { TriggerHost, waitFor } from '../harness/webhookRunner';
 import { addRow, api, corruptBinaries, credentials, record, scenario, SECRETS, type Emu } from './chaosKit';
 
 const SIG = 'magic-hour-event-signature';
@@ -453,14 +453,18 @@ export function triggerFuzz(getEmu: () => Emu): void {
 				statuses.push(answered.status, overlapping.status, later.status);
 				record('trigger responses', [answered, overlapping, later]);
 			}
+			await waitFor(() => host.inFlight === 0, 20_000, 'the downloads to finish');
 			record('trigger logs', host.logs.splice(0));
-			const executions = host.executions.filter((e) => ids.includes(String((e.items[0].json as { project: IDataObject }).project.id)));
+			const projectOf = (e: (typeof host.executions)[number]) => e.items[0].json as { project: IDataObject; download_error?: IDataObject };
+			const executions = host.executions.filter((e) => ids.includes(String(projectOf(e).project.id)));
 			record('trigger executions', executions.map((e) => e.items));
-			const executed = executions.map((e) => String((e.items[0].json as { project: IDataObject }).project.id));
+			const executed = executions.map((e) => String(projectOf(e).project.id));
 			const problems: string[] = [];
+			const failedDownloads: string[] = [];
 			for (const e of executions) {
-				const id = String((e.items[0].json as { project: IDataObject }).project.id);
-				problems.push(...(await corruptBinaries(emu, e.items[0], 'image', id)));
+				const id = String(projectOf(e).project.id);
+				if (projectOf(e).download_error) failedDownloads.push(id);
+				else problems.push(...(await corruptBinaries(emu, e.items[0], 'image', id)));
 			}
 			const row = addRow({
 				scenario: name,
@@ -472,10 +476,12 @@ export function triggerFuzz(getEmu: () => Emu): void {
 				corrupt: problems.length,
 			});
 			expect(problems).toEqual([]);
-			// Slow first delivery: started; the overlapping one is told to come back (409); the later one is a duplicate.
-			// Failing first delivery: 500; overlapping: 409; the later retry downloads and starts the execution.
-			expect(statuses).toEqual([200, 409, 200, 500, 409, 200, 200, 409, 200, 500, 409, 200]);
+			// Magic Hour is answered before the download: the overlapping and the later copy are duplicates.
+			// A download that fails on every attempt starts its execution with download_error and no file.
+			expect(statuses).toEqual(Array.from({ length: 12 }, () => 200));
 			expect(executed.sort()).toEqual([...ids].sort());
+			expect(failedDownloads.sort()).toEqual([ids[1], ids[3]].sort());
+			expect(executions.filter((e) => projectOf(e).download_error).every((e) => e.items[0].binary === undefined)).toBe(true);
 			expect(row.duplicates).toBe(0);
 			expect(row.leaks).toBe(0);
 		} finally {

@@ -56,15 +56,47 @@ describe('Magic Hour API credentials', () => {
 
 	it('resolves the same base URL in the test request as the transport uses', () => {
 		const cases: ICredentialDataDecryptedObject[] = [
+			{},
 			{ environment: 'production' },
 			{ environment: 'mock' },
-			{ environment: 'custom', baseUrl: 'http://127.0.0.1:4010//' },
+			...[
+				'http://127.0.0.1:4010//',
+				' http://localhost:4010 ',
+				'HTTP://LOCALHOST',
+				'http://127.9.8.7/emulator/',
+				'http://[::1]:4010',
+				'https://proxy.example.com',
+				'https://proxy.example.com:8443/magic-hour/',
+			].map((baseUrl) => ({ environment: 'custom', baseUrl })),
 		];
 		for (const credentials of cases) {
 			expect(resolve(String(credentialType.test.request.baseURL), credentials)).toBe(baseUrlFromCredentials(credentials));
 		}
 		expect(baseUrlFromCredentials({ environment: 'production' })).toBe(PRODUCTION_BASE_URL);
 		expect(baseUrlFromCredentials({ environment: 'mock' })).toBe(MOCK_SERVER_BASE_URL);
+	});
+
+	it('refuses in the test request every base URL the transport refuses', () => {
+		const refused = [
+			'',
+			'ftp://x',
+			'127.0.0.1:4010',
+			'http://api.magichour.ai',
+			'http://10.0.0.7:4010',
+			'http://localhost.:4010',
+			'http://localhost.evil.example',
+			'http://127.0.0.1.evil.example',
+			'http://127.0.0.1@evil.example',
+			'https://user:pass@proxy.example.com',
+			'https://proxy.example.com/?x=1',
+			'https://proxy.example.com/#x',
+			'https://proxy.example.com/a b',
+		];
+		for (const baseUrl of refused) {
+			const credentials = { environment: 'custom', baseUrl };
+			expect(() => baseUrlFromCredentials(credentials)).toThrow(/Custom Base URL/);
+			expect(resolve(String(credentialType.test.request.baseURL), credentials)).toBe('https://refused-base-url.invalid');
+		}
 	});
 
 	it('refuses a custom base URL that is not http(s)', () => {

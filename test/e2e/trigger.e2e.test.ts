@@ -8,14 +8,18 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 
 import { signWebhook, start, type Emulator } from '../../emulator';
 import { emulatorCredential, loadExamples, N8nInstance, type N8nServer } from '../../scripts/e2e/n8n';
+import { startRecordingServer } from '../harness/recordingServer';
 
 const WORKFLOW_ID = 'mhExampleTrigr01';
+/** The same workflow with verification off and downloads on: n8n must refuse to activate it. */
+const UNVERIFIED_ID = 'mhTriggerNoVerif';
 const SECRET = 'whsec_e2e_trigger_secret';
 
 let emu: Emulator;
 let n8n: N8nInstance;
 let server: N8nServer;
 let webhookUrl: string;
+let unverifiedUrl: string;
 let unsubscribe: (() => void) | undefined;
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,11 +51,19 @@ beforeAll(async () => {
 	await n8n.importCredentials([emulatorCredential(emu, SECRET)]);
 	const trigger = loadExamples().find(({ workflow }) => workflow.id === WORKFLOW_ID);
 	if (!trigger) throw new Error(`example ${WORKFLOW_ID} not found`);
-	await n8n.importWorkflows([trigger.workflow]);
+	const unverified = JSON.parse(JSON.stringify(trigger.workflow));
+	unverified.id = UNVERIFIED_ID;
+	unverified.name = 'Magic Hour Trigger without signature verification';
+	const unverifiedNode = unverified.nodes.find((candidate: { type: string }) => candidate.type.endsWith('.magicHourTrigger'));
+	unverifiedNode.webhookId = '0c9e4b1a-7d2f-4a8e-b6c3-5e1f9a7d3b20';
+	unverifiedNode.parameters.options = { downloadOutputs: true, verifySignature: false };
+	await n8n.importWorkflows([trigger.workflow, unverified]);
 	await n8n.publish(WORKFLOW_ID);
+	await n8n.publish(UNVERIFIED_ID);
 	server = await n8n.start();
 	const node = trigger.workflow.nodes.find((candidate: { type: string }) => candidate.type.endsWith('.magicHourTrigger'));
 	webhookUrl = server.webhookUrl(node.webhookId, 'webhook');
+	unverifiedUrl = server.webhookUrl(unverifiedNode.webhookId, 'webhook');
 	// The workflow is active once its production URL answers (an unsigned probe gets 401).
 	expect(await server.waitForWebhook(webhookUrl)).toBe(401);
 });
@@ -154,4 +166,26 @@ test('a forged delivery (wrong secret) gets 401 and creates no execution', async
 
 	await sleep(2_000);
 	expect((await n8n.executions(WORKFLOW_ID)).length).toBe(before);
+});
+
+test('n8n refuses to activate a Trigger that would download files without verifying signatures', async () => {
+	const internal = await startRecordingServer();
+	try {
+		const body = JSON.stringify({
+			type: 'image.completed',
+			payload: { id: 'cm_forged', status: 'complete', downloads: [{ url: `${internal.origin}/latest/meta-data`, expires_at: null }] },
+		});
+		const res = await fetch(unverifiedUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		// Not registered: activation failed with the node's message.
+		expect(res.status).toBe(404);
+		expect(internal.requests).toEqual([]);
+		// n8n logs the node's message as JSON (quotes escaped).
+		const refusal = /Download Output Files\\?" needs \\?"Verify Signature/;
+		await waitFor('the activation error in the n8n log', async () =>
+			refusal.test(`${server.output}${n8n.logTail(200_000)}`) ? true : undefined,
+		);
+		expect((await n8n.executions(UNVERIFIED_ID)).length).toBe(0);
+	} finally {
+		await internal.stop();
+	}
 });

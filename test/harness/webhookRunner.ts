@@ -11,9 +11,13 @@
  *   `noWebhookResponse` → the node has answered; no `workflowData` → 200 with `webhookResponse`
  *   or "Webhook call received", no execution; `workflowData` → an execution starts, 200;
  *   a thrown error → 500 "Workflow could not be started!";
+ *   `noWebhookResponse` together with `workflowData` → the node has answered and an
+ *   execution starts anyway (how a node answers before it returns its data);
  * - keeps workflow static data like n8n's live webhooks: each request gets a fresh
  *   `Workflow` built from the saved copy, which is saved back only when the request did not
- *   throw and the static data reports `__dataChanged`.
+ *   throw and the static data reports `__dataChanged`;
+ * - serves the Test URL (`/webhook-test/…`) like n8n's test webhooks: the node runs in mode
+ *   'manual' (production: 'webhook') on a copy of the saved static data that is never saved.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +39,8 @@ import { additionalDataFor, core, ensureBinaryData, nodeOf, StaticNodeTypes } fr
 export interface TriggerExecution {
 	items: INodeExecutionData[];
 	at: number;
+	/** 'webhook' for the production URL, 'manual' for the Test URL. */
+	mode: 'webhook' | 'manual';
 }
 
 export type RequestOutcome = 'refused-by-n8n' | 'answered-by-node' | 'ignored' | 'started' | 'failed';
@@ -168,6 +174,12 @@ export class TriggerHost {
 		return { status: response.status, body: await response.text() };
 	}
 
+	/** The same as `post`, to the Test URL. */
+	async postToTestUrl(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+		const response = await fetch(`${this.testUrl}?generation=${this.generation}`, { method: 'POST', body, headers });
+		return { status: response.status, body: await response.text() };
+	}
+
 	private webhookPath(): string {
 		const description = this.options.nodeType.description.webhooks?.[0];
 		if (!description) throw new Error('node has no webhook');
@@ -189,8 +201,8 @@ export class TriggerHost {
 
 	private async handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const expectedPath = new URL(this.baseUrl).pathname;
-		if (url.pathname !== expectedPath || req.method !== 'POST') {
+		const isTest = url.pathname === new URL(this.testUrl).pathname;
+		if ((url.pathname !== new URL(this.baseUrl).pathname && !isTest) || req.method !== 'POST') {
 			res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 404, message: 'not registered' }));
 			return;
 		}
@@ -278,7 +290,8 @@ export class TriggerHost {
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: WEBHOOK_ID,
 		};
-		const context = new core.WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const mode = isTest ? 'manual' : 'webhook';
+		const context = new core.WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
 		Object.defineProperty(context, 'logger', {
 			value: {
 				debug: (m: string) => this.logs.push(`debug ${m}`),
@@ -299,23 +312,24 @@ export class TriggerHost {
 		}
 
 		let outcome: RequestOutcome;
-		if (result.noWebhookResponse === true) {
-			outcome = 'answered-by-node';
-			if (!res.writableEnded) {
-				// A node that claims to have answered but did not would leave the caller hanging.
-				res.writeHead(599).end();
+		const answeredByNode = result.noWebhookResponse === true;
+		if (answeredByNode && !res.writableEnded) {
+			// A node that claims to have answered but did not would leave the caller hanging.
+			res.writeHead(599).end();
+		}
+		if (result.workflowData === undefined) {
+			outcome = answeredByNode ? 'answered-by-node' : 'ignored';
+			if (!answeredByNode) {
+				response.status(200).json(result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' });
 			}
-		} else if (result.workflowData === undefined) {
-			outcome = 'ignored';
-			response.status(200).json(result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' });
 		} else {
 			outcome = 'started';
-			this.executions.push({ items: result.workflowData[0] ?? [], at: Date.now() });
-			response.status(200).json({ message: 'Workflow was started' });
+			this.executions.push({ items: result.workflowData[0] ?? [], at: Date.now(), mode });
+			if (!answeredByNode) response.status(200).json({ message: 'Workflow was started' });
 		}
 
-		// n8n saves the static data after answering, when it changed.
-		if ((workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true) {
+		// n8n saves the static data of live webhooks after answering, when it changed; never of test ones.
+		if (!isTest && (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true) {
 			this.savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		}
 		this.record({ status: res.statusCode, body: captured.body, outcome, headers: req.headers, rawBody });

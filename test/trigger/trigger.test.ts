@@ -454,7 +454,8 @@ describe('downloading outputs', () => {
 		await waitFor(() => deliveries().length === 1, 5_000, 'the answer to the delivery');
 
 		expect(deliveries().map((d) => d.status)).toEqual([200]);
-		expect(emu.counters().byRoute['GET /v1/video-projects/:id']).toBe(1);
+		// One read of the project before the download, one for fresh links.
+		expect(emu.counters().byRoute['GET /v1/video-projects/:id']).toBe(2);
 		const binary = host.executions[0].items[0].binary as Record<string, IBinaryData>;
 		expect(binary.data.mimeType).toMatch(/^video\//);
 		expect((await readBinary(binary.data)).length).toBeGreaterThan(0);
@@ -472,17 +473,55 @@ describe('downloading outputs', () => {
 		expect((await readBinary(binary.data)).length).toBeGreaterThan(100);
 	});
 
-	it('answers an error when the download keeps failing, and the retried delivery then starts one execution', async () => {
+	it('asks for the delivery again (503) while the API cannot confirm the project, and the retry starts one execution', async () => {
 		configure({ events: ['image.completed'], options: { downloadOutputs: true } });
 		subscribe(['image.completed']);
-		// The link is refused, and so is the fresh one: the delivery fails and Magic Hour retries it.
-		emu.faults.add({ match: 'GET /downloads/*', times: 2, fault: { type: 'expire' } });
+		emu.faults.add({ match: 'GET /v1/image-projects/*', times: 2, fault: { type: 'status', status: 503 } });
 		await createJob('image');
-		await waitFor(() => host.executions.length === 1, 10_000, 'the execution after the retry');
+		await waitFor(() => host.executions.length === 1 && host.inFlight === 0, 10_000, 'the execution after the retry');
 		await waitFor(() => deliveries().length === 2, 5_000, 'the answer to the retry');
 
-		expect(deliveries().map((d) => d.status)).toEqual([500, 200]);
-		const failed = host.requests.find((r) => r.outcome === 'failed')!;
-		expect(failed.error?.message).toMatch(/download|expired|refused/i);
+		expect(deliveries().map((d) => d.status)).toEqual([503, 200]);
+		expect(host.requests.map((r) => r.outcome)).toEqual(['answered-by-node', 'started']);
+		expect(host.executions[0].items[0].binary?.data).toBeDefined();
+		expect(host.logs.some((l) => l.startsWith('warn') && /deliver .* again/.test(l))).toBe(true);
+	});
+
+	it('tells a copy that arrives while the project is being read to come back later (409), then ignores later copies', async () => {
+		configure({ events: ['image.completed'], options: { downloadOutputs: true } });
+		const id = await createJob('image');
+		await waitFor(() => emu.getProject(id)?.settled === 'complete', 10_000, 'the job');
+		const payload = (await (await fetch(`${emu.baseUrl}/v1/image-projects/${id}`, { headers: { authorization: `Bearer ${emu.apiKey}` } })).json()) as IDataObject;
+
+		emu.faults.add({ match: 'GET /v1/image-projects/*', times: 1, fault: { type: 'slow-headers', delayMs: 800 } });
+		const raw = JSON.stringify({ type: 'image.completed', payload });
+		const first = host.post(raw, signedHeaders(raw));
+		await waitFor(() => host.inFlight === 1, 5_000, 'the first delivery to be in the node');
+		const overlapping = await host.post(raw, signedHeaders(raw));
+		expect((await first).status).toBe(200);
+		const later = await host.post(raw, signedHeaders(raw));
+		await waitFor(() => host.inFlight === 0, 10_000, 'the download');
+
+		expect(overlapping.status).toBe(409);
+		expect(message(later.body)).toMatch(/Duplicate/);
+		expect(host.executions.map((e) => (e.items[0].json.project as IDataObject).id)).toEqual([id]);
+	});
+
+	it('starts the workflow with download_error, once, when the files cannot be downloaded', async () => {
+		configure({ events: ['image.completed'], options: { downloadOutputs: true } });
+		subscribe(['image.completed']);
+		// The link is refused, and so is the fresh one.
+		emu.faults.add({ match: 'GET /downloads/*', times: 2, fault: { type: 'expire' } });
+		const id = await createJob('image');
+		await waitFor(() => host.executions.length === 1 && host.inFlight === 0, 10_000, 'the execution');
+
+		expect(deliveries().map((d) => d.status)).toEqual([200]);
+		const { json, binary } = host.executions[0].items[0];
+		expect(binary).toBeUndefined();
+		expect(json).toMatchObject({ event: 'image.completed', project: { id, status: 'complete' } });
+		expect(json.download_error).toEqual({
+			message: expect.stringMatching(/Could not download output 1 of Magic Hour project/),
+			description: expect.stringContaining(id),
+		});
 	});
 });

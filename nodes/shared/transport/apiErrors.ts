@@ -152,6 +152,40 @@ export function networkError(
 	return error;
 }
 
+/** Where a redirect pointed, without its query or fragment (they may carry tokens). */
+function redirectTarget(location: unknown, requestUrl: string): string {
+	const text = String(Array.isArray(location) ? location[0] : (location ?? '')).trim();
+	if (!text) return 'nowhere (no Location header)';
+	try {
+		const target = new URL(text, requestUrl);
+		return `${target.origin}${target.pathname}`;
+	} catch {
+		return 'an invalid address';
+	}
+}
+
+/** API requests never follow redirects: the API key must not travel to wherever they point. */
+export function apiRedirectError(
+	node: INode,
+	request: FailedRequest,
+	status: number,
+	location: unknown,
+	requestUrl: string,
+): NodeApiError {
+	const target = redirectTarget(location, requestUrl);
+	return new NodeApiError(
+		node,
+		{ status, message: `redirect to ${target}` },
+		{
+			message: `Magic Hour answered with a redirect (HTTP ${status}) to ${target}; it was not followed`,
+			description:
+				'Requests that carry the API key never follow redirects, so the key cannot reach another address. Check the base URL in the Magic Hour credentials: use the address the redirect points to if you trust it, e.g. https:// instead of http://, or the proxy\'s final address.',
+			httpCode: String(status),
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
 /** Errors n8n shows well pass through; anything else becomes a NodeOperationError of the item. */
 export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;

@@ -8,7 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { apiStatusError, networkError, type FailedRequest } from './apiErrors';
+import { apiRedirectError, apiStatusError, networkError, type FailedRequest } from './apiErrors';
 import { cancellableSleep, throwIfCancelled } from './cancellableSleep';
 import { baseUrlFromCredentials, CREDENTIALS_TYPE } from './credentials';
 import { linkSignals, remainingMs } from './linkedSignal';
@@ -127,6 +127,10 @@ async function sendWithRetries<T>(ctx: MagicHourContext, request: MagicHourReque
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		abortSignal: signal,
+		// n8n re-adds the Authorization header on every redirect hop, also to other hosts: a
+		// redirect is answered as an error instead, so the key never leaves the base URL's origin.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (request.body !== undefined) options.body = request.body;
 	const requestCtx = withCancelSignal(ctx, signal);
@@ -170,6 +174,9 @@ async function sendWithRetries<T>(ctx: MagicHourContext, request: MagicHourReque
 		const body = parseBody(response.body);
 		if (statusCode >= 200 && statusCode < 300) return body as T;
 		if (statusCode === 404 && deleteMayHaveApplied) return {} as T;
+		if (statusCode >= 300 && statusCode < 400) {
+			throw apiRedirectError(ctx.getNode(), failed, statusCode, headers.location, options.url as string);
+		}
 
 		if (statusCode === 429 && canRetry) {
 			const retryAfter = parseRetryAfterMs(headers['retry-after']);
