@@ -42,7 +42,9 @@ async function checkIcons() {
 			continue;
 		}
 		const icons = iconReferences(file);
-		if (!icons.some((icon) => icon.endsWith('.dark.svg'))) problems.push(`${file} has no dark icon`);
+		// A version class that names no icon inherits the one of its listed node file.
+		const mustNameIcon = icons.length > 0 || listed.includes(file);
+		if (mustNameIcon && !icons.some((icon) => icon.endsWith('.dark.svg'))) problems.push(`${file} has no dark icon`);
 		// n8n resolves the icons of a versioned node's classes (v1/…V1.node.js) relative to the
 		// node file listed in package.json, not to the class's own file.
 		const base = listedBaseOf(file, listed);

@@ -10,6 +10,7 @@ import type {
 import { waitForProjectsProperties } from '../shared/engine/waitForProjects.description';
 import { ITEM_OPERATIONS, route } from './v1/actions/router';
 import { scoped } from './v1/actions/common';
+import { CREDENTIALS_TYPE } from '../shared/transport/credentials';
 
 export class MagicHourV1 implements INodeType {
 	description: INodeTypeDescription;
@@ -17,14 +18,11 @@ export class MagicHourV1 implements INodeType {
 	constructor(baseDescription: INodeTypeBaseDescription) {
 		this.description = {
 			...baseDescription,
-			// n8n resolves the icon of every version relative to the node file listed in package.json, so this
-			// class sits beside that file (named without .node.ts: it is not a node of its own to register).
-			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 			version: 1,
-			defaults: { name: 'Magic Hour' },
+			defaults: { name: baseDescription.displayName },
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'magicHourCommunityApi', required: true }],
+			credentials: [{ name: CREDENTIALS_TYPE, required: true }],
 			properties: [
 				{
 					displayName: 'Resource',

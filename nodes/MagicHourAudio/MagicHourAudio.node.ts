@@ -1,8 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { toolSubtitle } from '../shared/actions/toolNode';
-import { MagicHourAudioV1 } from './MagicHourAudioV1';
+import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
 
 export class MagicHourAudio extends VersionedNodeType {
 	constructor() {
@@ -16,6 +15,6 @@ export class MagicHourAudio extends VersionedNodeType {
 			usableAsTool: true,
 			defaultVersion: 1,
 		};
-		super({ 1: new MagicHourAudioV1(baseDescription) }, baseDescription);
+		super({ 1: new MagicHourToolNodeV1('audio', baseDescription) }, baseDescription);
 	}
 }

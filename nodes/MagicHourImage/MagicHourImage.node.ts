@@ -1,8 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { toolSubtitle } from '../shared/actions/toolNode';
-import { MagicHourImageV1 } from './MagicHourImageV1';
+import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
 
 export class MagicHourImage extends VersionedNodeType {
 	constructor() {
@@ -16,6 +15,6 @@ export class MagicHourImage extends VersionedNodeType {
 			usableAsTool: true,
 			defaultVersion: 1,
 		};
-		super({ 1: new MagicHourImageV1(baseDescription) }, baseDescription);
+		super({ 1: new MagicHourToolNodeV1('image', baseDescription) }, baseDescription);
 	}
 }

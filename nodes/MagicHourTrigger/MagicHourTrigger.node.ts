@@ -96,7 +96,7 @@ export class MagicHourTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'magicHourCommunityApi',
+				name: CREDENTIALS_TYPE,
 				required: true,
 			},
 		],

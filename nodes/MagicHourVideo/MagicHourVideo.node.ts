@@ -1,8 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { toolSubtitle } from '../shared/actions/toolNode';
-import { MagicHourVideoV1 } from './MagicHourVideoV1';
+import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
 
 export class MagicHourVideo extends VersionedNodeType {
 	constructor() {
@@ -16,6 +15,6 @@ export class MagicHourVideo extends VersionedNodeType {
 			usableAsTool: true,
 			defaultVersion: 1,
 		};
-		super({ 1: new MagicHourVideoV1(baseDescription) }, baseDescription);
+		super({ 1: new MagicHourToolNodeV1('video', baseDescription) }, baseDescription);
 	}
 }
