@@ -7,9 +7,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { waitForProjectsProperties } from '../shared/engine/waitForProjects.description';
-import { ITEM_OPERATIONS, route } from './v1/actions/router';
-import { scoped } from './v1/actions/common';
+import { RESOURCES, route } from './v1/actions/router';
 import { CREDENTIALS_TYPE } from '../shared/transport/credentials';
 
 export class MagicHourV1 implements INodeType {
@@ -37,59 +35,7 @@ export class MagicHourV1 implements INodeType {
 					],
 					default: 'project',
 				},
-				{
-					displayName: 'Operation',
-					name: 'operation',
-					type: 'options',
-					noDataExpression: true,
-					displayOptions: { show: { resource: ['project'] } },
-					options: [
-						{ name: 'Delete', value: 'delete', action: 'Delete a project', description: 'Delete a project and its outputs for good' },
-						{ name: 'Download Outputs', value: 'download', action: 'Download project outputs', description: 'Download the files of a finished project as binary data' },
-						{ name: 'Get', value: 'get', action: 'Get a project', description: 'Get the status, credits and download links of a project' },
-						{ name: 'Wait for Project', value: 'waitFor', action: 'Wait for a project to finish', description: 'Poll projects until they are done, then download the results' },
-					],
-					default: 'waitFor',
-				},
-				{
-					displayName: 'Operation',
-					name: 'operation',
-					type: 'options',
-					noDataExpression: true,
-					displayOptions: { show: { resource: ['file'] } },
-					options: [
-						{
-							name: 'List Saved Items',
-							value: 'listSavedItems',
-							action: 'List saved items',
-							description: 'List the characters, references and voices saved in your Magic Hour library, with their permanent file paths',
-						},
-						{ name: 'Upload', value: 'upload', action: 'Upload a file', description: 'Upload a binary file and get its Magic Hour file path' },
-					],
-					default: 'upload',
-				},
-				{
-					displayName: 'Operation',
-					name: 'operation',
-					type: 'options',
-					noDataExpression: true,
-					displayOptions: { show: { resource: ['faceDetection'] } },
-					options: [{ name: 'Detect Faces', value: 'detect', action: 'Detect faces in an image or video', description: 'Find the faces to map in a multi-face swap' }],
-					default: 'detect',
-				},
-				{
-					displayName: 'Operation',
-					name: 'operation',
-					type: 'options',
-					noDataExpression: true,
-					displayOptions: { show: { resource: ['account'] } },
-					options: [{ name: 'Get', value: 'get', action: 'Get the account', description: 'Get the credit balance and plan' }],
-					default: 'get',
-				},
-				...Object.values(ITEM_OPERATIONS).flatMap((operations) =>
-					Object.values(operations).flatMap((operation) => operation.description),
-				),
-				...scoped('project', 'waitFor', waitForProjectsProperties),
+				...Object.values(RESOURCES).flatMap((resource) => resource.description),
 			],
 		};
 	}

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { SAVED_FILES_METHOD } from '../engine/savedItems';
@@ -40,16 +41,6 @@ function savedItemProperty(
 
 function formatsText(assetType: AssetType, extra?: readonly string[]): string {
 	return acceptedExtensions(assetType, extra).join(', ');
-}
-
-function withOperation(
-	operation: string,
-	displayOptions: INodeProperties['displayOptions'],
-): INodeProperties['displayOptions'] {
-	return {
-		...displayOptions,
-		show: { ...(displayOptions?.show ?? {}), operation: [operation] },
-	};
 }
 
 /** The three parameters of one file input: where it comes from, its URL, its binary field. */
@@ -238,10 +229,6 @@ export function runProperties(operations: string[]): INodeProperties[] {
 
 /** All parameters of one tool, shown only when its operation is selected. */
 export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
-	const scoped = (property: INodeProperties): INodeProperties => ({
-		...property,
-		displayOptions: withOperation(tool.operation, property.displayOptions),
-	});
 	const options: INodeProperties = {
 		displayName: 'Options',
 		name: 'options',
@@ -260,12 +247,12 @@ export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
 			...Object.keys(file.displayOptions?.hide ?? {}),
 		]),
 	);
-	return [
-		...tool.fields.filter((field) => controlling.has(field.name)).map(scoped),
-		...tool.files.flatMap(fileInputProperties).map(scoped),
-		...tool.fields.filter((field) => !controlling.has(field.name)).map(scoped),
-		scoped(options),
-	];
+	return updateDisplayOptions({ show: { operation: [tool.operation] } }, [
+		...tool.fields.filter((field) => controlling.has(field.name)),
+		...tool.files.flatMap(fileInputProperties),
+		...tool.fields.filter((field) => !controlling.has(field.name)),
+		options,
+	]);
 }
 
 export function operationProperty(tools: readonly ToolDeclaration[]): INodeProperties {

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** One operation of the Magic Hour node: its parameters and what it does for one input item. */
@@ -12,18 +13,12 @@ export const KIND_OPTIONS = [
 	{ name: 'Video', value: 'video' },
 ];
 
-export function scoped(
-	resource: string,
-	operation: string,
-	properties: INodeProperties[],
-): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...(property.displayOptions?.show ?? {}), resource: [resource], operation: [operation] },
-		},
-	}));
+/**
+ * Only for the project operations, until they call updateDisplayOptions themselves (the
+ * engine branch rewrites those files; delete this then).
+ */
+export function scoped(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
 }
 
 export const projectIdProperty: INodeProperties = {

@@ -1,23 +1,21 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError } from '../../../shared/transport/apiErrors';
 import { errorItem } from '../../../shared/engine/errorItem';
 import { waitForProjects } from '../../../shared/engine/waitForProjects';
-import { getAccount } from './account/get.operation';
+import * as account from './account';
 import type { ItemOperation } from './common';
-import { detectFaces } from './faceDetection/detect.operation';
-import { listSavedItems } from './file/listSavedItems.operation';
-import { uploadFile } from './file/upload.operation';
-import { deleteProject } from './project/delete.operation';
-import { downloadProject } from './project/download.operation';
-import { getProject } from './project/get.operation';
+import * as faceDetection from './faceDetection';
+import * as file from './file';
+import * as project from './project';
 
-export const ITEM_OPERATIONS: Record<string, Record<string, ItemOperation>> = {
-	account: { get: getAccount },
-	faceDetection: { detect: detectFaces },
-	file: { listSavedItems, upload: uploadFile },
-	project: { delete: deleteProject, download: downloadProject, get: getProject },
+/** Each resource of the Magic Hour node: its Operation property and parameters, and its operations. */
+export const RESOURCES: Record<string, { description: INodeProperties[]; operations: Record<string, ItemOperation> }> = {
+	account,
+	faceDetection,
+	file,
+	project,
 };
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -26,7 +24,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	// All items are polled together in one loop, so waiting is not a per-item operation.
 	if (resource === 'project' && operation === 'waitFor') return waitForProjects.call(this);
 
-	const handler = ITEM_OPERATIONS[resource]?.[operation];
+	const handler = RESOURCES[resource]?.operations[operation];
 	if (!handler) throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${operation}"`);
 	const output: INodeExecutionData[] = [];
 	const items = this.getInputData();

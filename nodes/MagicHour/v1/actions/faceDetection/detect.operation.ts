@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { fileInputProperties } from '../../../../shared/catalog/properties';
@@ -6,7 +6,7 @@ import type { AssetType } from '../../../../shared/catalog/types';
 import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/fileInputs';
 import { cancelSignalOf, magicHourRequest } from '../../../../shared/transport/apiRequest';
 import { cancellableSleep } from '../../../../shared/transport/cancellableSleep';
-import { scoped, type ItemOperation } from '../common';
+import type { ItemOperation } from '../common';
 
 const POLL_INTERVAL_MS = 1_000;
 const TIMEOUT_MS = 5 * 60_000;
@@ -18,7 +18,7 @@ interface FaceDetection extends IDataObject {
 }
 
 export const detectFaces: ItemOperation = {
-	description: scoped('faceDetection', 'detect', [
+	description: updateDisplayOptions({ show: { resource: ['faceDetection'], operation: ['detect'] } }, [
 		{
 			displayName: 'Media Type',
 			name: 'mediaType',

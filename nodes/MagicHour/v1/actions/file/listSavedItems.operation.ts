@@ -1,8 +1,9 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { fetchSavedItems } from '../../../../shared/engine/savedItems';
 import { SAVED_ITEM_TYPES } from '../../../../shared/catalog/specLists';
-import { scoped, type ItemOperation } from '../common';
+import type { ItemOperation } from '../common';
 
 const TYPE_NAMES: Record<(typeof SAVED_ITEM_TYPES)[number], string> = {
 	character: 'Character',
@@ -13,7 +14,7 @@ const TYPE_NAMES: Record<(typeof SAVED_ITEM_TYPES)[number], string> = {
 };
 
 export const listSavedItems: ItemOperation = {
-	description: scoped('file', 'listSavedItems', [
+	description: updateDisplayOptions({ show: { resource: ['file'], operation: ['listSavedItems'] } }, [
 		{
 			displayName: 'Type',
 			name: 'savedItemType',

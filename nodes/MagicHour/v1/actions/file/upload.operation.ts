@@ -1,11 +1,12 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { AssetType } from '../../../../shared/catalog/types';
 import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/fileInputs';
-import { scoped, type ItemOperation } from '../common';
+import type { ItemOperation } from '../common';
 
 export const uploadFile: ItemOperation = {
-	description: scoped('file', 'upload', [
+	description: updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, [
 		{
 			displayName: 'Input Binary Field',
 			name: 'binaryPropertyName',

@@ -1,0 +1,35 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { waitForProjectsProperties } from '../../../../shared/engine/waitForProjects.description';
+import type { ItemOperation } from '../common';
+import { deleteProject } from './delete.operation';
+import { downloadProject } from './download.operation';
+import { getProject } from './get.operation';
+
+export const operations: Record<string, ItemOperation> = {
+	delete: deleteProject,
+	download: downloadProject,
+	get: getProject,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['project'] } },
+		options: [
+			{ name: 'Delete', value: 'delete', action: 'Delete a project', description: 'Delete a project and its outputs for good' },
+			{ name: 'Download Outputs', value: 'download', action: 'Download project outputs', description: 'Download the files of a finished project as binary data' },
+			{ name: 'Get', value: 'get', action: 'Get a project', description: 'Get the status, credits and download links of a project' },
+			{ name: 'Wait for Project', value: 'waitFor', action: 'Wait for a project to finish', description: 'Poll projects until they are done, then download the results' },
+		],
+		default: 'waitFor',
+	},
+	...deleteProject.description,
+	...downloadProject.description,
+	...getProject.description,
+	...updateDisplayOptions({ show: { resource: ['project'], operation: ['waitFor'] } }, waitForProjectsProperties),
+];
