@@ -3,8 +3,8 @@
  * Writes the catalog's value lists that Magic Hour's OpenAPI document states as enums, so they
  * are never typed by hand:
  *
- *   nodes/shared/catalog/tools/voices.ts   every `style.voice_name` of the AI Voice Generator
- *   nodes/shared/catalog/specLists.ts      model lists, translator languages, saved-item types
+ *   nodes/shared/catalog/generated/voices.ts       every `style.voice_name` of the AI Voice Generator
+ *   nodes/shared/catalog/generated/specLists.ts    model lists, translator languages, saved-item types
  *
  *   npx ts-node --transpile-only scripts/generate-spec-lists.ts [path/to/openapi.json]
  *
@@ -17,8 +17,8 @@ import * as path from 'path';
 import { enumAt, readOpenApi, sharedMagicHourFile, type OpenApi } from './spec-check/openapi';
 
 const ROOT = path.resolve(__dirname, '..');
-const VOICES_FILE = path.resolve(ROOT, 'nodes/shared/catalog/tools/voices.ts');
-const LISTS_FILE = path.resolve(ROOT, 'nodes/shared/catalog/specLists.ts');
+const VOICES_FILE = path.resolve(ROOT, 'nodes/shared/catalog/generated/voices.ts');
+const LISTS_FILE = path.resolve(ROOT, 'nodes/shared/catalog/generated/specLists.ts');
 
 /** Each generated list: its name, what it is, where the enum sits in the spec. */
 const LISTS: ReadonlyArray<{ name: string; doc: string; endpoint: string; field: string; method?: 'post' | 'get' }> = [

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { RESOURCES, route } from './v1/actions/router';
-import { CREDENTIALS_TYPE } from '../shared/transport/credentials';
+import { CREDENTIALS_TYPE } from '../shared/transport/apiRequest';
 
 export class MagicHourV1 implements INodeType {
 	description: INodeTypeDescription;

@@ -9,11 +9,12 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { CREDENTIALS_TYPE } from '../shared/transport/credentials';
+import { CREDENTIALS_TYPE } from '../shared/transport/apiRequest';
+import type { ProjectKind } from '../shared/catalog/types';
 import { triggerProperties } from './description';
 import { deliveryKey, deliveryLedger, type DeliveryLedger } from './dedupe';
 import { downloadErrorOf, downloadProjectOutputs, lookUpCompletedProject } from './download';
-import { DEFAULT_EVENTS, parseEventBody, type EventKind, type MagicHourEvent } from './events';
+import { DEFAULT_EVENTS, parseEventBody, type MagicHourEvent } from './events';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	SIGNATURE_HEADER,
@@ -237,7 +238,7 @@ function eventItem(event: MagicHourEvent, project: IDataObject): INodeExecutionD
 async function emitWithDownloads(
 	this: IWebhookFunctions,
 	event: MagicHourEvent,
-	kind: EventKind,
+	kind: ProjectKind,
 	ledger: DeliveryLedger,
 	key: string,
 	res: DeliveryResponse,

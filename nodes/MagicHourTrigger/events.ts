@@ -1,9 +1,10 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-export type EventKind = 'video' | 'image' | 'audio';
+import type { ProjectKind } from '../shared/catalog/types';
+
 export type EventAction = 'started' | 'completed' | 'errored';
 
-export const EVENT_KINDS: readonly EventKind[] = ['video', 'image', 'audio'];
+export const EVENT_KINDS: readonly ProjectKind[] = ['video', 'image', 'audio'];
 export const EVENT_ACTIONS: readonly EventAction[] = ['started', 'completed', 'errored'];
 
 /** The nine events Magic Hour can send. */
@@ -13,7 +14,7 @@ export const ALL_EVENTS: readonly string[] = EVENT_KINDS.flatMap((kind) =>
 
 export const DEFAULT_EVENTS: string[] = EVENT_KINDS.flatMap((kind) => [`${kind}.completed`, `${kind}.errored`]);
 
-const KIND_LABEL: Record<EventKind, string> = { video: 'Video', image: 'Image', audio: 'Audio' };
+const KIND_LABEL: Record<ProjectKind, string> = { video: 'Video', image: 'Image', audio: 'Audio' };
 const ACTION_TEXT: Record<EventAction, { label: string; description: string }> = {
 	started: { label: 'Started', description: 'rendering began' },
 	completed: { label: 'Completed', description: 'finished; its output files are ready to download' },
@@ -31,7 +32,7 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = EVENT_KINDS.flatMap((kind) 
 export interface MagicHourEvent {
 	type: string;
 	/** `video|image|audio` for the nine known events, otherwise undefined. */
-	kind?: EventKind;
+	kind?: ProjectKind;
 	action?: EventAction;
 	payload: IDataObject & { id: string };
 }
@@ -71,12 +72,12 @@ export function parseEventBody(rawBody: Buffer): ParseResult {
 	}
 	const [kind, action] = type.split('.');
 	const known =
-		EVENT_KINDS.includes(kind as EventKind) && EVENT_ACTIONS.includes(action as EventAction) && type.split('.').length === 2;
+		EVENT_KINDS.includes(kind as ProjectKind) && EVENT_ACTIONS.includes(action as EventAction) && type.split('.').length === 2;
 	return {
 		ok: true,
 		event: {
 			type,
-			kind: known ? (kind as EventKind) : undefined,
+			kind: known ? (kind as ProjectKind) : undefined,
 			action: known ? (action as EventAction) : undefined,
 			payload: payload as IDataObject & { id: string },
 		},

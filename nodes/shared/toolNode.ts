@@ -15,7 +15,7 @@ import { TOOLS } from './catalog/tools';
 import type { ProjectKind, ToolDeclaration } from './catalog/types';
 import { executeTool } from './engine/runTool';
 import { savedItemLoadOptions } from './engine/savedItems';
-import { CREDENTIALS_TYPE } from './transport/credentials';
+import { CREDENTIALS_TYPE } from './transport/apiRequest';
 
 export function toolsOfKind(kind: ProjectKind): readonly ToolDeclaration[] {
 	return TOOLS.filter((tool) => tool.kind === kind);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { MagicHourCommunityApi } from '../../credentials/MagicHourCommunityApi.credentials';
-import { CREDENTIALS_TYPE } from '../../nodes/shared/transport/credentials';
+import { CREDENTIALS_TYPE } from '../../nodes/shared/transport/apiRequest';
 
 // n8n keys credential types by name across every installed package: Magic Hour's own node
 // (@magichourhq/n8n-nodes-magichour) declares `magicHourApi`. A generic name here would let the

@@ -2,7 +2,7 @@ import { createRunExecutionData, Workflow, type ICredentialDataDecryptedObject }
 
 import { MagicHourCommunityApi } from '../../credentials/MagicHourCommunityApi.credentials';
 import { start, type Emulator } from '../../emulator';
-import { baseUrlFromCredentials, MOCK_SERVER_BASE_URL, PRODUCTION_BASE_URL } from '../../nodes/shared/transport/credentials';
+import { baseUrlFromCredentials, MOCK_SERVER_BASE_URL, PRODUCTION_BASE_URL } from '../../nodes/shared/transport/baseUrl';
 import { TransportProbe } from '../harness/probeNode';
 import { nodeOf, StaticNodeTypes } from '../harness/n8nRuntime';
 

@@ -16,7 +16,7 @@ import {
 import { MagicHourCommunityApi } from '../../credentials/MagicHourCommunityApi.credentials';
 import { start, type Emulator } from '../../emulator';
 import { MagicHourTrigger } from '../../nodes/MagicHourTrigger/MagicHourTrigger.node';
-import { baseUrlFromCredentials } from '../../nodes/shared/transport/credentials';
+import { baseUrlFromCredentials } from '../../nodes/shared/transport/baseUrl';
 import { executeNode, readBinary } from '../harness/executeNode';
 import { additionalDataFor, core, nodeOf, StaticNodeTypes } from '../harness/n8nRuntime';
 import { TransportProbe } from '../harness/probeNode';

@@ -51,8 +51,8 @@ describe('drift check (npm run spec:check)', () => {
 				'emulator changed-limit POST /v1/text-to-video style.prompt',
 				'catalog removed-value POST /v1/ai-voice-generator style.voice_name Morgan Freeman',
 				'emulator removed-value POST /v1/ai-voice-generator style.voice_name Morgan Freeman',
-				'generated stale-file nodes/shared/catalog/tools/voices.ts',
-				'generated stale-file nodes/shared/catalog/specLists.ts',
+				'generated stale-file nodes/shared/catalog/generated/voices.ts',
+				'generated stale-file nodes/shared/catalog/generated/specLists.ts',
 			]),
 		);
 	});

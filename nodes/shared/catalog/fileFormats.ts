@@ -1,7 +1,7 @@
-import type { AssetType } from './types';
+import type { ProjectKind } from './types';
 
 /** Extensions the upload endpoint accepts per asset type (spec of POST /v1/files/upload-urls). */
-export const UPLOAD_EXTENSIONS: Record<AssetType, readonly string[]> = {
+export const UPLOAD_EXTENSIONS: Record<ProjectKind, readonly string[]> = {
 	video: ['mp4', 'm4v', 'mov', 'webm'],
 	audio: ['mp3', 'wav', 'aac', 'flac', 'webm', 'weba', 'm4a', 'opus', 'ogg', 'oga', 'aiff', 'amr'],
 	image: ['png', 'jpg', 'jpeg', 'jfif', 'heic', 'heif', 'webp', 'avif', 'jp2', 'tiff', 'tif', 'bmp'],
@@ -96,11 +96,11 @@ export function mimeTypeOfExtension(extension: string | undefined): string | und
 }
 
 /** The upload `type` for a file: gif and webm only exist as video uploads. */
-export function uploadTypeFor(assetType: AssetType, extension: string): AssetType {
+export function uploadTypeFor(assetType: ProjectKind, extension: string): ProjectKind {
 	if (extension === 'gif') return 'video';
 	return assetType;
 }
 
-export function acceptedExtensions(assetType: AssetType, extra: readonly string[] = []): string[] {
+export function acceptedExtensions(assetType: ProjectKind, extra: readonly string[] = []): string[] {
 	return [...UPLOAD_EXTENSIONS[assetType], ...extra];
 }

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { SAVED_FILES_METHOD } from '../engine/savedItems';
 import { acceptedExtensions } from './fileFormats';
-import type { AssetType, FileInputDeclaration, FileSpec, ToolDeclaration } from './types';
+import type { FileInputDeclaration, FileSpec, ProjectKind, ToolDeclaration } from './types';
 
 const SOURCE_URL = {
 	name: 'URL',
@@ -25,7 +25,7 @@ const EXPRESSION_HINT =
 function savedItemProperty(
 	name: string,
 	label: string,
-	assetType: AssetType,
+	assetType: ProjectKind,
 	displayOptions: INodeProperties['displayOptions'],
 ): INodeProperties {
 	return {
@@ -39,7 +39,7 @@ function savedItemProperty(
 	};
 }
 
-function formatsText(assetType: AssetType, extra?: readonly string[]): string {
+function formatsText(assetType: ProjectKind, extra?: readonly string[]): string {
 	return acceptedExtensions(assetType, extra).join(', ');
 }
 
@@ -97,7 +97,7 @@ export function fileInputProperties(input: FileInputDeclaration): INodePropertie
 }
 
 /** Source/URL/binary-field parameters for a file inside a fixedCollection entry (face mappings, image lists). */
-export function nestedFileSourceProperties(assetType: AssetType, label: string): INodeProperties[] {
+export function nestedFileSourceProperties(assetType: ProjectKind, label: string): INodeProperties[] {
 	const formats = formatsText(assetType);
 	return [
 		{

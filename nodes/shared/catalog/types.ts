@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import type { z } from 'zod';
 
+/** The media kind of a project, of a file input or upload, and of a webhook event. */
 export type ProjectKind = 'image' | 'video' | 'audio';
-export type AssetType = 'image' | 'video' | 'audio';
 
 /** Where a file input comes from: a URL (or an `api-assets/...` path) or a binary property of the input item. */
 export interface FileSpec {
@@ -24,7 +24,7 @@ export interface FileInputDeclaration {
 	name: string;
 	displayName: string;
 	description: string;
-	assetType: AssetType;
+	assetType: ProjectKind;
 	/** Formats accepted beyond the asset type's own list (face-swap video also takes gif). */
 	extraExtensions?: readonly string[];
 	required: boolean;
@@ -32,11 +32,14 @@ export interface FileInputDeclaration {
 	displayOptions?: INodeProperties['displayOptions'];
 }
 
-/** A file input nested in a field value (face mappings, image lists), found by the tool itself. */
-export interface NestedFileInput {
+/**
+ * One file to resolve before a create: a top-level file input, or one nested in a field value
+ * (face mappings, image lists, references) that the tool finds itself.
+ */
+export interface FileInputSlot {
 	key: string;
 	label: string;
-	assetType: AssetType;
+	assetType: ProjectKind;
 	extraExtensions?: readonly string[];
 	spec: FileSpec;
 }
@@ -70,7 +73,7 @@ export interface ToolDeclaration {
 	/** Optional parameters, gathered in the tool's "Options" collection. */
 	optionalFields: INodeProperties[];
 	/** Nested file inputs the tool's fields contain (face mappings…). */
-	nestedFiles?(fields: IDataObject, options: IDataObject): NestedFileInput[];
+	nestedFiles?(fields: IDataObject, options: IDataObject): FileInputSlot[];
 	/** Turns parameters into the request body. Pure: no I/O. */
 	buildBody(input: ToolInput): IDataObject;
 	/** Validates the built body before anything is sent (spec limits and per-model rules). */

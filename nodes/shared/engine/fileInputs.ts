@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { acceptedExtensions, extensionOf, uploadTypeFor } from '../catalog/fileFormats';
-import type { AssetType, FileSpec, ToolDeclaration } from '../catalog/types';
+import type { FileInputSlot, FileSpec, ProjectKind, ToolDeclaration } from '../catalog/types';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { cancellableSleep, throwIfCancelled } from '../transport/cancellableSleep';
 import { linkSignals, type LinkedSignal } from '../transport/linkedSignal';
@@ -15,7 +15,7 @@ export interface PendingUpload {
 	label: string;
 	binaryProperty: string;
 	binary: IBinaryData;
-	uploadType: AssetType;
+	uploadType: ProjectKind;
 	extension: string;
 	size: number;
 }
@@ -24,14 +24,6 @@ export interface CollectedFiles {
 	/** File values for buildBody: URL as given, or a placeholder path for binaries not yet uploaded. */
 	values: Record<string, string>;
 	pending: PendingUpload[];
-}
-
-export interface FileInputSlot {
-	key: string;
-	label: string;
-	assetType: AssetType;
-	extraExtensions?: readonly string[];
-	spec: FileSpec;
 }
 
 function topLevelSlots(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): FileInputSlot[] {

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import type { AssetType } from '../catalog/types';
+import type { ProjectKind } from '../catalog/types';
 import { magicHourRequest, type MagicHourContext } from '../transport/apiRequest';
 
 export interface SavedItemAsset extends IDataObject {
@@ -63,11 +63,11 @@ export async function fetchSavedItems(
 	return settings.max === undefined ? items : items.slice(0, settings.max);
 }
 
-const MEDIA_KIND: Record<AssetType, string> = { image: 'IMAGE', video: 'VIDEO', audio: 'AUDIO' };
+const MEDIA_KIND: Record<ProjectKind, string> = { image: 'IMAGE', video: 'VIDEO', audio: 'AUDIO' };
 const MAX_LISTED = 500;
 
 /** Dropdown options: every saved asset of the media kind, named after its item, valued by its file path. */
-async function savedFileOptions(ctx: ILoadOptionsFunctions, assetType: AssetType): Promise<INodePropertyOptions[]> {
+async function savedFileOptions(ctx: ILoadOptionsFunctions, assetType: ProjectKind): Promise<INodePropertyOptions[]> {
 	const items = await fetchSavedItems(ctx, { max: MAX_LISTED });
 	const options: INodePropertyOptions[] = [];
 	for (const item of items) {
@@ -97,7 +97,7 @@ export const savedItemLoadOptions = {
 	},
 };
 
-export const SAVED_FILES_METHOD: Record<AssetType, keyof typeof savedItemLoadOptions> = {
+export const SAVED_FILES_METHOD: Record<ProjectKind, keyof typeof savedItemLoadOptions> = {
 	image: 'savedImageFiles',
 	video: 'savedVideoFiles',
 	audio: 'savedAudioFiles',

@@ -10,7 +10,7 @@ import type {
 
 import { apiRedirectError, apiStatusError, networkError, type FailedRequest } from './apiErrors';
 import { cancellableSleep, throwIfCancelled } from './cancellableSleep';
-import { baseUrlFromCredentials, CREDENTIALS_TYPE } from './credentials';
+import { baseUrlFromCredentials } from './baseUrl';
 import { linkSignals, remainingMs } from './linkedSignal';
 import { USER_AGENT } from './packageInfo';
 import {
@@ -20,6 +20,9 @@ import {
 	requestNeverReachedServer,
 	type RetryPolicy,
 } from './retryPolicy';
+
+/** The credential type every Magic Hour node authenticates with. */
+export const CREDENTIALS_TYPE = 'magicHourCommunityApi';
 
 export type MagicHourContext =
 	| IExecuteFunctions

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { IMAGE_RESOLUTION_OPTIONS, IMAGE_RESOLUTIONS, imageResolutionField, promptField } from '../commonFields';
 import { nestedFileSourceProperties, readNestedFileSpec } from '../properties';
 import { fileValue, isOneOf, jobName, openEnum, requiredText } from '../schemaHelpers';
-import { IMAGE_EDITOR_MODELS } from '../specLists';
-import type { NestedFileInput, ToolDeclaration } from '../types';
+import { IMAGE_EDITOR_MODELS } from '../generated/specLists';
+import type { FileInputSlot, ToolDeclaration } from '../types';
 
 const MAX_IMAGES = 10;
 
@@ -193,7 +193,7 @@ export const aiImageEditor: ToolDeclaration = {
 		aspect_ratio: 'Aspect Ratio',
 		resolution: 'Resolution',
 	},
-	nestedFiles(fields): NestedFileInput[] {
+	nestedFiles(fields): FileInputSlot[] {
 		return imagesOf(fields).map((image, index) => ({
 			key: `images.${index}.image`,
 			label: `Image ${index + 1}`,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { IMAGE_RESOLUTIONS, imageResolutionField, promptField } from '../commonFields';
 import { isOneOf, jobName, openEnum, requiredText } from '../schemaHelpers';
-import { IMAGE_GENERATOR_MODELS } from '../specLists';
+import { IMAGE_GENERATOR_MODELS } from '../generated/specLists';
 import type { ToolDeclaration } from '../types';
 
 /** `seedream` is marked deprecated in favour of `seedream-v4`: accepted, still offered as before. */

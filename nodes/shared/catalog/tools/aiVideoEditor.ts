@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, endSecondsField, promptField, startSecondsField, videoResolutionField } from '../commonFields';
 import { clipSeconds, endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, requiredText, startSeconds } from '../schemaHelpers';
-import { VIDEO_EDITOR_MODELS } from '../specLists';
+import { VIDEO_EDITOR_MODELS } from '../generated/specLists';
 import type { ToolDeclaration } from '../types';
 
 /** `gemini-omni` is marked deprecated in favour of `gemini-omni-1.1`: accepted, not offered. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
 import { clipSeconds, endAfterStart, endSeconds, fileValue, jobName, openEnum, startSeconds } from '../schemaHelpers';
-import { TRANSLATOR_LANGUAGES } from '../specLists';
+import { TRANSLATOR_LANGUAGES } from '../generated/specLists';
 import type { ToolDeclaration } from '../types';
 
 const RESOLUTIONS = ['480p', '720p', '1080p'] as const;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { promptField } from '../commonFields';
 import { jobName, openEnum, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
-import { VOICE_NAMES, type VoiceName } from './voices';
+import { VOICE_NAMES, type VoiceName } from '../generated/voices';
 
 /** Stated in the prompt's description only (the spec has no maxLength here). */
 const MAX_TEXT = 1000;

@@ -11,7 +11,7 @@ import {
 	faceSwapMode,
 	faceSwapModeFields,
 	sourceFaceInput,
-} from './faceSwap';
+} from '../fieldGroups/faceSwap';
 
 const schema = z
 	.object({

@@ -19,7 +19,7 @@ import {
 	faceSwapMode,
 	faceSwapModeFields,
 	sourceFaceInput,
-} from './faceSwap';
+} from '../fieldGroups/faceSwap';
 
 const schema = z
 	.object({

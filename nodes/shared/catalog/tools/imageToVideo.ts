@@ -13,7 +13,7 @@ import {
 	VIDEO_MODELS,
 	VIDEO_RESOLUTIONS,
 	videoModelField,
-} from './videoGenerationModels';
+} from '../models/videoGenerationModels';
 
 const NO_END_IMAGE = modelLabelsWhere((rule) => rule.endImageResolutions === null);
 

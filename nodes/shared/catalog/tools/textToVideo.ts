@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { promptField } from '../commonFields';
 import { jobName, openEnum, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
-import { buildReferences, referenceFiles, referencesField, referencesSchema } from './videoReferences';
+import { buildReferences, referenceFiles, referencesField, referencesSchema } from '../fieldGroups/videoReferences';
 import {
 	ASPECT_RATIOS,
 	audioField,
@@ -15,7 +15,7 @@ import {
 	VIDEO_MODELS,
 	VIDEO_RESOLUTIONS,
 	videoModelField,
-} from './videoGenerationModels';
+} from '../models/videoGenerationModels';
 
 const MAX_PROMPT = 20000;
 const NO_SQUARE = modelLabelsWhere((rule) => !rule.aspectRatios.includes('1:1'));

@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { fileInputProperties } from '../../../../shared/catalog/properties';
-import type { AssetType } from '../../../../shared/catalog/types';
+import type { ProjectKind } from '../../../../shared/catalog/types';
 import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/fileInputs';
 import { cancelSignalOf, magicHourRequest } from '../../../../shared/transport/apiRequest';
 import { cancellableSleep } from '../../../../shared/transport/cancellableSleep';
@@ -47,7 +47,7 @@ export const detectFaces: ItemOperation = {
 		},
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
-		const assetType = this.getNodeParameter('mediaType', itemIndex) as AssetType;
+		const assetType = this.getNodeParameter('mediaType', itemIndex) as ProjectKind;
 		const source = this.getNodeParameter('targetSource', itemIndex) as 'url' | 'binary';
 		const files = await collectFileSlots(
 			this,

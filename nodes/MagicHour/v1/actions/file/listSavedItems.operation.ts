@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { fetchSavedItems } from '../../../../shared/engine/savedItems';
-import { SAVED_ITEM_TYPES } from '../../../../shared/catalog/specLists';
+import { SAVED_ITEM_TYPES } from '../../../../shared/catalog/generated/specLists';
 import type { ItemOperation } from '../common';
 
 const TYPE_NAMES: Record<(typeof SAVED_ITEM_TYPES)[number], string> = {

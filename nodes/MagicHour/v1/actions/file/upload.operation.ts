@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { AssetType } from '../../../../shared/catalog/types';
+import type { ProjectKind } from '../../../../shared/catalog/types';
 import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/fileInputs';
 import type { ItemOperation } from '../common';
 
@@ -30,7 +30,7 @@ export const uploadFile: ItemOperation = {
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 		const binaryProperty = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
-		const assetType = this.getNodeParameter('assetType', itemIndex) as AssetType;
+		const assetType = this.getNodeParameter('assetType', itemIndex) as ProjectKind;
 		const { pending } = await collectFileSlots(
 			this,
 			[

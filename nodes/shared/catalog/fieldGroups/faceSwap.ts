@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 import { nestedFileSourceProperties, readNestedFileSpec } from '../properties';
 import { fileValue } from '../schemaHelpers';
-import type { FileInputDeclaration, NestedFileInput } from '../types';
+import type { FileInputDeclaration, FileInputSlot } from '../types';
 
 const MAX_FACE_MAPPINGS = 5;
 
@@ -98,7 +98,7 @@ function mappingsOf(fields: IDataObject): IDataObject[] {
 }
 
 /** The new face of each mapping, as nested file inputs (none unless swapping individual faces). */
-export function faceMappingFiles(fields: IDataObject): NestedFileInput[] {
+export function faceMappingFiles(fields: IDataObject): FileInputSlot[] {
 	if (fields.faceSwapMode !== 'individual-faces') return [];
 	return mappingsOf(fields).map((mapping, index) => ({
 		key: `faceMappings.${index}.newFace`,

@@ -1,7 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-export const CREDENTIALS_TYPE = 'magicHourCommunityApi';
-
 export const PRODUCTION_BASE_URL = 'https://api.magichour.ai';
 export const MOCK_SERVER_BASE_URL = 'https://api.sideko.dev/v1/mock/magichour/magic-hour/latest';
 

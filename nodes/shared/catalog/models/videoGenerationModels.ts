@@ -7,7 +7,7 @@ import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } fro
 import { z } from 'zod';
 
 import { isOneOf } from '../schemaHelpers';
-import { VIDEO_GENERATION_MODELS } from '../specLists';
+import { VIDEO_GENERATION_MODELS } from '../generated/specLists';
 
 /** Every `model` value of the spec, in its order (generated). */
 export const VIDEO_MODELS = VIDEO_GENERATION_MODELS;

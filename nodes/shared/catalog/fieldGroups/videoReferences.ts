@@ -6,8 +6,8 @@ import { z } from 'zod';
 
 import { nestedFileSourceProperties, readNestedFileSpec } from '../properties';
 import { fileValue } from '../schemaHelpers';
-import type { AssetType, NestedFileInput } from '../types';
-import { modelLabelsWhere } from './videoGenerationModels';
+import type { FileInputSlot, ProjectKind } from '../types';
+import { modelLabelsWhere } from '../models/videoGenerationModels';
 
 const MAX_REFERENCES = 10;
 const NAME_PATTERN = /^[A-Za-z][\w-]*$/;
@@ -33,7 +33,7 @@ function referencesOf(options: IDataObject): IDataObject[] {
 
 const fileKey = (index: number) => `references.${index}.file`;
 
-function mediaTypeOf(entry: IDataObject): AssetType {
+function mediaTypeOf(entry: IDataObject): ProjectKind {
 	return entry.mediaType === 'video' || entry.mediaType === 'audio' ? entry.mediaType : 'image';
 }
 
@@ -84,7 +84,7 @@ export function referencesField(): INodeProperties {
 }
 
 /** The reference files, for upload before the job is created. */
-export function referenceFiles(options: IDataObject): NestedFileInput[] {
+export function referenceFiles(options: IDataObject): FileInputSlot[] {
 	return referencesOf(options).map((entry, index) => ({
 		key: fileKey(index),
 		label: `Reference ${index + 1}`,
