@@ -1,4 +1,3 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,36 +7,28 @@ import type {
 } from 'n8n-workflow';
 
 import { RESOURCES, route } from './v1/actions/router';
-import { CREDENTIALS_TYPE } from '../shared/transport/apiRequest';
+import { versionOneDescription } from '../shared/versionDescription';
 
 export class MagicHourV1 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
-		this.description = {
-			...baseDescription,
-			version: 1,
-			defaults: { name: baseDescription.displayName },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: CREDENTIALS_TYPE, required: true }],
-			properties: [
-				{
-					displayName: 'Resource',
-					name: 'resource',
-					type: 'options',
-					noDataExpression: true,
-					options: [
-						{ name: 'Account', value: 'account' },
-						{ name: 'Face Detection', value: 'faceDetection' },
-						{ name: 'File', value: 'file' },
-						{ name: 'Project', value: 'project' },
-					],
-					default: 'project',
-				},
-				...Object.values(RESOURCES).flatMap((resource) => resource.description),
-			],
-		};
+		this.description = versionOneDescription(baseDescription, [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Face Detection', value: 'faceDetection' },
+					{ name: 'File', value: 'file' },
+					{ name: 'Project', value: 'project' },
+				],
+				default: 'project',
+			},
+			...Object.values(RESOURCES).flatMap((resource) => resource.description),
+		]);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

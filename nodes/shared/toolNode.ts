@@ -1,4 +1,3 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
@@ -15,7 +14,7 @@ import { TOOLS } from './catalog/tools';
 import type { ProjectKind, ToolDeclaration } from './catalog/types';
 import { executeTool } from './engine/runTool';
 import { savedItemLoadOptions } from './engine/savedItems';
-import { CREDENTIALS_TYPE } from './transport/apiRequest';
+import { versionOneDescription } from './versionDescription';
 
 export function toolsOfKind(kind: ProjectKind): readonly ToolDeclaration[] {
 	return TOOLS.filter((tool) => tool.kind === kind);
@@ -60,15 +59,7 @@ export class MagicHourToolNodeV1 implements INodeType {
 
 	constructor(kind: ProjectKind, baseDescription: INodeTypeBaseDescription) {
 		const tools = toolsOfKind(kind);
-		this.description = {
-			...baseDescription,
-			version: 1,
-			defaults: { name: baseDescription.displayName },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: CREDENTIALS_TYPE, required: true }],
-			properties: toolNodeProperties(tools),
-		};
+		this.description = versionOneDescription(baseDescription, toolNodeProperties(tools));
 		this.methods = { loadOptions: toolLoadOptions(tools) };
 		this.execute = async function (this: IExecuteFunctions) {
 			return executeTool.call(this, tools);

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ProjectKind } from '../../../../shared/catalog/types';
 import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/fileInputs';
-import type { ItemOperation } from '../common';
+import { KIND_OPTIONS, type ItemOperation } from '../common';
 
 export const uploadFile: ItemOperation = {
 	description: updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, [
@@ -19,11 +19,7 @@ export const uploadFile: ItemOperation = {
 			displayName: 'File Type',
 			name: 'assetType',
 			type: 'options',
-			options: [
-				{ name: 'Audio', value: 'audio' },
-				{ name: 'Image', value: 'image' },
-				{ name: 'Video', value: 'video' },
-			],
+			options: KIND_OPTIONS,
 			default: 'image',
 			description: 'What kind of file it is. The format is checked against what Magic Hour accepts.',
 		},
