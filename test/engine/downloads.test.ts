@@ -24,7 +24,7 @@ const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
 function run(target: Emulator, items: INodeExecutionData[], continueOnFail = false) {
 	return executeNode({
 		nodeType: new WaitNode(),
-		parameters: { options: FAST } as never,
+		parameters: { executionSettings: FAST } as never,
 		items,
 		credentials: credentialsFor(target),
 		continueOnFail,

@@ -176,7 +176,7 @@ export async function downloadOutputs(
 		const elapsedMs = Date.now() - options.deadline.since;
 		const timedOut = fail(
 			`Downloading the outputs of Magic Hour project ${project.id} did not finish in time (waited ${formatDuration(elapsedMs)})`,
-			`The project is ${project.status}; its files were not passed on. Raise "Timeout (Minutes)" in the options, or download them later with Magic Hour → Project → Download.`,
+			`The project is ${project.status}; its files were not passed on. Raise "Timeout (Minutes)" in Execution Settings, or download them later with Magic Hour → Project → Download.`,
 		);
 		timedOut.context.timedOut = true;
 		timedOut.context.elapsedMs = elapsedMs;

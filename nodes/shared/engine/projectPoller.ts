@@ -434,7 +434,7 @@ export class ProjectPoller {
 			this.ctx.getNode(),
 			job,
 			`Magic Hour project ${id} did not finish in time (last status: ${job.lastStatus}, waited ${elapsed})`,
-			`The job may still finish at Magic Hour and charge credits. Raise "Timeout (Minutes)" in the options, or turn off waiting and use "Wait for Project" with this project ID later. (Project ID ${id}, ${kind}, ${job.polls} status checks.)`,
+			`The job may still finish at Magic Hour and charge credits. Raise "Timeout (Minutes)" in Execution Settings, or turn off waiting and use "Wait for Project" with this project ID later. (Project ID ${id}, ${kind}, ${job.polls} status checks.)`,
 		);
 		error.context.elapsedMs = now - job.addedAt;
 		error.context.timedOut = true;

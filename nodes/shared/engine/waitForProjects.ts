@@ -4,12 +4,12 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 import type { ProjectKind } from '../catalog/types';
 import { magicHourRequest } from '../transport/apiRequest';
 import { ExecutionCancelledError } from '../transport/cancellableSleep';
-import { DEFAULT_BINARY_PREFIX, downloadOutputs } from './downloads';
+import { downloadOutputs } from './downloads';
 import { errorItem } from './errorItem';
-import { ProjectPoller, type PollerSettings, type PollingMode } from './projectPoller';
-import { NUMBER_RULES, numberOption } from './numberOption';
+import { readItemSettings, readRunSettings } from './executionSettings';
+import { ProjectPoller, type PollerSettings } from './projectPoller';
 import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
-import { WAIT_OPTION, WAIT_PARAM } from './waitForProjects.description';
+import { WAIT_PARAM } from './waitForProjects.description';
 
 export interface WaitForProjectsSettings {
 	/** Poller tuning (spacing, in-flight bound, retry policy). Mode and interval come from the parameters. */
@@ -29,8 +29,6 @@ interface ItemPlan {
 	kind: ProjectKind | undefined;
 	download: boolean;
 	binaryPrefix: string;
-	mode: PollingMode;
-	fixedIntervalMs: number;
 	timeoutMs: number | undefined;
 }
 
@@ -96,20 +94,14 @@ function readPlan(ctx: IExecuteFunctions, index: number): ItemPlan {
 			itemIndex: index,
 		});
 	}
-	const options = ctx.getNodeParameter(WAIT_PARAM.options, index, {}) as IDataObject;
-	const mode: PollingMode = options[WAIT_OPTION.pollingMode] === 'fixed' ? 'fixed' : 'automatic';
-	const seconds = numberOption(node, options[WAIT_OPTION.pollIntervalSeconds], 3, NUMBER_RULES.pollIntervalSeconds, index);
-	const minutes = numberOption(node, options[WAIT_OPTION.timeoutMinutes], 0, NUMBER_RULES.timeoutMinutes, index);
-	const prefix = String(options[WAIT_OPTION.binaryPropertyPrefix] ?? '').trim();
+	const { timeoutMinutes, binaryPrefix } = readItemSettings(ctx, index);
 	return {
 		index,
 		id,
 		kind,
 		download: ctx.getNodeParameter(WAIT_PARAM.downloadOutputs, index, true) as boolean,
-		binaryPrefix: prefix || DEFAULT_BINARY_PREFIX,
-		mode,
-		fixedIntervalMs: seconds * 1000,
-		timeoutMs: minutes > 0 ? minutes * 60_000 : undefined,
+		binaryPrefix,
+		timeoutMs: timeoutMinutes > 0 ? timeoutMinutes * 60_000 : undefined,
 	};
 }
 
@@ -175,7 +167,8 @@ export async function waitForProjectItems(
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
-	const poller = new ProjectPoller(ctx, { ...settings.poller });
+	const run = readRunSettings(ctx);
+	const poller = new ProjectPoller(ctx, { ...settings.poller, mode: run.pollingMode, fixedIntervalMs: run.fixedIntervalMs });
 	const downloads = limiter(Math.max(1, settings.downloadConcurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY));
 	const detections = limiter(DETECT_CONCURRENCY);
 	// Aborted when the node fails: the other items' requests and downloads stop.
@@ -203,8 +196,6 @@ export async function waitForProjectItems(
 				itemIndex: index,
 				expectedMs: 0,
 				timeoutMs: Math.max(1, deadline.at - Date.now()),
-				mode: plan.mode,
-				fixedIntervalMs: plan.fixedIntervalMs,
 				known,
 			});
 			let binary: IBinaryKeyData | undefined;
