@@ -7,13 +7,13 @@ import { cancelSignalOf } from '../transport/apiRequest';
 import {
 	cancellableSleep,
 	DeadlineReachedError,
-	ExecutionCancelledError,
 	throwIfCancelled,
 } from '../transport/cancellableSleep';
 import { linkSignals, remainingMs } from '../transport/linkedSignal';
 import { USER_AGENT } from '../transport/packageInfo';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../transport/retryPolicy';
 import { discard } from './discard';
+import { aboutProject, projectNote, recordProject } from './projectFailure';
 import { formatDuration, type ProjectDetail } from './projectTypes';
 
 export interface DownloadOptions {
@@ -150,14 +150,12 @@ export async function downloadOutputs(
 	const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
 	const node = ctx.getNode();
 	const fail = (message: string, description: string) => {
+		const ref = { id: project.id, kind: options.kind, status: project.status };
 		const error = new NodeOperationError(node, message, {
-			description: `${description} (Project ID ${project.id}, ${options.kind}.)`,
+			description: `${description} ${projectNote(ref)}`,
 			itemIndex: options.itemIndex,
 		});
-		error.context.projectId = project.id;
-		error.context.kind = options.kind;
-		error.context.status = project.status;
-		return error;
+		return recordProject(error, ref);
 	};
 
 	const count = project.downloads?.length ?? 0;
@@ -186,18 +184,8 @@ export async function downloadOutputs(
 	// After a refresh, later files use the fresh links too.
 	let current = project;
 	// A failed refresh (e.g. the project was deleted meanwhile: 404) names the project like every other download error.
-	const aboutProject = (error: unknown): unknown => {
-		const described = error as { description?: string | null; context?: Record<string, unknown> };
-		if (error instanceof Error && !(error instanceof ExecutionCancelledError)) {
-			const where = `(Project ID ${project.id}, ${options.kind}.)`;
-			if (!described.description) described.description = where;
-			else if (!described.description.includes(project.id)) described.description = `${described.description} ${where}`;
-			if (described.context && typeof described.context === 'object') described.context.projectId ??= project.id;
-		}
-		return error;
-	};
 	const refresh = async (): Promise<ProjectDetail> => {
-		current = await options.refresh().catch(async (error: unknown) => await Promise.reject(aboutProject(error)));
+		current = await options.refresh().catch(async (error: unknown) => await Promise.reject(aboutProject(error, { id: project.id, kind: options.kind })));
 		return current;
 	};
 

@@ -5,11 +5,11 @@ import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { throwIfCancelled } from '../transport/cancellableSleep';
-import { runWithConcurrency } from './concurrency';
+import { runBatch } from './batch';
 import { downloadOutputs } from './downloads';
-import { errorItem } from './errorItem';
 import { collectFileInputs, uploadPendingFiles, type CollectedFiles } from './fileInputs';
 import { readItemSettings, readRunSettings } from './executionSettings';
+import { failureItem } from './projectFailure';
 import { ProjectPoller } from './projectPoller';
 import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
 import { RunLedger } from './runLedger';
@@ -228,26 +228,23 @@ export async function executeTool(
 		};
 	};
 
-	let firstFailure: { itemIndex: number; error: unknown } | undefined;
-	const outcomes = await runWithConcurrency(
-		items.length,
-		run.maxConcurrency,
-		async (itemIndex) => {
+	const { outcomes, stoppedBy } = await runBatch({
+		count: items.length,
+		concurrency: run.maxConcurrency,
+		run: async (itemIndex) => {
 			try {
 				return await runItem(itemIndex);
 			} catch (error) {
-				const nodeError = asNodeError(node, error, itemIndex);
-				if (!continueOnFail && !firstFailure) {
-					firstFailure = { itemIndex, error: nodeError };
-					// The node fails: the other items start nothing new and stop waiting now.
-					runStop.abort(nodeError);
-					poller.stop();
-				}
-				throw nodeError;
+				throw asNodeError(node, error, itemIndex);
 			}
 		},
-		!continueOnFail,
-	);
+		stops: () => !continueOnFail,
+		onStop: (error) => {
+			// The node fails: the other items start nothing new and stop waiting now.
+			runStop.abort(error);
+			poller.stop();
+		},
+	});
 	poller.stop();
 
 	if (cancelSignalOf(this)?.aborted) {
@@ -258,29 +255,18 @@ export async function executeTool(
 				: 'Magic Hour: the execution was cancelled before any job was created',
 		);
 	}
-	if (firstFailure) throw ledger.annotate(firstFailure.error as Error);
+	if (stoppedBy) throw ledger.annotate(stoppedBy.error as Error);
 
 	return [
 		outcomes.map((outcome, itemIndex): INodeExecutionData => {
 			if (outcome?.ok) return outcome.value;
-			const error = outcome?.error;
-			// What the engine knows about the project (status, Magic Hour's error code), as "Wait for Project" reports it.
-			const context = ((error as NodeOperationError)?.context ?? {}) as IDataObject;
 			const entry = ledger.projects.find((project) => project.itemIndex === itemIndex);
-			return errorItem(
-				this,
-				{
-					error: (error as Error)?.message ?? String(error),
-					description: (error as NodeOperationError)?.description ?? null,
-					id: entry?.id ?? null,
-					kind: tool.kind,
-					tool: tool.operation,
-					...(jobNames[itemIndex] ? { name: jobNames[itemIndex] } : {}),
-					...(typeof context.status === 'string' && context.status !== 'unknown' ? { status: context.status } : {}),
-					...(typeof context.errorCode === 'string' ? { code: context.errorCode } : {}),
-				},
-				itemIndex,
-			);
+			return failureItem(this, outcome?.error, itemIndex, {
+				id: entry?.id ?? null,
+				kind: tool.kind,
+				tool: tool.operation,
+				name: jobNames[itemIndex],
+			});
 		}),
 	];
 }
