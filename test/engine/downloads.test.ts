@@ -3,7 +3,8 @@ import { sleep } from 'n8n-workflow';
 
 import { start, type Emulator, type EmulatorExtras } from '../../emulator';
 import { defaultOutputBytes } from '../../emulator/media';
-import { binaryKeyFor, fileNameFromUrl, mimeTypeFor, storedSize } from '../../nodes/shared/engine/downloads';
+import { fileNameFromUrl, mimeTypeFor } from '../../nodes/shared/catalog/fileFormats';
+import { binaryKeyFor, storedSize } from '../../nodes/shared/engine/downloads';
 import { executeNode, readBinary } from '../harness/executeNode';
 import { createJob, credentialsFor, downloadsServed, polls, WaitNode } from './engineHarness';
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { extensionOfMimeType, mimeTypeOfExtension } from '../catalog/fileFormats';
+import { fileNameFromUrl, mimeTypeFor, outputFileName } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf } from '../transport/apiRequest';
 import {
@@ -40,57 +40,9 @@ const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const EXPIRY_MARGIN_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 30_000;
 
-const GENERIC_MIME = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/binary']);
-
 /** Binary property for output `index`: `data`, `data_1`, `data_2`, … */
 export function binaryKeyFor(prefix: string, index: number): string {
 	return index === 0 ? prefix : `${prefix}_${index}`;
-}
-
-function extensionOf(fileName: string): string | undefined {
-	const match = /\.([a-z0-9]{1,8})$/i.exec(fileName);
-	return match ? match[1].toLowerCase() : undefined;
-}
-
-/** Last segment of the URL path, decoded and made safe as a file name. */
-export function fileNameFromUrl(url: string): string {
-	let path = '';
-	try {
-		path = new URL(url).pathname;
-	} catch {
-		path = url.split(/[?#]/)[0] ?? '';
-	}
-	let last = path.split('/').filter(Boolean).pop() ?? '';
-	try {
-		last = decodeURIComponent(last);
-	} catch {
-		// keep it encoded
-	}
-	const unsafe = '\\/:*?"<>|';
-	return Array.from(last)
-		.map((char) => (char.charCodeAt(0) < 32 || unsafe.includes(char) ? '_' : char))
-		.join('')
-		.trim();
-}
-
-/** Content-Type when it says something, else the file extension, else a generic type. */
-export function mimeTypeFor(contentType: unknown, fileName: string): string {
-	const header = (Array.isArray(contentType) ? contentType[0] : contentType) as string | undefined;
-	const fromHeader = String(header ?? '')
-		.split(';')[0]
-		.trim()
-		.toLowerCase();
-	if (!GENERIC_MIME.has(fromHeader)) return fromHeader;
-	const extension = extensionOf(fileName);
-	return mimeTypeOfExtension(extension) || 'application/octet-stream';
-}
-
-function outputFileName(url: string, mimeType: string, projectId: string, index: number): string {
-	const fromUrl = fileNameFromUrl(url);
-	const base = fromUrl || `magic-hour-${projectId}${index ? `-${index}` : ''}`;
-	if (extensionOf(base)) return base;
-	const extension = extensionOfMimeType(mimeType);
-	return extension ? `${base}.${extension}` : base;
 }
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): unknown {
