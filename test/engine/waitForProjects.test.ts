@@ -184,7 +184,7 @@ describe('Wait for Project', () => {
 				{ json: { id: 'does-not-exist', kind: 'image' } },
 				json(slow),
 			],
-			{ executionSettings: { ...FAST, timeoutMinutes: 0.006 } },
+			{ executionSettings: { ...FAST, timeoutMinutes: 0.02 } },
 			{ continueOnFail: true },
 		);
 		const items = output[0];
