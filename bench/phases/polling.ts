@@ -85,11 +85,10 @@ export async function runPolling(config: PollingConfig): Promise<PollingResult> 
 	const emu = await start({ quiet: true, tier: 'business', credits: 1_000_000_000 });
 	const credentials = { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl };
 	const durations = drawDurationsMs(config.range, config.jobsPerStrategy, config.seed);
-	const baseOptions = (fixture.parameters.options as INodeParameters) ?? {};
-	const optionsFor = (strategy: Strategy): INodeParameters =>
+	const settingsFor = (strategy: Strategy): INodeParameters =>
 		strategy === 'fixed'
-			? { ...baseOptions, pollingMode: 'fixed', pollIntervalSeconds: config.fixedIntervalSeconds }
-			: { ...baseOptions };
+			? { pollingMode: 'fixed', pollIntervalSeconds: config.fixedIntervalSeconds }
+			: {};
 
 	log(
 		`${config.label}: ${config.jobsPerStrategy} jobs x 2 strategies, durations ${round(Math.min(...durations) / 1000)}–${round(Math.max(...durations) / 1000)} s, clock x${warp.factor}`,
@@ -102,7 +101,7 @@ export async function runPolling(config: PollingConfig): Promise<PollingResult> 
 			queueDurations([durations[index]]);
 			const run = executeNode({
 				nodeType: TOOL_NODES[tool.kind],
-				parameters: { ...fixture.parameters, options: optionsFor(strategy) },
+				parameters: { ...fixture.parameters, executionSettings: settingsFor(strategy) },
 				items: [{ json: { row: index } }],
 				credentials,
 			}).then(

@@ -108,7 +108,7 @@ export async function runThroughput(config: ThroughputConfig): Promise<Throughpu
 			await measure(`our node, Max Concurrent Jobs ${concurrency}, Automatic polling`, concurrency, async () => {
 				const { output } = await executeNode({
 					nodeType: TOOL_NODES[tool.kind],
-					parameters: { ...fixture.parameters, options: { ...fixtureOptions, maxConcurrency: concurrency } },
+					parameters: { ...fixture.parameters, executionSettings: { maxConcurrency: concurrency } },
 					items,
 					credentials,
 				});

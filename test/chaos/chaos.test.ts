@@ -29,6 +29,7 @@ import {
 	record,
 	resetEmulator,
 	rows,
+	FAST_SETTINGS,
 	RUN_OPTIONS,
 	runNode,
 	scenario,
@@ -64,12 +65,13 @@ beforeEach(() => resetEmulator(emu));
 
 // ------------------------------------------------------------------ helpers
 
-const image = (extra: INodeParameters = {}, options: INodeParameters = {}): INodeParameters => ({
+const image = (extra: INodeParameters = {}, options: INodeParameters = {}, settings: INodeParameters = {}): INodeParameters => ({
 	operation: 'aiImageGenerator',
 	prompt: 'A lighthouse on a cliff at sunset, oil painting',
 	imageCount: 1,
 	...extra,
 	options: { ...RUN_OPTIONS, ...options },
+	executionSettings: { ...FAST_SETTINGS, ...settings },
 });
 const twoImages = () => image({ imageCount: 2 });
 
@@ -498,7 +500,7 @@ describe('jobs that end badly', () => {
 			projectId: '={{ $json.id }}',
 			projectKind: 'auto',
 			downloadOutputs: true,
-			options: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
+			executionSettings: FAST_SETTINGS,
 		}, input);
 		stop();
 		await quiesce();
@@ -541,6 +543,7 @@ const faceSwap = (extra: INodeParameters = {}): INodeParameters => ({
 	sourceImageBinaryProperty: 'data',
 	...extra,
 	options: { ...RUN_OPTIONS },
+	executionSettings: FAST_SETTINGS,
 });
 
 async function faceSwapItems(prefix: string, count: number): Promise<INodeExecutionData[]> {
@@ -626,7 +629,7 @@ describe('bad parameters: a clear error before any request, nothing spent', () =
 		await badParameters(
 			'bad parameters: AI Voice Generator',
 			'audio',
-			{ operation: 'aiVoiceGenerator', voiceName: '={{ $json.voice }}', prompt: '={{ $json.text }}', options: { ...RUN_OPTIONS } },
+			{ operation: 'aiVoiceGenerator', voiceName: '={{ $json.voice }}', prompt: '={{ $json.text }}', options: { ...RUN_OPTIONS }, executionSettings: FAST_SETTINGS },
 			[
 				{ json: { voice: 'Morgan Freeman', text: '' }, expect: /Text: is required/ },
 				{ json: { voice: 'Morgan Freeman', text: 'x'.repeat(1001) }, expect: /Text: must be at most 1000/ },
@@ -645,6 +648,7 @@ describe('bad parameters: a clear error before any request, nothing spent', () =
 				prompt: '={{ $json.prompt }}',
 				duration: '={{ $json.duration }}',
 				options: { ...RUN_OPTIONS, model: '={{ $json.model }}', resolution: '={{ $json.resolution }}' },
+				executionSettings: FAST_SETTINGS,
 			},
 			[
 				{ json: { prompt: 'waves', duration: 0, model: 'ltx-2.5', resolution: '480p' }, expect: /end_seconds|Duration/ },
@@ -683,7 +687,7 @@ describe('other kinds and credentials', () => {
 			},
 			{
 				node: 'audio',
-				parameters: { operation: 'aiVoiceGenerator', voiceName: 'Morgan Freeman', prompt: 'Every morning, the city wakes.', options: { ...RUN_OPTIONS } },
+				parameters: { operation: 'aiVoiceGenerator', voiceName: 'Morgan Freeman', prompt: 'Every morning, the city wakes.', options: { ...RUN_OPTIONS }, executionSettings: FAST_SETTINGS },
 				target: { kind: 'audio', endpoint: ENDPOINTS.aiVoiceGenerator },
 			},
 		);
@@ -703,7 +707,7 @@ describe('other kinds and credentials', () => {
 			},
 			{
 				node: 'video',
-				parameters: { operation: 'textToVideo', prompt: 'Clouds over a mountain lake', duration: 5, options: { ...RUN_OPTIONS, model: 'ltx-2.5', resolution: '480p' } },
+				parameters: { operation: 'textToVideo', prompt: 'Clouds over a mountain lake', duration: 5, options: { ...RUN_OPTIONS, model: 'ltx-2.5', resolution: '480p' }, executionSettings: FAST_SETTINGS },
 				target: { kind: 'video', endpoint: ENDPOINTS.textToVideo },
 			},
 		);
@@ -728,17 +732,17 @@ describe('other kinds and credentials', () => {
 		const first = await runNode(emu, 'image', image(), items('thrown-500', 2), { continueOnFail: false });
 		expect(first.thrown?.message).toMatch(/HTTP 500/);
 		emu.faults.add({ match: CREATE_IMAGE, times: 1, fault: { type: 'reset-after-accept' } });
-		const second = await runNode(emu, 'image', image({}, { maxConcurrency: 1 }), items('thrown-lost', 2), { continueOnFail: false });
+		const second = await runNode(emu, 'image', image({}, {}, { maxConcurrency: 1 }), items('thrown-lost', 2), { continueOnFail: false });
 		expect(String((second.thrown as { description?: string })?.description)).toMatch(MAY_EXIST);
 		emu.faults.add({ match: CREATE_IMAGE, times: 1, fault: { type: 'reset' } });
-		const third = await runNode(emu, 'image', image({}, { maxConcurrency: 1 }), items('thrown-reset', 2), { continueOnFail: false });
+		const third = await runNode(emu, 'image', image({}, {}, { maxConcurrency: 1 }), items('thrown-reset', 2), { continueOnFail: false });
 		expect(third.thrown?.message).toMatch(/could not be reached/);
 		const stop = downloadFaults([{ times: 3, fault: { type: 'truncate', afterBytes: 10 } }])();
-		const fourth = await runNode(emu, 'image', image({}, { maxConcurrency: 1 }), items('thrown-cut', 1), { continueOnFail: false });
+		const fourth = await runNode(emu, 'image', image({}, {}, { maxConcurrency: 1 }), items('thrown-cut', 1), { continueOnFail: false });
 		stop();
 		expect(fourth.thrown?.message).toMatch(/incomplete/);
 		const stopDeleting = onEachPolledProject(emu, (id, kind) => void api(emu, 'DELETE', `/v1/${kind}-projects/${id}`));
-		const fifth = await runNode(emu, 'image', image({}, { maxConcurrency: 1 }), items('thrown-404', 1), { continueOnFail: false });
+		const fifth = await runNode(emu, 'image', image({}, {}, { maxConcurrency: 1 }), items('thrown-404', 1), { continueOnFail: false });
 		stopDeleting();
 		expect(fifth.thrown?.message).toMatch(/not found/);
 		expect(String((fifth.thrown as { description?: string })?.description)).toMatch(/project \w+ \(AI Image Generator, item index 0\)/);

@@ -298,8 +298,10 @@ function capTimeouts(ctx: IExecuteFunctions): void {
 	};
 }
 
-/** Run options every tool scenario uses: fixed fast polling, and the item's tag as job name. */
-export const RUN_OPTIONS = { pollingMode: 'fixed', pollIntervalSeconds: 0.05, jobName: '={{ $json.tag }}' };
+/** Execution settings every scenario uses: fixed fast polling. */
+export const FAST_SETTINGS = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
+/** Options every tool scenario uses: the item's tag as job name. */
+export const RUN_OPTIONS = { jobName: '={{ $json.tag }}' };
 
 export interface NodeRun {
 	output: INodeExecutionData[];

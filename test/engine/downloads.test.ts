@@ -3,7 +3,8 @@ import { sleep } from 'n8n-workflow';
 
 import { start, type Emulator, type EmulatorExtras } from '../../emulator';
 import { defaultOutputBytes } from '../../emulator/media';
-import { binaryKeyFor, fileNameFromUrl, mimeTypeFor, storedSize } from '../../nodes/shared/engine/downloads';
+import { fileNameFromUrl, mimeTypeFor } from '../../nodes/shared/catalog/fileFormats';
+import { binaryKeyFor, storedSize } from '../../nodes/shared/engine/downloads';
 import { executeNode, readBinary } from '../harness/executeNode';
 import { createJob, credentialsFor, downloadsServed, polls, WaitNode } from './engineHarness';
 
@@ -24,7 +25,7 @@ const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
 function run(target: Emulator, items: INodeExecutionData[], continueOnFail = false) {
 	return executeNode({
 		nodeType: new WaitNode(),
-		parameters: { options: FAST } as never,
+		parameters: { executionSettings: FAST } as never,
 		items,
 		credentials: credentialsFor(target),
 		continueOnFail,

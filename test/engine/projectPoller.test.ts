@@ -47,7 +47,7 @@ describe('ProjectPoller', () => {
 
 		const { output } = await executeNode({
 			nodeType: new WaitNode(),
-			parameters: { downloadOutputs: false, options: { pollingMode: 'fixed', pollIntervalSeconds: 0.2 } } as never,
+			parameters: { downloadOutputs: false, executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.2 } } as never,
 			items: jobs.map((job) => ({ json: job })),
 			credentials: credentialsFor(emu),
 		});

@@ -27,7 +27,7 @@ function run(
 ) {
 	return executeNode({
 		nodeType: new WaitNode(),
-		parameters: { options: FAST, ...parameters } as never,
+		parameters: { executionSettings: FAST, ...parameters } as never,
 		items,
 		credentials: credentialsFor(emu),
 		...extra,
@@ -94,7 +94,7 @@ describe('Wait for Project', () => {
 	it('uses the binary property prefix and can skip downloads', async () => {
 		const a = await createJob(emu, 'image', { durationMs: 50, body: { image_count: 2 } });
 		const b = await createJob(emu, 'image', { durationMs: 50 });
-		const { output } = await run([json(a)], { options: { ...FAST, binaryPropertyPrefix: 'render' } });
+		const { output } = await run([json(a)], { executionSettings: { ...FAST, binaryPropertyPrefix: 'render' } });
 		expect(Object.keys(output[0][0].binary ?? {})).toEqual(['render', 'render_1']);
 
 		const before = emu.log.length;
@@ -156,7 +156,7 @@ describe('Wait for Project', () => {
 	it('times out with the last status and the time waited', async () => {
 		const job = await createJob(emu, 'video', { durationMs: 60_000 });
 		const started = Date.now();
-		const error = await failure(run([json(job)], { options: { ...FAST, timeoutMinutes: 0.005 } }));
+		const error = await failure(run([json(job)], { executionSettings: { ...FAST, timeoutMinutes: 0.005 } }));
 		const elapsed = Date.now() - started;
 		expect(error.message).toMatch(
 			new RegExp(`^Magic Hour project ${job.id} did not finish in time \\(last status: queued, waited 0\\.[3-6]s\\)$`),
@@ -184,7 +184,7 @@ describe('Wait for Project', () => {
 				{ json: { id: 'does-not-exist', kind: 'image' } },
 				json(slow),
 			],
-			{ options: { ...FAST, timeoutMinutes: 0.006 } },
+			{ executionSettings: { ...FAST, timeoutMinutes: 0.02 } },
 			{ continueOnFail: true },
 		);
 		const items = output[0];
@@ -221,7 +221,7 @@ describe('Wait for Project', () => {
 	it('stops within moments when the execution is cancelled', async () => {
 		const jobs = await Promise.all([0, 1, 2].map(async () => await createJob(emu, 'video', { durationMs: 60_000 })));
 		const controller = new AbortController();
-		const running = run(jobs.map(json), { options: { pollingMode: 'automatic' } }, { abortSignal: controller.signal });
+		const running = run(jobs.map(json), { executionSettings: { pollingMode: 'automatic' } }, { abortSignal: controller.signal });
 		await sleep(400);
 		const abortedAt = Date.now();
 		controller.abort();

@@ -76,7 +76,7 @@ describe('Magic Hour node', () => {
 				projectId: '={{ $json.id }}',
 				projectKind: 'auto',
 				downloadOutputs: true,
-				options: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
+				executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
 			},
 			created,
 		);
@@ -98,7 +98,7 @@ describe('Magic Hour node', () => {
 			projectId: id,
 			projectKind: 'video',
 			downloadOutputs: false,
-			options: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
+			executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
 		});
 		const got = await run(new MagicHour(), { resource: 'project', operation: 'get', projectId: id, kind: 'video' });
 		expect(got.output[0][0].json.status).toBe('complete');

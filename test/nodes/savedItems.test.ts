@@ -107,7 +107,7 @@ describe('a saved item as a file input', () => {
 				imageSource: 'savedItem',
 				imageSavedItem: images[0].value,
 				endSeconds: 5,
-				options: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
+				executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
 			} as never,
 			credentials: credentials(),
 		});
@@ -124,7 +124,7 @@ describe('a saved item as a file input', () => {
 				videoUrl: 'saved-items/user-emulator/si_gone/clip.mp4',
 				targetLanguage: 'French',
 				endSeconds: 5,
-				options: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
+				executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
 			} as never,
 			credentials: credentials(),
 		}).then(

@@ -26,7 +26,7 @@ const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
 function run(nodeType: INodeType | IVersionedNodeType, parameters: IDataObject) {
 	return executeNode({
 		nodeType,
-		parameters: { ...parameters, options: { ...FAST, ...((parameters.options as IDataObject) ?? {}) } } as never,
+		parameters: { executionSettings: FAST, ...parameters } as never,
 		items: [{ json: {} }],
 		credentials: { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl },
 	});

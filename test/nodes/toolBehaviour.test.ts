@@ -18,7 +18,7 @@ const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
 function runImage(parameters: IDataObject, items: INodeExecutionData[], continueOnFail = false) {
 	return executeNode({
 		nodeType: new MagicHourImage(),
-		parameters: { options: FAST, ...parameters } as never,
+		parameters: { executionSettings: FAST, ...parameters } as never,
 		items,
 		continueOnFail,
 		credentials: { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl },
@@ -50,7 +50,7 @@ describe('Magic Hour Image node', () => {
 		const items = Array.from({ length: 8 }, (_, i) => ({ json: { prompt: `picture ${i}` } }));
 		const started = Date.now();
 		const { output } = await runImage(
-			{ ...generate('={{ $json.prompt }}'), options: { ...FAST, maxConcurrency: 4 } },
+			{ ...generate('={{ $json.prompt }}'), executionSettings: { ...FAST, maxConcurrency: 4 } },
 			items,
 		);
 		const elapsed = Date.now() - started;

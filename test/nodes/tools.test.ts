@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IBinaryKeyData, IDataObject, INodeType, IVersionedNodeType } from 'n8n-workflow';
+import type { IBinaryKeyData, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { start, type Emulator } from '../../emulator';
 import { MagicHourAudio } from '../../nodes/MagicHourAudio/MagicHourAudio.node';
@@ -54,11 +54,7 @@ describe('every tool, driven through its node with realistic parameters', () => 
 			nodeType: NODES[tool.kind],
 			parameters: {
 				...fixture.parameters,
-				options: {
-					...((fixture.parameters.options as IDataObject) ?? {}),
-					pollingMode: 'fixed',
-					pollIntervalSeconds: 0.05,
-				},
+				executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
 			},
 			items: [{ json: { row: 1 }, ...(binary ? { binary } : {}) }],
 			credentials: { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl },

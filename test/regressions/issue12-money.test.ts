@@ -60,14 +60,15 @@ function runNode(
 }
 
 function runImage(parameters: IDataObject, items: INodeExecutionData[], run: RunOptions = {}) {
-	return runNode(new MagicHourImage(), { options: FAST, ...parameters }, items, run);
+	return runNode(new MagicHourImage(), { executionSettings: FAST, ...parameters }, items, run);
 }
 
-const generate = (prompt: string, options: IDataObject = {}) => ({
+const generate = (prompt: string, settings: IDataObject = {}, options: IDataObject = {}) => ({
 	operation: 'aiImageGenerator',
 	prompt,
 	imageCount: 1,
-	options: { ...FAST, ...options },
+	options,
+	executionSettings: { ...FAST, ...settings },
 });
 const prompts = (...values: string[]) => values.map((prompt) => ({ json: { prompt } }));
 const apiRequests = () => emu.log.filter((entry) => entry.path.startsWith('/v1/'));
@@ -89,14 +90,14 @@ async function faceSwapItems(count: number): Promise<INodeExecutionData[]> {
 	return Array.from({ length: count }, () => ({ json: {}, binary: { photo: binary } }));
 }
 
-const faceSwapFromBinary = (options: IDataObject = {}) => ({
+const faceSwapFromBinary = (settings: IDataObject = {}) => ({
 	operation: 'faceSwapPhoto',
 	faceSwapMode: 'all-faces',
 	targetImageSource: 'url',
 	targetImageUrl: 'https://example.com/group.jpg',
 	sourceImageSource: 'binary',
 	sourceImageBinaryProperty: 'photo',
-	options: { ...FAST, ...options },
+	executionSettings: { ...FAST, ...settings },
 });
 
 describe('issue 12.1: one failing item never hides the jobs of the others', () => {
@@ -255,7 +256,7 @@ describe('issue 12.3: numbers that are not numbers are named', () => {
 					operation: 'waitFor',
 					projectId: 'abc',
 					projectKind: 'image',
-					options: { pollingMode: 'fixed', pollIntervalSeconds: '={{ "soon" }}' },
+					executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: '={{ "soon" }}' },
 				},
 				[{ json: {} }],
 			),
@@ -272,7 +273,7 @@ describe('issue 12.4: unexpected API answers get honest outcomes', () => {
 			fault: { type: 'rewrite-body', omit: ['id'] },
 		});
 		const error = await failureOf(
-			runImage(generate('a boat', { jobName: 'boat-42' }), prompts('')),
+			runImage(generate('a boat', {}, { jobName: 'boat-42' }), prompts('')),
 		);
 		expect(error.message).toMatch(/no project ID/i);
 		expect(error.description).toMatch(/may have been charged|charges credits/);

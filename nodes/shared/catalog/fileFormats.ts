@@ -104,3 +104,47 @@ export function uploadTypeFor(assetType: ProjectKind, extension: string): Projec
 export function acceptedExtensions(assetType: ProjectKind, extra: readonly string[] = []): string[] {
 	return [...UPLOAD_EXTENSIONS[assetType], ...extra];
 }
+
+const GENERIC_MIME = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/binary']);
+
+/** Last segment of the URL path, decoded and made safe as a file name. */
+export function fileNameFromUrl(url: string): string {
+	let path = '';
+	try {
+		path = new URL(url).pathname;
+	} catch {
+		path = url.split(/[?#]/)[0] ?? '';
+	}
+	let last = path.split('/').filter(Boolean).pop() ?? '';
+	try {
+		last = decodeURIComponent(last);
+	} catch {
+		// keep it encoded
+	}
+	const unsafe = '\\/:*?"<>|';
+	return Array.from(last)
+		.map((char) => (char.charCodeAt(0) < 32 || unsafe.includes(char) ? '_' : char))
+		.join('')
+		.trim();
+}
+
+/** Content-Type when it says something, else the file extension, else a generic type. */
+export function mimeTypeFor(contentType: unknown, fileName: string): string {
+	const header = (Array.isArray(contentType) ? contentType[0] : contentType) as string | undefined;
+	const fromHeader = String(header ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	if (!GENERIC_MIME.has(fromHeader)) return fromHeader;
+	const extension = extensionOfFileName(fileName);
+	return mimeTypeOfExtension(extension) || 'application/octet-stream';
+}
+
+/** The file name of a downloaded output: from its URL, else named after the project; with an extension. */
+export function outputFileName(url: string, mimeType: string, projectId: string, index: number): string {
+	const fromUrl = fileNameFromUrl(url);
+	const base = fromUrl || `magic-hour-${projectId}${index ? `-${index}` : ''}`;
+	if (extensionOfFileName(base)) return base;
+	const extension = extensionOfMimeType(mimeType);
+	return extension ? `${base}.${extension}` : base;
+}

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { toolExecutionSettingsProperty } from '../engine/executionSettings';
 import { SAVED_FILES_METHOD } from '../engine/savedItems';
 import { acceptedExtensions } from './fileFormats';
 import type { FileInputDeclaration, FileSpec, ProjectKind, ToolDeclaration } from './types';
@@ -138,74 +139,16 @@ export function readNestedFileSpec(entry: IDataObject): FileSpec {
 	};
 }
 
-/** Run settings every tool shares, added to each tool's "Options". */
-export const RUN_OPTIONS: INodeProperties[] = [
-	{
-		displayName: 'Binary Property Prefix',
-		name: 'binaryPropertyPrefix',
-		type: 'string',
-		default: 'data',
-		description: 'Name of the binary field for the first output; further outputs get _1, _2, … appended',
-	},
-	{
-		displayName: 'Job Name',
-		name: 'jobName',
-		type: 'string',
-		default: '',
-		description: 'Name shown in your Magic Hour library. Magic Hour picks one when empty.',
-	},
-	{
-		displayName: 'Max Concurrent Jobs',
-		name: 'maxConcurrency',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 50 },
-		default: 5,
-		description: 'How many input items run at Magic Hour at the same time',
-	},
-	{
-		displayName: 'Polling Interval',
-		name: 'pollingMode',
-		type: 'options',
-		options: [
-			{
-				name: 'Automatic',
-				value: 'automatic',
-				description: 'First check shortly before a job of this tool usually finishes, then back off',
-			},
-			{ name: 'Fixed', value: 'fixed', description: 'Check every N seconds' },
-		],
-		default: 'automatic',
-	},
-	{
-		displayName: 'Poll Every (Seconds)',
-		name: 'pollIntervalSeconds',
-		type: 'number',
-		typeOptions: { minValue: 0.05, numberPrecision: 2 },
-		default: 3,
-		description: 'Used with the Fixed polling interval',
-	},
-	{
-		displayName: 'Expected Duration (Seconds)',
-		name: 'expectedSeconds',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description:
-			'How long jobs usually take. 0 uses the documented median of the tool. Automatic polling checks first shortly before it.',
-	},
-	{
-		displayName: 'Timeout (Minutes)',
-		name: 'timeoutMinutes',
-		type: 'number',
-		typeOptions: { minValue: 0.01, numberPrecision: 2 },
-		default: 0,
-		description: 'Give up waiting after this long. 0 uses a default that fits the kind (image 10, audio 10, video 60).',
-	},
-];
+/** The per-item job name every tool's "Options" offer: it goes into the create request. */
+export const JOB_NAME_OPTION: INodeProperties = {
+	displayName: 'Job Name',
+	name: 'jobName',
+	type: 'string',
+	default: '',
+	description: 'Name shown in your Magic Hour library. Magic Hour picks one when empty.',
+};
 
-export const RUN_OPTION_NAMES = new Set(RUN_OPTIONS.map((option) => option.name));
-
-/** Parameters shared by all tools of a node: wait and download switches. */
+/** Parameters shared by all tools of a node: wait and download switches, execution settings. */
 export function runProperties(operations: string[]): INodeProperties[] {
 	return [
 		{
@@ -224,6 +167,7 @@ export function runProperties(operations: string[]): INodeProperties[] {
 			description: 'Whether to download the finished files into binary data of the output item',
 			displayOptions: { show: { operation: operations, waitForCompletion: [true] } },
 		},
+		{ ...toolExecutionSettingsProperty(), displayOptions: { show: { operation: operations } } },
 	];
 }
 
@@ -235,7 +179,7 @@ export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...tool.optionalFields, ...RUN_OPTIONS].sort((a, b) =>
+		options: [...tool.optionalFields, JOB_NAME_OPTION].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	};

@@ -1,19 +1,19 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { extensionOfMimeType, mimeTypeOfExtension } from '../catalog/fileFormats';
+import { fileNameFromUrl, mimeTypeFor, outputFileName } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf } from '../transport/apiRequest';
 import {
 	cancellableSleep,
 	DeadlineReachedError,
-	ExecutionCancelledError,
 	throwIfCancelled,
 } from '../transport/cancellableSleep';
 import { linkSignals, remainingMs } from '../transport/linkedSignal';
 import { USER_AGENT } from '../transport/packageInfo';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../transport/retryPolicy';
 import { discard } from './discard';
+import { aboutProject, projectNote, recordProject } from './projectFailure';
 import { formatDuration, type ProjectDetail } from './projectTypes';
 
 export interface DownloadOptions {
@@ -40,57 +40,9 @@ const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const EXPIRY_MARGIN_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 30_000;
 
-const GENERIC_MIME = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/binary']);
-
 /** Binary property for output `index`: `data`, `data_1`, `data_2`, … */
 export function binaryKeyFor(prefix: string, index: number): string {
 	return index === 0 ? prefix : `${prefix}_${index}`;
-}
-
-function extensionOf(fileName: string): string | undefined {
-	const match = /\.([a-z0-9]{1,8})$/i.exec(fileName);
-	return match ? match[1].toLowerCase() : undefined;
-}
-
-/** Last segment of the URL path, decoded and made safe as a file name. */
-export function fileNameFromUrl(url: string): string {
-	let path = '';
-	try {
-		path = new URL(url).pathname;
-	} catch {
-		path = url.split(/[?#]/)[0] ?? '';
-	}
-	let last = path.split('/').filter(Boolean).pop() ?? '';
-	try {
-		last = decodeURIComponent(last);
-	} catch {
-		// keep it encoded
-	}
-	const unsafe = '\\/:*?"<>|';
-	return Array.from(last)
-		.map((char) => (char.charCodeAt(0) < 32 || unsafe.includes(char) ? '_' : char))
-		.join('')
-		.trim();
-}
-
-/** Content-Type when it says something, else the file extension, else a generic type. */
-export function mimeTypeFor(contentType: unknown, fileName: string): string {
-	const header = (Array.isArray(contentType) ? contentType[0] : contentType) as string | undefined;
-	const fromHeader = String(header ?? '')
-		.split(';')[0]
-		.trim()
-		.toLowerCase();
-	if (!GENERIC_MIME.has(fromHeader)) return fromHeader;
-	const extension = extensionOf(fileName);
-	return mimeTypeOfExtension(extension) || 'application/octet-stream';
-}
-
-function outputFileName(url: string, mimeType: string, projectId: string, index: number): string {
-	const fromUrl = fileNameFromUrl(url);
-	const base = fromUrl || `magic-hour-${projectId}${index ? `-${index}` : ''}`;
-	if (extensionOf(base)) return base;
-	const extension = extensionOfMimeType(mimeType);
-	return extension ? `${base}.${extension}` : base;
 }
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): unknown {
@@ -150,14 +102,12 @@ export async function downloadOutputs(
 	const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
 	const node = ctx.getNode();
 	const fail = (message: string, description: string) => {
+		const ref = { id: project.id, kind: options.kind, status: project.status };
 		const error = new NodeOperationError(node, message, {
-			description: `${description} (Project ID ${project.id}, ${options.kind}.)`,
+			description: `${description} ${projectNote(ref)}`,
 			itemIndex: options.itemIndex,
 		});
-		error.context.projectId = project.id;
-		error.context.kind = options.kind;
-		error.context.status = project.status;
-		return error;
+		return recordProject(error, ref);
 	};
 
 	const count = project.downloads?.length ?? 0;
@@ -176,7 +126,7 @@ export async function downloadOutputs(
 		const elapsedMs = Date.now() - options.deadline.since;
 		const timedOut = fail(
 			`Downloading the outputs of Magic Hour project ${project.id} did not finish in time (waited ${formatDuration(elapsedMs)})`,
-			`The project is ${project.status}; its files were not passed on. Raise "Timeout (Minutes)" in the options, or download them later with Magic Hour → Project → Download.`,
+			`The project is ${project.status}; its files were not passed on. Raise "Timeout (Minutes)" in Execution Settings, or download them later with Magic Hour → Project → Download.`,
 		);
 		timedOut.context.timedOut = true;
 		timedOut.context.elapsedMs = elapsedMs;
@@ -186,18 +136,8 @@ export async function downloadOutputs(
 	// After a refresh, later files use the fresh links too.
 	let current = project;
 	// A failed refresh (e.g. the project was deleted meanwhile: 404) names the project like every other download error.
-	const aboutProject = (error: unknown): unknown => {
-		const described = error as { description?: string | null; context?: Record<string, unknown> };
-		if (error instanceof Error && !(error instanceof ExecutionCancelledError)) {
-			const where = `(Project ID ${project.id}, ${options.kind}.)`;
-			if (!described.description) described.description = where;
-			else if (!described.description.includes(project.id)) described.description = `${described.description} ${where}`;
-			if (described.context && typeof described.context === 'object') described.context.projectId ??= project.id;
-		}
-		return error;
-	};
 	const refresh = async (): Promise<ProjectDetail> => {
-		current = await options.refresh().catch(async (error: unknown) => await Promise.reject(aboutProject(error)));
+		current = await options.refresh().catch(async (error: unknown) => await Promise.reject(aboutProject(error, { id: project.id, kind: options.kind })));
 		return current;
 	};
 

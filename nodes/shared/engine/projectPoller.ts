@@ -5,6 +5,7 @@ import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { DeadlineReachedError, ExecutionCancelledError } from '../transport/cancellableSleep';
 import type { RetryPolicy } from '../transport/retryPolicy';
+import { aboutProject, projectNote, recordProject } from './projectFailure';
 import {
 	DEFAULT_TIMEOUT_MINUTES,
 	formatDuration,
@@ -126,19 +127,18 @@ export function hintForErrorCode(code: string | undefined, projectId: string): s
 	}
 }
 
-function withProjectContext<E extends Error>(error: E, job: Job): E {
-	const target = error as E & { context?: Record<string, unknown> };
-	if (target.context && typeof target.context === 'object') {
-		target.context.projectId = job.request.id;
-		target.context.kind = job.request.kind;
-		target.context.status = job.lastStatus;
-	}
-	return error;
+function projectOf(job: Job) {
+	return { id: job.request.id, kind: job.request.kind, status: job.lastStatus };
 }
 
-function projectError(node: INode, job: Job, message: string, description: string): NodeOperationError {
-	const error = new NodeOperationError(node, message, { description, itemIndex: job.request.itemIndex });
-	return withProjectContext(error, job);
+/** An error about the job's project: the description ends with the project note (and `detail`). */
+function projectError(node: INode, job: Job, message: string, description: string, detail?: string): NodeOperationError {
+	const project = projectOf(job);
+	const error = new NodeOperationError(node, message, {
+		description: `${description} ${projectNote(project, detail)}`,
+		itemIndex: job.request.itemIndex,
+	});
+	return recordProject(error, project);
 }
 
 /**
@@ -411,7 +411,8 @@ export class ProjectPoller {
 				node,
 				job,
 				message,
-				`${hintForErrorCode(code, id)} (Project ID ${id}, ${job.request.kind}, after ${elapsed}.)`,
+				hintForErrorCode(code, id),
+				`after ${elapsed}`,
 			);
 			error.context.errorCode = code ?? null;
 			error.context.errorMessage = said ?? null;
@@ -422,19 +423,20 @@ export class ProjectPoller {
 			node,
 			job,
 			`Magic Hour project ${id} was canceled`,
-			`The job was canceled at Magic Hour (for example in the web app), so there is nothing to download. Run the item again to start a new job. (Project ID ${id}, ${job.request.kind}.)`,
+			`The job was canceled at Magic Hour (for example in the web app), so there is nothing to download. Run the item again to start a new job.`,
 		);
 		this.settle(job, () => job.reject(error));
 	}
 
 	private timeOut(job: Job, now: number): void {
-		const { id, kind } = job.request;
+		const { id } = job.request;
 		const elapsed = formatDuration(now - job.addedAt);
 		const error = projectError(
 			this.ctx.getNode(),
 			job,
 			`Magic Hour project ${id} did not finish in time (last status: ${job.lastStatus}, waited ${elapsed})`,
-			`The job may still finish at Magic Hour and charge credits. Raise "Timeout (Minutes)" in the options, or turn off waiting and use "Wait for Project" with this project ID later. (Project ID ${id}, ${kind}, ${job.polls} status checks.)`,
+			`The job may still finish at Magic Hour and charge credits. Raise "Timeout (Minutes)" in Execution Settings, or turn off waiting and use "Wait for Project" with this project ID later.`,
+			`${job.polls} status checks`,
 		);
 		error.context.elapsedMs = now - job.addedAt;
 		error.context.timedOut = true;
@@ -466,14 +468,7 @@ export class ProjectPoller {
 			return;
 		}
 		const failure = error instanceof Error ? error : new Error(String(error));
-		const described = failure as Error & { description?: string | null };
-		const where = `Project ID ${job.request.id} (${job.request.kind}).`;
-		if (typeof described.description === 'string' && !described.description.includes(job.request.id)) {
-			described.description = `${described.description} ${where}`;
-		} else if (!described.description) {
-			described.description = where;
-		}
-		this.settle(job, () => job.reject(withProjectContext(failure, job)));
+		this.settle(job, () => job.reject(aboutProject(failure, projectOf(job))));
 	}
 
 	private settle(job: Job, action: () => void, success = false): void {

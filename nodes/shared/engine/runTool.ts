@@ -1,16 +1,15 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { RUN_OPTION_NAMES } from '../catalog/properties';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { throwIfCancelled } from '../transport/cancellableSleep';
-import { runWithConcurrency } from './concurrency';
+import { runBatch } from './batch';
 import { downloadOutputs } from './downloads';
-import { errorItem } from './errorItem';
 import { collectFileInputs, uploadPendingFiles, type CollectedFiles } from './fileInputs';
-import { NUMBER_RULES, numberOption } from './numberOption';
+import { readItemSettings, readRunSettings } from './executionSettings';
+import { failureItem } from './projectFailure';
 import { ProjectPoller } from './projectPoller';
 import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
 import { RunLedger } from './runLedger';
@@ -21,7 +20,8 @@ interface CreateResponse {
 	credits_charged?: number;
 }
 
-interface RunSettings {
+/** What one item runs with: its execution settings and the switches of the node. */
+interface ItemRunSettings {
 	waitForCompletion: boolean;
 	downloadOutputs: boolean;
 	binaryPrefix: string;
@@ -32,7 +32,7 @@ interface RunSettings {
 
 /** Everything an item needs before its first request, checked. */
 interface ItemPlan {
-	settings: RunSettings;
+	settings: ItemRunSettings;
 	fields: IDataObject;
 	toolOptions: IDataObject;
 	files: CollectedFiles;
@@ -46,36 +46,33 @@ function readFields(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: nu
 	return fields;
 }
 
-function splitOptions(all: IDataObject): { toolOptions: IDataObject; run: IDataObject } {
-	const toolOptions: IDataObject = {};
-	const run: IDataObject = {};
-	for (const [name, value] of Object.entries(all)) (RUN_OPTION_NAMES.has(name) ? run : toolOptions)[name] = value;
-	return { toolOptions, run };
+/** Separates the per-item job name (sent as the project's "name") from the tool's own options. */
+function splitJobName(options: IDataObject): { toolOptions: IDataObject; jobName: string } {
+	const { jobName, ...toolOptions } = options;
+	return { toolOptions, jobName: String(jobName ?? '').trim() };
 }
 
-function runSettings(ctx: IExecuteFunctions, tool: ToolDeclaration, run: IDataObject, itemIndex: number): RunSettings {
-	const node = ctx.getNode();
+function itemRunSettings(ctx: IExecuteFunctions, tool: ToolDeclaration, jobName: string, itemIndex: number): ItemRunSettings {
 	const waitForCompletion = ctx.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
-	const timeoutMinutes = numberOption(node, run.timeoutMinutes, 0, NUMBER_RULES.timeoutMinutes, itemIndex);
-	const expectedSeconds = numberOption(node, run.expectedSeconds, 0, NUMBER_RULES.expectedSeconds, itemIndex);
+	const { timeoutMinutes, expectedSeconds, binaryPrefix } = readItemSettings(ctx, itemIndex);
 	return {
 		waitForCompletion,
 		downloadOutputs: waitForCompletion && (ctx.getNodeParameter('downloadOutputs', itemIndex, true) as boolean),
-		binaryPrefix: String(run.binaryPropertyPrefix || 'data'),
-		jobName: String(run.jobName ?? '').trim(),
+		binaryPrefix,
+		jobName,
 		expectedMs: (expectedSeconds || tool.expectedSeconds) * 1000,
 		timeoutMs: (timeoutMinutes || DEFAULT_TIMEOUT_MINUTES[tool.kind]) * 60_000,
 	};
 }
 
-function withJobName(settings: RunSettings, body: IDataObject): IDataObject {
+function withJobName(settings: ItemRunSettings, body: IDataObject): IDataObject {
 	return settings.jobName ? { name: settings.jobName, ...body } : body;
 }
 
 /** Reads and checks one item (parameters, file inputs, the request body) without sending anything. */
 async function planItem(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): Promise<ItemPlan> {
-	const { toolOptions, run } = splitOptions(ctx.getNodeParameter('options', itemIndex, {}) as IDataObject);
-	const settings = runSettings(ctx, tool, run, itemIndex);
+	const { toolOptions, jobName } = splitJobName(ctx.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const settings = itemRunSettings(ctx, tool, jobName, itemIndex);
 	const fields = readFields(ctx, tool, itemIndex);
 	const files = await collectFileInputs(ctx, tool, fields, toolOptions, itemIndex);
 	const body = withJobName(settings, tool.buildBody({ fields, options: toolOptions, files: files.values }));
@@ -120,7 +117,7 @@ function missingIdError(ctx: IExecuteFunctions, created: CreateResponse, jobName
 		itemIndex,
 		description:
 			`The create request succeeded and may have started a job that charges credits${charged}, so it was not sent again and nothing was polled. ` +
-			`Look for it in your Magic Hour library${jobName ? ` under the job name "${jobName}"` : ' (set "Job Name" in the options to find such jobs easily)'} before running this item again.`,
+			`Look for it in your Magic Hour library${jobName ? ` under the job name "${jobName}"` : ' (set "Job Name" in the Options to find such jobs easily)'} before running this item again.`,
 	});
 }
 
@@ -153,15 +150,13 @@ export async function executeTool(
 	const tool = tools.find((candidate) => candidate.operation === operation);
 	if (!tool) throw new NodeOperationError(node, `Unknown operation "${operation}"`);
 
-	const firstRun = splitOptions(this.getNodeParameter('options', 0, {}) as IDataObject).run;
-	const concurrency = numberOption(node, firstRun.maxConcurrency, 5, NUMBER_RULES.maxConcurrency, 0);
-	const pollIntervalSeconds = numberOption(node, firstRun.pollIntervalSeconds, 3, NUMBER_RULES.pollIntervalSeconds, 0);
+	const run = readRunSettings(this);
 	const continueOnFail = this.continueOnFail();
 	const plans = await planAllItems(this, tool, items.length, continueOnFail);
 
 	const poller = new ProjectPoller(this, {
-		mode: firstRun.pollingMode === 'fixed' ? 'fixed' : 'automatic',
-		fixedIntervalMs: pollIntervalSeconds * 1000,
+		mode: run.pollingMode,
+		fixedIntervalMs: run.fixedIntervalMs,
 	});
 	const ledger = new RunLedger(tool.displayName);
 	// Aborted by the first failure (without "Continue On Fail"): uploads, waits and downloads of the other items stop.
@@ -233,26 +228,23 @@ export async function executeTool(
 		};
 	};
 
-	let firstFailure: { itemIndex: number; error: unknown } | undefined;
-	const outcomes = await runWithConcurrency(
-		items.length,
-		concurrency,
-		async (itemIndex) => {
+	const { outcomes, stoppedBy } = await runBatch({
+		count: items.length,
+		concurrency: run.maxConcurrency,
+		run: async (itemIndex) => {
 			try {
 				return await runItem(itemIndex);
 			} catch (error) {
-				const nodeError = asNodeError(node, error, itemIndex);
-				if (!continueOnFail && !firstFailure) {
-					firstFailure = { itemIndex, error: nodeError };
-					// The node fails: the other items start nothing new and stop waiting now.
-					runStop.abort(nodeError);
-					poller.stop();
-				}
-				throw nodeError;
+				throw asNodeError(node, error, itemIndex);
 			}
 		},
-		!continueOnFail,
-	);
+		stops: () => !continueOnFail,
+		onStop: (error) => {
+			// The node fails: the other items start nothing new and stop waiting now.
+			runStop.abort(error);
+			poller.stop();
+		},
+	});
 	poller.stop();
 
 	if (cancelSignalOf(this)?.aborted) {
@@ -263,29 +255,18 @@ export async function executeTool(
 				: 'Magic Hour: the execution was cancelled before any job was created',
 		);
 	}
-	if (firstFailure) throw ledger.annotate(firstFailure.error as Error);
+	if (stoppedBy) throw ledger.annotate(stoppedBy.error as Error);
 
 	return [
 		outcomes.map((outcome, itemIndex): INodeExecutionData => {
 			if (outcome?.ok) return outcome.value;
-			const error = outcome?.error;
-			// What the engine knows about the project (status, Magic Hour's error code), as "Wait for Project" reports it.
-			const context = ((error as NodeOperationError)?.context ?? {}) as IDataObject;
 			const entry = ledger.projects.find((project) => project.itemIndex === itemIndex);
-			return errorItem(
-				this,
-				{
-					error: (error as Error)?.message ?? String(error),
-					description: (error as NodeOperationError)?.description ?? null,
-					id: entry?.id ?? null,
-					kind: tool.kind,
-					tool: tool.operation,
-					...(jobNames[itemIndex] ? { name: jobNames[itemIndex] } : {}),
-					...(typeof context.status === 'string' && context.status !== 'unknown' ? { status: context.status } : {}),
-					...(typeof context.errorCode === 'string' ? { code: context.errorCode } : {}),
-				},
-				itemIndex,
-			);
+			return failureItem(this, outcome?.error, itemIndex, {
+				id: entry?.id ?? null,
+				kind: tool.kind,
+				tool: tool.operation,
+				name: jobNames[itemIndex],
+			});
 		}),
 	];
 }

@@ -4,12 +4,13 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 import type { ProjectKind } from '../catalog/types';
 import { magicHourRequest } from '../transport/apiRequest';
 import { ExecutionCancelledError } from '../transport/cancellableSleep';
-import { DEFAULT_BINARY_PREFIX, downloadOutputs } from './downloads';
-import { errorItem } from './errorItem';
-import { ProjectPoller, type PollerSettings, type PollingMode } from './projectPoller';
-import { NUMBER_RULES, numberOption } from './numberOption';
+import { downloadOutputs } from './downloads';
+import { runBatch } from './batch';
+import { readItemSettings, readRunSettings } from './executionSettings';
+import { failureItem, recordProject, type FailedItemContext } from './projectFailure';
+import { ProjectPoller, type PollerSettings } from './projectPoller';
 import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
-import { WAIT_OPTION, WAIT_PARAM } from './waitForProjects.description';
+import { WAIT_PARAM } from './waitForProjects.description';
 
 export interface WaitForProjectsSettings {
 	/** Poller tuning (spacing, in-flight bound, retry policy). Mode and interval come from the parameters. */
@@ -29,18 +30,8 @@ interface ItemPlan {
 	kind: ProjectKind | undefined;
 	download: boolean;
 	binaryPrefix: string;
-	mode: PollingMode;
-	fixedIntervalMs: number;
 	timeoutMs: number | undefined;
 }
-
-interface ItemFailure {
-	error: Error;
-	id: string | null;
-	kind: ProjectKind | null;
-}
-
-type ItemResult = { ok: true; item: INodeExecutionData } | ({ ok: false } & ItemFailure);
 
 function isKind(value: unknown): value is ProjectKind {
 	return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
@@ -96,20 +87,14 @@ function readPlan(ctx: IExecuteFunctions, index: number): ItemPlan {
 			itemIndex: index,
 		});
 	}
-	const options = ctx.getNodeParameter(WAIT_PARAM.options, index, {}) as IDataObject;
-	const mode: PollingMode = options[WAIT_OPTION.pollingMode] === 'fixed' ? 'fixed' : 'automatic';
-	const seconds = numberOption(node, options[WAIT_OPTION.pollIntervalSeconds], 3, NUMBER_RULES.pollIntervalSeconds, index);
-	const minutes = numberOption(node, options[WAIT_OPTION.timeoutMinutes], 0, NUMBER_RULES.timeoutMinutes, index);
-	const prefix = String(options[WAIT_OPTION.binaryPropertyPrefix] ?? '').trim();
+	const { timeoutMinutes, binaryPrefix } = readItemSettings(ctx, index);
 	return {
 		index,
 		id,
 		kind,
 		download: ctx.getNodeParameter(WAIT_PARAM.downloadOutputs, index, true) as boolean,
-		binaryPrefix: prefix || DEFAULT_BINARY_PREFIX,
-		mode,
-		fixedIntervalMs: seconds * 1000,
-		timeoutMs: minutes > 0 ? minutes * 60_000 : undefined,
+		binaryPrefix,
+		timeoutMs: timeoutMinutes > 0 ? timeoutMinutes * 60_000 : undefined,
 	};
 }
 
@@ -143,20 +128,6 @@ async function detectKind(
 	});
 }
 
-function errorJson(failure: ItemFailure): IDataObject {
-	const context = ((failure.error as { context?: IDataObject }).context ?? {}) as IDataObject;
-	const description = (failure.error as { description?: unknown }).description;
-	const json: IDataObject = {
-		error: failure.error.message,
-		id: failure.id,
-		kind: failure.kind,
-		status: typeof context.status === 'string' && context.status !== 'unknown' ? context.status : null,
-	};
-	if (typeof context.errorCode === 'string') json.code = context.errorCode;
-	if (typeof description === 'string' && description) json.description = description;
-	return json;
-}
-
 /**
  * The "Wait for Project" operation: waits for the project of every input item in one polling
  * loop, downloads the outputs when asked, and returns one item per input item in input order.
@@ -175,25 +146,30 @@ export async function waitForProjectItems(
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
-	const poller = new ProjectPoller(ctx, { ...settings.poller });
+	const run = readRunSettings(ctx);
+	const poller = new ProjectPoller(ctx, { ...settings.poller, mode: run.pollingMode, fixedIntervalMs: run.fixedIntervalMs });
 	const downloads = limiter(Math.max(1, settings.downloadConcurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY));
 	const detections = limiter(DETECT_CONCURRENCY);
 	// Aborted when the node fails: the other items' requests and downloads stop.
 	const runStop = new AbortController();
 
-	const runItem = async (index: number): Promise<ItemResult> => {
+	// What each item knows about its project, for its error item.
+	const known: FailedItemContext[] = items.map(() => ({ id: null, kind: null }));
+	const runItem = async (index: number): Promise<INodeExecutionData> => {
 		let plan: ItemPlan | undefined;
 		try {
 			plan = readPlan(ctx, index);
+			known[index] = { id: plan.id, kind: plan.kind ?? null };
 			// "Timeout (Minutes)" bounds kind detection, the wait and the download together.
 			const startedAt = Date.now();
-			let known: ProjectDetail | undefined;
+			let detail: ProjectDetail | undefined;
 			if (!plan.kind) {
 				const { id, timeoutMs } = plan;
 				const limits = { deadline: timeoutMs ? startedAt + timeoutMs : undefined, signal: runStop.signal };
 				const found = await detections(async () => await detectKind(ctx, id, index, limits));
 				plan.kind = found.kind;
-				known = found.detail;
+				known[index].kind = found.kind;
+				detail = found.detail;
 			}
 			const kind = plan.kind;
 			const deadline = { at: startedAt + (plan.timeoutMs ?? DEFAULT_TIMEOUT_MINUTES[kind] * 60_000), since: startedAt };
@@ -203,9 +179,7 @@ export async function waitForProjectItems(
 				itemIndex: index,
 				expectedMs: 0,
 				timeoutMs: Math.max(1, deadline.at - Date.now()),
-				mode: plan.mode,
-				fixedIntervalMs: plan.fixedIntervalMs,
-				known,
+				known: detail,
 			});
 			let binary: IBinaryKeyData | undefined;
 			if (plan.download) {
@@ -233,48 +207,33 @@ export async function waitForProjectItems(
 			if (json.kind === undefined) json.kind = kind;
 			const item: INodeExecutionData = { json, pairedItem: { item: index } };
 			if (binary && Object.keys(binary).length) item.binary = binary;
-			return { ok: true, item };
+			return item;
 		} catch (error) {
 			const failure = error instanceof Error ? error : new Error(String(error));
-			if (!(failure instanceof ExecutionCancelledError) && 'context' in failure) {
-				const context = (failure as { context: IDataObject }).context;
-				if (plan && context && typeof context === 'object') context.projectId ??= plan.id;
-			}
-			return { ok: false, error: failure, id: plan?.id ?? null, kind: plan?.kind ?? null };
+			if (plan && !(failure instanceof ExecutionCancelledError)) recordProject(failure, { id: plan.id, kind: plan.kind });
+			throw failure;
 		}
 	};
 
-	const results: Array<ItemResult | undefined> = new Array(items.length);
-	let firstFailure: ItemFailure | undefined;
-	await new Promise<void>((resolve) => {
-		let remaining = items.length;
-		if (remaining === 0) resolve();
-		for (let index = 0; index < items.length; index++) {
-			void runItem(index).then((result) => {
-				results[index] = result;
-				const stopNow =
-					!result.ok && !firstFailure && (!continueOnFail || result.error instanceof ExecutionCancelledError);
-				if (stopNow) {
-					firstFailure = result;
-					// Nobody will read the other items: stop polling and downloading for them.
-					poller.stop(new ExecutionCancelledError());
-					runStop.abort(new ExecutionCancelledError());
-					resolve();
-				}
-				remaining -= 1;
-				if (remaining === 0) resolve();
-			});
-		}
+	const { outcomes, stoppedBy } = await runBatch({
+		count: items.length,
+		// All items wait in one polling loop; downloads and detection have their own bounds.
+		concurrency: Infinity,
+		run: runItem,
+		stops: (error) => !continueOnFail || error instanceof ExecutionCancelledError,
+		onStop: () => {
+			// Nobody will read the other items: stop polling and downloading for them.
+			poller.stop(new ExecutionCancelledError());
+			runStop.abort(new ExecutionCancelledError());
+		},
 	});
 	ctx.logger?.debug?.(
 		`Magic Hour: waited for ${items.length} project(s) with ${poller.stats.requests} status request(s), ` +
 			`${poller.stats.rateLimitPauses} rate-limit pause(s)`,
 	);
-	if (firstFailure) throw firstFailure.error;
+	if (stoppedBy) throw stoppedBy.error;
 
-	return results.map((result, index) => {
-		if (!result) throw new Error(`Item ${index} has no result`);
-		if (result.ok) return result.item;
-		return errorItem(ctx, errorJson(result), index);
-	});
+	return outcomes.map((outcome, index) =>
+		outcome?.ok ? outcome.value : failureItem(ctx, outcome?.error, index, known[index]),
+	);
 }

@@ -2,7 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError } from '../../../shared/transport/apiErrors';
-import { errorItem } from '../../../shared/engine/errorItem';
+import { runBatch } from '../../../shared/engine/batch';
+import { failureItem } from '../../../shared/engine/projectFailure';
 import { waitForProjects } from '../../../shared/engine/waitForProjects';
 import * as account from './account';
 import type { ItemOperation } from './common';
@@ -26,22 +27,24 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	const handler = RESOURCES[resource]?.operations[operation];
 	if (!handler) throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${operation}"`);
-	const output: INodeExecutionData[] = [];
-	const items = this.getInputData();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await handler.execute.call(this, itemIndex);
-			output.push(...(Array.isArray(result) ? result : [result]));
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output.push(
-				errorItem(
-					this,
-					{ error: (error as Error).message, description: (error as NodeOperationError).description ?? null },
-					itemIndex,
-				),
-			);
-		}
-	}
+	const continueOnFail = this.continueOnFail();
+	// One item at a time, in input order.
+	const { outcomes, stoppedBy } = await runBatch({
+		count: this.getInputData().length,
+		concurrency: 1,
+		run: async (itemIndex) => {
+			try {
+				const result = await handler.execute.call(this, itemIndex);
+				return Array.isArray(result) ? result : [result];
+			} catch (error) {
+				throw asNodeError(this.getNode(), error, itemIndex);
+			}
+		},
+		stops: () => !continueOnFail,
+	});
+	if (stoppedBy) throw stoppedBy.error;
+	const output = outcomes.flatMap((outcome, itemIndex) =>
+		outcome?.ok ? outcome.value : [failureItem(this, outcome?.error, itemIndex)],
+	);
 	return [output];
 }
