@@ -3,6 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { waitForProjectsProperties } from '../shared/engine/waitForProjects.description';
 import { baseDescription } from './description';
+import { agentToolOutput } from '../shared/engine/agentTool';
+import { agentProperties } from './v1/actions/agent';
 import { ITEM_OPERATIONS, route } from './v1/actions/router';
 import { scoped } from './v1/actions/common';
 
@@ -74,6 +76,7 @@ export class MagicHourV1 implements INodeType {
 				options: [{ name: 'Get', value: 'get', action: 'Get the account', description: 'Get the credit balance and plan' }],
 				default: 'get',
 			},
+			...agentProperties,
 			...Object.values(ITEM_OPERATIONS).flatMap((operations) =>
 				Object.values(operations).flatMap((operation) => operation.description),
 			),
@@ -82,6 +85,9 @@ export class MagicHourV1 implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return route.call(this);
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		// Project lookups become the same short result as a job; the others pass as they are.
+		return agentToolOutput(this, await route.call(this), resource === 'project' && operation !== 'delete');
 	}
 }

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { toolLoadOptions, toolNodeProperties, toolsOfKind } from '../shared/actions/toolNode';
+import { agentToolOutput } from '../shared/engine/agentTool';
 import { executeTool } from '../shared/engine/runTool';
 import { baseDescription } from './description';
 
@@ -26,6 +27,6 @@ export class MagicHourVideoV1 implements INodeType {
 	methods = { loadOptions: toolLoadOptions(TOOLS) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeTool.call(this, TOOLS);
+		return agentToolOutput(this, await executeTool.call(this, TOOLS));
 	}
 }

@@ -5,6 +5,7 @@ import { RUN_OPTION_NAMES } from '../catalog/properties';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
 import { magicHourRequest } from '../transport/apiRequest';
+import { runsAsAgentTool } from './agentTool';
 import { runWithConcurrency } from './concurrency';
 import { downloadOutputs } from './downloads';
 import { errorItem } from './errorItem';
@@ -134,7 +135,8 @@ export async function executeTool(
 		};
 	};
 
-	const continueOnFail = this.continueOnFail();
+	// An agent gets a failure as a result with the project ID, so that it can check back or report it.
+	const continueOnFail = this.continueOnFail() || runsAsAgentTool(this);
 	let firstFailure: { itemIndex: number; error: unknown } | undefined;
 	const outcomes = await runWithConcurrency(
 		items.length,
