@@ -51,6 +51,8 @@ export function toolResults(request: ChatRequest): Json[] {
 
 export class ScriptedChatModel {
 	readonly requests: RecordedRequest[] = [];
+	/** Errors thrown by script steps. */
+	readonly failures: string[] = [];
 	private script: ScriptStep[] = [];
 	private calls = 0;
 
@@ -59,7 +61,13 @@ export class ScriptedChatModel {
 	static async start(): Promise<ScriptedChatModel> {
 		let model: ScriptedChatModel | undefined;
 		const server = createServer((req, res) => {
-			void model!.handle(req, res);
+			// A script step that throws (e.g. reading a tool result that is not there) answers 500 at once,
+			// so that the agent run fails instead of waiting for an answer that never comes.
+			model!.handle(req, res).catch((error: Error) => {
+				model!.failures.push(error.message);
+				if (!res.headersSent) model!.json(res, 500, { error: { message: `script failed: ${error.message}`, type: 'server_error' } });
+				else res.end();
+			});
 		});
 		model = new ScriptedChatModel(server);
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -135,7 +143,7 @@ export class ScriptedChatModel {
 		});
 	}
 
-	private json(res: ServerResponse, status: number, body: unknown): void {
+	json(res: ServerResponse, status: number, body: unknown): void {
 		res.writeHead(status, { 'content-type': 'application/json' });
 		res.end(JSON.stringify(body));
 	}
