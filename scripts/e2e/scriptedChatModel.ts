@@ -49,6 +49,11 @@ export function toolResults(request: ChatRequest): Json[] {
 		});
 }
 
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+	res.writeHead(status, { 'content-type': 'application/json' });
+	res.end(JSON.stringify(body));
+}
+
 export class ScriptedChatModel {
 	readonly requests: RecordedRequest[] = [];
 	/** Errors thrown by script steps. */
@@ -65,7 +70,7 @@ export class ScriptedChatModel {
 			// so that the agent run fails instead of waiting for an answer that never comes.
 			model!.handle(req, res).catch((error: Error) => {
 				model!.failures.push(error.message);
-				if (!res.headersSent) model!.json(res, 500, { error: { message: `script failed: ${error.message}`, type: 'server_error' } });
+				if (!res.headersSent) sendJson(res, 500, { error: { message: `script failed: ${error.message}`, type: 'server_error' } });
 				else res.end();
 			});
 		});
@@ -103,14 +108,14 @@ export class ScriptedChatModel {
 		this.requests.push({ method: req.method ?? 'GET', path, body });
 
 		if (req.method === 'GET' && path.endsWith('/models')) {
-			return this.json(res, 200, { object: 'list', data: [{ id: 'scripted-model', object: 'model', owned_by: 'e2e' }] });
+			return sendJson(res, 200, { object: 'list', data: [{ id: 'scripted-model', object: 'model', owned_by: 'e2e' }] });
 		}
 		if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
-			return this.json(res, 404, { error: { message: `not scripted: ${req.method} ${path}`, type: 'invalid_request_error' } });
+			return sendJson(res, 404, { error: { message: `not scripted: ${req.method} ${path}`, type: 'invalid_request_error' } });
 		}
 		const step = this.script[toolResults(body).length];
 		if (!step) {
-			return this.json(res, 500, { error: { message: 'the script has no step for this request', type: 'server_error' } });
+			return sendJson(res, 500, { error: { message: 'the script has no step for this request', type: 'server_error' } });
 		}
 		const message =
 			'tool' in step
@@ -133,7 +138,7 @@ export class ScriptedChatModel {
 		const usage = { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 };
 		const created = Math.floor(Date.now() / 1000);
 		if (body.stream) return this.stream(res, message, finishReason, usage, created);
-		return this.json(res, 200, {
+		return sendJson(res, 200, {
 			id: `chatcmpl-${this.requests.length}`,
 			object: 'chat.completion',
 			created,
@@ -141,11 +146,6 @@ export class ScriptedChatModel {
 			choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
 			usage,
 		});
-	}
-
-	json(res: ServerResponse, status: number, body: unknown): void {
-		res.writeHead(status, { 'content-type': 'application/json' });
-		res.end(JSON.stringify(body));
 	}
 
 	/** The same reply as server-sent events, for a client that asked to stream. */
