@@ -13,6 +13,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { CredentialSpec } from './n8n';
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
@@ -52,6 +54,30 @@ export function toolResults(request: ChatRequest): Json[] {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	res.writeHead(status, { 'content-type': 'application/json' });
 	res.end(JSON.stringify(body));
+}
+
+/** The "OpenAI account" credential example 06 uses, pointed at a scripted model. */
+export function scriptedModelCredential(baseUrl: string): CredentialSpec {
+	return { id: 'mhCredOpenAi01', name: 'OpenAI account', type: 'openAiApi', data: { apiKey: 'sk-scripted-model', url: baseUrl } };
+}
+
+function lastUserMessage(request: ChatRequest): string {
+	const message = [...request.messages].reverse().find((candidate) => candidate.role === 'user');
+	return typeof message?.content === 'string' ? message.content : JSON.stringify(message?.content ?? '');
+}
+
+/** Example 06 played by a script: the chat message becomes the image prompt and the voice-over. */
+export function socialPostScript(): ScriptStep[] {
+	return [
+		{ tool: 'Create_Post_Image', args: (request) => ({ image_prompt: `${lastUserMessage(request)}, bright photo, no text` }) },
+		{ tool: 'Create_Voice_Over', args: (request) => ({ text: lastUserMessage(request).slice(0, 1000) }) },
+		{
+			answer: (request) => {
+				const [[image], [voice]] = toolResults(request);
+				return `Here is your post.\nImage: ${image.output_urls?.[0] ?? image.error}\nVoice-over: ${voice.output_urls?.[0] ?? voice.error}`;
+			},
+		},
+	];
 }
 
 export class ScriptedChatModel {

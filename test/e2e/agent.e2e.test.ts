@@ -20,11 +20,10 @@ import {
 	loadExamples,
 	N8nInstance,
 	REPO_ROOT,
-	type CredentialSpec,
 	type Json,
 	type N8nServer,
 } from '../../scripts/e2e/n8n';
-import { ScriptedChatModel, toolResults, type ChatRequest } from '../../scripts/e2e/scriptedChatModel';
+import { ScriptedChatModel, scriptedModelCredential, toolResults, type ChatRequest } from '../../scripts/e2e/scriptedChatModel';
 
 const EXAMPLE_ID = 'mhExampleAgent01';
 const VARIANT_ID = 'mhE2eAgentVideo1';
@@ -39,10 +38,6 @@ let server: N8nServer;
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 const tool = (operation: string) => TOOLS.find((candidate) => candidate.operation === operation)!;
-
-function openAiCredential(baseUrl: string): CredentialSpec {
-	return { id: 'mhCredOpenAi01', name: 'OpenAI account', type: 'openAiApi', data: { apiKey: 'sk-scripted-e2e', url: baseUrl } };
-}
 
 function example(): Json {
 	const found = loadExamples().find(({ workflow }) => workflow.id === EXAMPLE_ID);
@@ -138,7 +133,7 @@ beforeAll(async () => {
 	emu = await start({ speed: 50, quiet: true });
 	model = await ScriptedChatModel.start();
 	n8n = await N8nInstance.create();
-	await n8n.importCredentials([emulatorCredential(emu), openAiCredential(model.baseUrl)]);
+	await n8n.importCredentials([emulatorCredential(emu), scriptedModelCredential(model.baseUrl)]);
 	await n8n.importWorkflows([example(), videoVariant()]);
 	await n8n.publish(EXAMPLE_ID);
 	await n8n.publish(VARIANT_ID);
