@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * A scripted OpenAI-compatible chat model on loopback, for running n8n's AI Agent without an
  * LLM: `POST /v1/chat/completions` answers with the next step of a fixed script (tool calls,
@@ -90,17 +90,16 @@ export class ScriptedChatModel {
 	private constructor(private readonly server: Server) {}
 
 	static async start(): Promise<ScriptedChatModel> {
-		let model: ScriptedChatModel | undefined;
-		const server = createServer((req, res) => {
+		const server: Server = createServer((req, res) => {
 			// A script step that throws (e.g. reading a tool result that is not there) answers 500 at once,
 			// so that the agent run fails instead of waiting for an answer that never comes.
-			model!.handle(req, res).catch((error: Error) => {
-				model!.failures.push(error.message);
+			model.handle(req, res).catch((error: Error) => {
+				model.failures.push(error.message);
 				if (!res.headersSent) sendJson(res, 500, { error: { message: `script failed: ${error.message}`, type: 'server_error' } });
 				else res.end();
 			});
 		});
-		model = new ScriptedChatModel(server);
+		const model = new ScriptedChatModel(server);
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		return model;
 	}

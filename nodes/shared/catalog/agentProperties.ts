@@ -37,16 +37,12 @@ export function agentDescriptionProperties(tools: readonly ToolDeclaration[]): I
  */
 export function agentRunProperties(operations: string[], waitsByDefault: boolean): INodeProperties[] {
 	const show = { operation: operations, '@tool': [true] };
+	const description =
+		'Whether the tool call waits until the job is done and returns the output URLs. Off: it returns the project ID at once; give the agent the Magic Hour node\'s "Get Project" tool to check back.';
 	return [
-		{
-			displayName: 'Wait for Completion',
-			name: 'waitForCompletion',
-			type: 'boolean',
-			default: waitsByDefault,
-			description:
-				'Whether the tool call waits until the job is done and returns the output URLs. Off: it returns the project ID at once; give the agent the Magic Hour node\'s "Get Project" tool to check back.',
-			displayOptions: { show },
-		},
+		waitsByDefault
+			? { displayName: 'Wait for Completion', name: 'waitForCompletion', type: 'boolean', default: true, description, displayOptions: { show } }
+			: { displayName: 'Wait for Completion', name: 'waitForCompletion', type: 'boolean', default: false, description, displayOptions: { show } },
 		{
 			displayName: 'Download Outputs',
 			name: 'downloadOutputs',
