@@ -14,7 +14,8 @@ function errorText(json: IDataObject): string | undefined {
 	const error = json.error;
 	if (!error) return undefined;
 	if (typeof error === 'string') {
-		return [error, typeof json.description === 'string' ? json.description : ''].filter(Boolean).join(' ');
+		const code = typeof json.code === 'string' ? `(${json.code})` : '';
+		return [error, code, typeof json.description === 'string' ? json.description : ''].filter(Boolean).join(' ');
 	}
 	const { code, message } = error as IDataObject;
 	return [message, code ? `(${String(code)})` : ''].filter(Boolean).join(' ');
