@@ -162,8 +162,21 @@ describe('what the model gets back', () => {
 		const [item] = output[0];
 		expect(item.json.id).toEqual(expect.any(String));
 		expect(emu.getProject(String(item.json.id))).toBeDefined();
-		expect(item.json).toMatchObject({ kind: 'audio', status: 'error', error: expect.stringMatching(/\(unknown_error\)/) });
+		expect(item.json).toMatchObject({ kind: 'audio', status: 'error', error: expect.stringMatching(/unknown_error/) });
 		expect(JSON.stringify(item.json).length).toBeLessThan(800);
+	});
+
+	it('a job slower than the timeout: the wait ends, and the result carries the project ID to check back', async () => {
+		emu.jobs.setDurationMs('/v1/ai-image-generator', 60_000);
+		const { output } = await runAsTool(asAgentTool(new MagicHourImage()), {
+			operation: 'aiImageGenerator',
+			prompt: 'A slow painting',
+			imageCount: 1,
+			options: { ...FAST, timeoutMinutes: 0.01 },
+		});
+		const [item] = output[0];
+		expect(item.json).toMatchObject({ id: expect.any(String), kind: 'image', error: expect.any(String) });
+		expect(emu.getProject(String(item.json.id))).toBeDefined();
 	});
 
 	it('a bad input: the error names the field, and nothing was created', async () => {

@@ -14,7 +14,7 @@ function errorText(json: IDataObject): string | undefined {
 	const error = json.error;
 	if (!error) return undefined;
 	if (typeof error === 'string') {
-		const code = typeof json.code === 'string' ? `(${json.code})` : '';
+		const code = typeof json.code === 'string' && !error.includes(json.code) ? `(${json.code})` : '';
 		return [error, code, typeof json.description === 'string' ? json.description : ''].filter(Boolean).join(' ');
 	}
 	const { code, message } = error as IDataObject;
