@@ -17,6 +17,10 @@ export const AGENT_PURPOSES: Readonly<Record<string, AgentPurpose>> = {
 		does: 'Make a video of a portrait photo speaking an audio track (talking head).',
 		cost: 'credits per rendered frame, about 30 per second of video',
 	},
+	aiVideoTranslator: {
+		does: 'Dub the speech of a short video clip (1 to 30 seconds) into another language.',
+		cost: 'credits per second of video',
+	},
 	aiVideoEditor: {
 		does: 'Change what happens in an existing video clip as a text prompt describes.',
 		cost: 'credits per second of video, by model',
