@@ -6,7 +6,8 @@
  * "Create an image and save it" headlessly and prints what happened. No API key, no internet.
  *
  *   npm run demo                 # run the example, print the job, credits, time and file
- *   npm run demo -- --serve      # then keep n8n (editor on http://127.0.0.1:5678) and the emulator running
+ *   npm run demo -- --serve      # then keep n8n (editor on http://127.0.0.1:5678) and the emulator running,
+ *                                # with example 06's chat published (a scripted chat model stands in for OpenAI)
  */
 import { rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,8 +22,10 @@ import {
 	N8nInstance,
 	REPO_ROOT,
 } from './e2e/n8n';
+import { ScriptedChatModel, scriptedModelCredential, socialPostScript } from './e2e/scriptedChatModel';
 
 const DEMO_WORKFLOW = 'mhExampleImage01';
+const AGENT_WORKFLOW = 'mhExampleAgent01';
 // Real time: jobs take as long as at Magic Hour, so the node's Automatic polling (which expects
 // Magic Hour's documented timings) shows the time a user will really see.
 const SPEED = 1;
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
 	const dir = join(REPO_ROOT, '.cache', 'demo');
 	rmSync(dir, { recursive: true, force: true });
 	const n8n = await N8nInstance.create({ dir });
+	let chatModel: ScriptedChatModel | undefined;
 	try {
 		n8n.copyExampleFiles();
 		await n8n.importCredentials([emulatorCredential(emulator)]);
@@ -94,10 +98,19 @@ async function main(): Promise<void> {
 		say(`Done in ${((Date.now() - began) / 1000).toFixed(0)} s. Other examples: see examples/ and the README.`);
 
 		if (serve) {
+			// Example 06's agent needs a chat model: a scripted one that makes the post's image and voice-over.
+			chatModel = await ScriptedChatModel.start();
+			chatModel.play(socialPostScript());
+			await n8n.importCredentials([scriptedModelCredential(chatModel.baseUrl)]);
+			await n8n.publish(AGENT_WORKFLOW);
 			const server = await n8n.start({ port: 5678 });
+			const chatTrigger = examples
+				.find(({ workflow }) => workflow.id === AGENT_WORKFLOW)
+				?.workflow.nodes.find((node: { type: string }) => node.type.endsWith('.chatTrigger'));
 			say();
 			say(`n8n editor: ${server.baseUrl}  (create the owner account on first visit)`);
 			say(`emulator:   ${emulator.baseUrl}  (API key ${emulator.apiKey})`);
+			if (chatTrigger) say(`agent chat: ${server.webhookUrl(chatTrigger.webhookId, 'chat')}  (example 06; chat model: a script on ${chatModel.baseUrl})`);
 			say('Press Ctrl-C to stop both.');
 			await new Promise<void>((resolve) => {
 				process.once('SIGINT', resolve);
@@ -106,6 +119,7 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await n8n.stopAll();
+		await chatModel?.stop();
 		await emulator.stop();
 	}
 }

@@ -6,8 +6,10 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { RESOURCES, route } from './v1/actions/router';
+import { agentToolOutput } from '../shared/engine/agentTool';
 import { versionOneDescription } from '../shared/versionDescription';
+import { agentProperties } from './v1/actions/agent';
+import { RESOURCES, route } from './v1/actions/router';
 
 export class MagicHourV1 implements INodeType {
 	description: INodeTypeDescription;
@@ -27,11 +29,15 @@ export class MagicHourV1 implements INodeType {
 				],
 				default: 'project',
 			},
+			...agentProperties,
 			...Object.values(RESOURCES).flatMap((resource) => resource.description),
 		]);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return route.call(this);
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		// Project lookups become the same short result as a job; the others pass as they are.
+		return agentToolOutput(this, await route.call(this), resource === 'project' && operation !== 'delete');
 	}
 }

@@ -9,9 +9,11 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { agentDescriptionProperties, agentRunProperties } from './catalog/agentProperties';
 import { operationProperty, runProperties, toolProperties } from './catalog/properties';
 import { TOOLS } from './catalog/tools';
 import type { ProjectKind, ToolDeclaration } from './catalog/types';
+import { agentToolOutput } from './engine/agentTool';
 import { executeTool } from './engine/runTool';
 import { savedItemLoadOptions } from './engine/savedItems';
 import { versionOneDescription } from './versionDescription';
@@ -22,10 +24,14 @@ export function toolsOfKind(kind: ProjectKind): readonly ToolDeclaration[] {
 
 /** Every parameter of a tool node: the operation list, then each tool's own parameters. */
 export function toolNodeProperties(tools: readonly ToolDeclaration[]): INodeProperties[] {
+	const operations = tools.map((tool) => tool.operation);
 	return [
 		operationProperty(tools),
+		...agentDescriptionProperties(tools),
 		...tools.flatMap(toolProperties),
-		...runProperties(tools.map((tool) => tool.operation)),
+		...runProperties(operations),
+		// An agent waits for images and voices (seconds), not for videos (minutes).
+		...agentRunProperties(operations, tools.every((tool) => tool.kind !== 'video')),
 	];
 }
 
@@ -62,7 +68,7 @@ export class MagicHourToolNodeV1 implements INodeType {
 		this.description = versionOneDescription(baseDescription, toolNodeProperties(tools));
 		this.methods = { loadOptions: toolLoadOptions(tools) };
 		this.execute = async function (this: IExecuteFunctions) {
-			return executeTool.call(this, tools);
+			return agentToolOutput(this, await executeTool.call(this, tools));
 		};
 	}
 }

@@ -157,7 +157,7 @@ export function runProperties(operations: string[]): INodeProperties[] {
 			type: 'boolean',
 			default: true,
 			description: 'Whether to wait until Magic Hour has finished the job. Off: output the project ID at once (use "Wait for Project" later).',
-			displayOptions: { show: { operation: operations } },
+			displayOptions: { show: { operation: operations, '@tool': [false] } },
 		},
 		{
 			displayName: 'Download Outputs',
@@ -165,7 +165,7 @@ export function runProperties(operations: string[]): INodeProperties[] {
 			type: 'boolean',
 			default: true,
 			description: 'Whether to download the finished files into binary data of the output item',
-			displayOptions: { show: { operation: operations, waitForCompletion: [true] } },
+			displayOptions: { show: { operation: operations, waitForCompletion: [true], '@tool': [false] } },
 		},
 		{ ...toolExecutionSettingsProperty(), displayOptions: { show: { operation: operations } } },
 	];

@@ -5,6 +5,7 @@ import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { throwIfCancelled } from '../transport/cancellableSleep';
+import { runsAsAgentTool } from './agentTool';
 import { runBatch } from './batch';
 import { downloadOutputs } from './downloads';
 import { collectFileInputs, uploadPendingFiles, type CollectedFiles } from './fileInputs';
@@ -151,7 +152,8 @@ export async function executeTool(
 	if (!tool) throw new NodeOperationError(node, `Unknown operation "${operation}"`);
 
 	const run = readRunSettings(this);
-	const continueOnFail = this.continueOnFail();
+	// An agent gets a failure as a result with the project ID, so that it can check back or report it.
+	const continueOnFail = this.continueOnFail() || runsAsAgentTool(this);
 	const plans = await planAllItems(this, tool, items.length, continueOnFail);
 
 	const poller = new ProjectPoller(this, {

@@ -46,6 +46,7 @@ export const waitForProjectsProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether to download the finished files into binary data of the output item',
+		displayOptions: { show: { '@tool': [false] } },
 	},
 	waitExecutionSettingsProperty(),
 ];

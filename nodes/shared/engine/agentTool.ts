@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+/**
+ * Whether the node runs as a tool of an AI Agent: n8n registers every `usableAsTool` node a
+ * second time as `<type>Tool` and runs that type when the agent calls it.
+ */
+export function runsAsAgentTool(ctx: Pick<IExecuteFunctions, 'getNode'>): boolean {
+	return ctx.getNode().type.endsWith('Tool');
+}
+
+const UNFINISHED = new Set(['draft', 'queued', 'rendering']);
+
+function errorText(json: IDataObject): string | undefined {
+	const error = json.error;
+	if (!error) return undefined;
+	if (typeof error === 'string') {
+		const code = typeof json.code === 'string' && !error.includes(json.code) ? `(${json.code})` : '';
+		return [error, code, typeof json.description === 'string' ? json.description : ''].filter(Boolean).join(' ');
+	}
+	const { code, message } = error as IDataObject;
+	return [message, code ? `(${String(code)})` : ''].filter(Boolean).join(' ');
+}
+
+function outputUrls(json: IDataObject): string[] {
+	const downloads = (json.downloads ?? (json.project as IDataObject | undefined)?.downloads) as unknown;
+	if (!Array.isArray(downloads)) return [];
+	return downloads
+		.map((download) => (download as IDataObject)?.url)
+		.filter((url): url is string => typeof url === 'string');
+}
+
+/**
+ * What the model receives for one project: its ID and kind (what Get Project needs), status,
+ * credits, output URLs and the error, nothing else (no project copy, no binary data).
+ */
+export function agentProjectResult(json: IDataObject): IDataObject {
+	const id = typeof json.id === 'string' ? json.id : null;
+	const error = errorText(json);
+	const status = typeof json.status === 'string' ? json.status : error ? 'error' : undefined;
+	const result: IDataObject = { id };
+	if (typeof json.kind === 'string') result.kind = json.kind;
+	if (status) result.status = status;
+	if (typeof json.credits_charged === 'number') result.credits_charged = json.credits_charged;
+	const urls = outputUrls(json);
+	if (urls.length) result.output_urls = urls;
+	if (error) result.error = error;
+	if (id && status && UNFINISHED.has(status)) {
+		result.next = 'Not finished: check back later with the Get Project tool (this id and kind).';
+	}
+	return result;
+}
+
+/**
+ * The node's output as an agent should get it: in tool mode no binary data, and items about a
+ * project (`projects`: a job, a failed job, a project lookup) become a short result; otherwise
+ * the output passes unchanged.
+ */
+export function agentToolOutput(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	output: INodeExecutionData[][],
+	projects = true,
+): INodeExecutionData[][] {
+	if (!runsAsAgentTool(ctx)) return output;
+	return output.map((items) =>
+		items.map((item) => ({
+			json: projects ? agentProjectResult(item.json) : item.json,
+			pairedItem: item.pairedItem,
+		})),
+	);
+}
