@@ -7,7 +7,7 @@
  *
  *   npm run demo                 # run the example, print the job, credits, time and file
  *   npm run demo -- --serve      # then keep n8n (editor on http://127.0.0.1:5678) and the emulator running,
- *                                # with example 06's chat published (a scripted chat model stands in for OpenAI)
+ *                                # with example 08's chat published (a scripted chat model stands in for OpenAI)
  */
 import { rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 		say(`Done in ${((Date.now() - began) / 1000).toFixed(0)} s. Other examples: see examples/ and the README.`);
 
 		if (serve) {
-			// Example 06's agent needs a chat model: a scripted one that makes the post's image and voice-over.
+			// Example 08's agent needs a chat model: a scripted one that makes the post's image and voice-over.
 			chatModel = await ScriptedChatModel.start();
 			chatModel.play(socialPostScript());
 			await n8n.importCredentials([scriptedModelCredential(chatModel.baseUrl)]);
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
 			say();
 			say(`n8n editor: ${server.baseUrl}  (create the owner account on first visit)`);
 			say(`emulator:   ${emulator.baseUrl}  (API key ${emulator.apiKey})`);
-			if (chatTrigger) say(`agent chat: ${server.webhookUrl(chatTrigger.webhookId, 'chat')}  (example 06; chat model: a script on ${chatModel.baseUrl})`);
+			if (chatTrigger) say(`agent chat: ${server.webhookUrl(chatTrigger.webhookId, 'chat')}  (example 08; chat model: a script on ${chatModel.baseUrl})`);
 			say('Press Ctrl-C to stop both.');
 			await new Promise<void>((resolve) => {
 				process.once('SIGINT', resolve);

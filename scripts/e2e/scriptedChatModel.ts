@@ -56,7 +56,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
-/** The "OpenAI account" credential example 06 uses, pointed at a scripted model. */
+/** The "OpenAI account" credential example 08 uses, pointed at a scripted model. */
 export function scriptedModelCredential(baseUrl: string): CredentialSpec {
 	return { id: 'mhCredOpenAi01', name: 'OpenAI account', type: 'openAiApi', data: { apiKey: 'sk-scripted-model', url: baseUrl } };
 }
@@ -66,7 +66,7 @@ function lastUserMessage(request: ChatRequest): string {
 	return typeof message?.content === 'string' ? message.content : JSON.stringify(message?.content ?? '');
 }
 
-/** Example 06 played by a script: the chat message becomes the image prompt and the voice-over. */
+/** Example 08 played by a script: the chat message becomes the image prompt and the voice-over. */
 export function socialPostScript(): ScriptStep[] {
 	return [
 		{ tool: 'Create_Post_Image', args: (request) => ({ image_prompt: `${lastUserMessage(request)}, bright photo, no text` }) },

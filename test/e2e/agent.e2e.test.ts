@@ -154,7 +154,7 @@ afterAll(async () => {
 	await emu?.stop();
 });
 
-test('example 06: one chat message → the agent makes the post image and the voice-over with Magic Hour tools', async () => {
+test('example 08: one chat message → the agent makes the post image and the voice-over with Magic Hour tools', async () => {
 	const webhookId = example().nodes.find((node: Json) => node.type.endsWith('.chatTrigger')).webhookId;
 	const from = model.requests.length;
 	const imagePrompt = 'A latte with leaf art on a wooden table, morning light, flat lay, warm autumn colors';

@@ -126,7 +126,7 @@ describe('what the model gets back', () => {
 			operation: 'aiImageGenerator',
 			prompt: 'A sunrise over a mountain lake, poster style',
 			imageCount: 2,
-			options: FAST,
+			executionSettings: FAST,
 		});
 		const [item] = output[0];
 		expect(item.binary).toBeUndefined();
@@ -143,7 +143,7 @@ describe('what the model gets back', () => {
 			operation: 'textToVideo',
 			prompt: 'A drone flight over a coastline',
 			duration: 5,
-			options: FAST,
+			executionSettings: FAST,
 		});
 		const [item] = output[0];
 		expect(item.json).toMatchObject({ kind: 'video', status: 'queued', next: expect.stringMatching(/Get Project/) });
@@ -157,7 +157,7 @@ describe('what the model gets back', () => {
 			operation: 'aiVoiceGenerator',
 			voiceName: 'Morgan Freeman',
 			prompt: 'Hello there',
-			options: FAST,
+			executionSettings: FAST,
 		});
 		const [item] = output[0];
 		expect(item.json.id).toEqual(expect.any(String));
@@ -172,7 +172,7 @@ describe('what the model gets back', () => {
 			operation: 'aiImageGenerator',
 			prompt: 'A slow painting',
 			imageCount: 1,
-			options: { ...FAST, timeoutMinutes: 0.01 },
+			executionSettings: { ...FAST, timeoutMinutes: 0.01 },
 		});
 		const [item] = output[0];
 		expect(item.json).toMatchObject({ id: expect.any(String), kind: 'image', error: expect.any(String) });
@@ -184,7 +184,7 @@ describe('what the model gets back', () => {
 			operation: 'aiImageGenerator',
 			prompt: ' ',
 			imageCount: 1,
-			options: FAST,
+			executionSettings: FAST,
 		});
 		expect(output[0][0].json).toMatchObject({ id: null, error: expect.stringMatching(/Prompt: is required/) });
 		expect(requestsTo('/v1/')).toBe(0);
@@ -195,7 +195,7 @@ describe('what the model gets back', () => {
 			operation: 'aiImageGenerator',
 			prompt: 'A red kite',
 			imageCount: 1,
-			options: FAST,
+			executionSettings: FAST,
 		});
 		const id = String(started[0][0].json.id);
 		const { output } = await runAsTool(asAgentTool(new MagicHour()), { resource: 'project', operation: 'get', projectId: id, kind: 'image' });
