@@ -460,11 +460,15 @@ export class N8nInstance {
 		}
 	}
 
-	/** Imports workflows, with the examples' file folder pointed at this instance's. */
-	async importWorkflows(workflows: Json[]): Promise<void> {
+	/**
+	 * Imports workflows, with the examples' file folder pointed at this instance's.
+	 * `activeFromJson` (queue mode only, n8n's `--activeState=fromJson`) publishes those whose
+	 * `active` is true in the same command.
+	 */
+	async importWorkflows(workflows: Json[], options: { activeFromJson?: boolean } = {}): Promise<void> {
 		const text = JSON.stringify(workflows).split(EXAMPLE_FILES_DIR).join(join(this.filesDir, 'magic-hour'));
 		const file = this.writeInput('workflows', JSON.parse(text));
-		await this.runOrThrow(['import:workflow', `--input=${file}`]);
+		await this.runOrThrow(['import:workflow', `--input=${file}`, ...(options.activeFromJson ? ['--activeState=fromJson'] : [])]);
 	}
 
 	/** Makes an imported workflow active (its triggers and webhooks run under `n8n start`). */

@@ -166,6 +166,8 @@ export class PostgresServer {
 	/** Read access to n8n's database for tests (a small pool; `?` placeholders become `$n`). */
 	database(): N8nDatabase {
 		const pool = new this.pg.Pool({ ...this.connectionConfig(POSTGRES_DATABASE), max: 4 });
+		// An idle client loses its connection when the server stops: nothing to do about it.
+		pool.on('error', () => undefined);
 		return {
 			async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 				let n = 0;
