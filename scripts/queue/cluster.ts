@@ -13,7 +13,7 @@
  * Every process runs in a process group of its own; all groups are killed when the calling
  * process exits, however it exits.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import { ensureN8nInstalled, N8nInstance, type CredentialSpec, type Json, type N8nServer } from '../e2e/n8n';
 import { PostgresServer, RedisServer } from './services';
@@ -76,7 +76,8 @@ export class QueueCluster {
 			try {
 				if (options.credentials?.length) await n8n.importCredentials(options.credentials);
 				const active = new Set(options.publish ?? []);
-				const workflows = (options.workflows ?? []).map((wf) => ({ ...wf, active: active.has(wf.id) }));
+				// `--activeState=fromJson` publishes the version named by `versionId` (none: nothing published).
+				const workflows = (options.workflows ?? []).map((wf) => ({ versionId: randomUUID(), ...wf, active: active.has(wf.id) }));
 				// One n8n boot for all of them (each CLI command boots n8n: ~20 s here).
 				if (workflows.length) await n8n.importWorkflows(workflows, { activeFromJson: true });
 				cluster.main = await n8n.spawnProcess('start', { name: 'main', env: { MH_PROCESS_NAME: 'main' } });
