@@ -75,13 +75,14 @@ export class QueueCluster {
 			const cluster = new QueueCluster(n8n, postgres, redis, options);
 			try {
 				if (options.credentials?.length) await n8n.importCredentials(options.credentials);
-				const active = new Set(options.publish ?? []);
-				// `--activeState=fromJson` publishes the version named by `versionId` (none: nothing published).
-				const workflows = (options.workflows ?? []).map((wf) => ({ versionId: randomUUID(), ...wf, active: active.has(wf.id) }));
-				// One n8n boot for all of them (each CLI command boots n8n: ~20 s here).
-				if (workflows.length) await n8n.importWorkflows(workflows, { activeFromJson: true });
 				cluster.main = await n8n.spawnProcess('start', { name: 'main', env: { MH_PROCESS_NAME: 'main' } });
+				const active = new Set(options.publish ?? []);
+				// `--activeState=fromJson` publishes the version named by `versionId`; main, running by
+				// then, registers the webhooks of what is published (published before main starts,
+				// they stayed unregistered here).
+				const workflows = (options.workflows ?? []).map((wf) => ({ versionId: randomUUID(), ...wf, active: active.has(wf.id) }));
 				await Promise.all([
+					...(workflows.length ? [n8n.importWorkflows(workflows, { activeFromJson: true })] : []),
 					...Array.from({ length: options.workers ?? 2 }, async () => await cluster.addWorker()),
 					...Array.from({ length: options.webhooks ?? 2 }, async (_, i) => {
 						const name = `webhook-${i + 1}`;

@@ -63,7 +63,7 @@ beforeAll(async () => {
 	});
 	// Webhook processes serve what main registered in the database; an unsigned probe gets 401.
 	for (const index of [0, 1]) {
-		expect(await cluster.webhooks[index].waitForWebhook(triggerUrl(index))).toBe(401);
+		expect(await cluster.webhooks[index].waitForWebhook(triggerUrl(index), 180_000)).toBe(401);
 	}
 }, 10 * 60_000);
 
