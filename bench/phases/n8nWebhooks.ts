@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- not node code: benchmark script, runs on the developer's machine, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- not node code: benchmark script, runs on the developer's machine, never inside n8n */
 /**
  * Phase 6: webhook throughput in one real `n8n start` (scripts/e2e/n8n.ts), same run, same load:
  * n8n's own Webhook node with Header Auth credentials (baseline) vs the Magic Hour Trigger with

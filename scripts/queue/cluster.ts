@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * A real n8n queue-mode cluster on loopback, for `npm run test:queue` and `npm run bench`:
  * PostgreSQL 17 and Redis (scripts/queue/services.ts), then one main process (`n8n start`),

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- not node code: runs in tests or on the developer's machine, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- not node code: test secrets made for the local emulator */
 /**
  * The package in a real n8n queue-mode cluster (scripts/queue/cluster.ts): Postgres 17, Redis,
  * one main process, two workers, two webhook processes, binary data in the database (n8n's
@@ -215,16 +215,11 @@ describe('the Magic Hour Trigger behind two webhook processes', () => {
 	});
 });
 
-/** The id of the newest video project, read from the emulator's request log (its first status check). */
-async function nextVideoProjectId(createsBefore: number): Promise<string> {
-	await waitFor('the video create', async () => (creates('POST /v1/text-to-video') > createsBefore ? true : undefined));
-	const known = new Set(emu.log.filter((e) => e.route === 'GET /v1/video-projects/:id').map((e) => e.path));
+/** The id of the first video project whose status was checked after the request log had `logLength` entries. */
+async function videoProjectCheckedAfter(logLength: number): Promise<string> {
 	return await waitFor('a status check of the new video', async () => {
-		const ids = emu.log
-			.filter((e) => e.route === 'GET /v1/video-projects/:id')
-			.map((e) => e.path.split('/').pop()!)
-			.filter((id) => emu.getProject(id));
-		return ids.find((id) => [...known].every((path) => !path.endsWith(id))) ?? undefined;
+		const check = emu.log.slice(logLength).find((entry) => entry.route === 'GET /v1/video-projects/:id');
+		return check ? check.path.split('/').pop() : undefined;
 	});
 }
 
@@ -233,10 +228,11 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		emu.jobs.setDurationMs('/v1/text-to-video', 90_000);
 		const after = await lastExecutionId(cluster);
 		const createsBefore = creates('POST /v1/text-to-video');
+		const logLength = emu.log.length;
 		expect((await postJson(webhookUrl(0, VIDEO.path), { prompt: 'A long render, interrupted' })).status).toBe(200);
 
 		// Wait for Project is polling the job when the worker dies.
-		const projectId = await nextVideoProjectId(createsBefore);
+		const projectId = await videoProjectCheckedAfter(logLength);
 		const [execution] = (await cluster.n8n.executions(VIDEO.id)).filter((row) => Number(row.id) > after);
 		expect(execution.status).toBe('running');
 		const [victimName] = cluster.workersThatStarted(execution.id);
