@@ -15,4 +15,7 @@ module.exports = {
 	testTimeout: 10 * 60_000,
 	maxWorkers: 1,
 	globalSetup: '<rootDir>/test/queue/globalSetup.ts',
+	// Every process the suite started is stopped in afterAll and, failing that, killed (process
+	// groups) when jest exits; a leftover keep-alive socket must not keep CI waiting.
+	forceExit: true,
 };
