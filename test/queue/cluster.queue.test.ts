@@ -224,7 +224,7 @@ async function videoProjectCheckedAfter(logLength: number): Promise<string> {
 }
 
 describe('a worker killed in the middle of a long Wait for Project', () => {
-	test('the execution ends "crashed", n8n does not run it again, Magic Hour got one create; re-running with the project ID finishes it', async () => {
+	test('the execution ends (error), n8n does not run it again, Magic Hour got one create; re-running with the project ID finishes it', async () => {
 		emu.jobs.setDurationMs('/v1/text-to-video', 90_000);
 		const after = await lastExecutionId(cluster);
 		const createsBefore = creates('POST /v1/text-to-video');
@@ -249,9 +249,10 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		const startedBy = cluster.workersThatStarted(execution.id);
 		const projectStatusAtEnd = emu.getProject(projectId)?.settled;
 
-		// n8n fails a stalled job instead of retrying it (maxStalledCount 0), and main's queue
-		// recovery marks the execution crashed: nothing runs the workflow a second time.
-		expect(ended.status).toBe('crashed');
+		// n8n fails a stalled job instead of retrying it (maxStalledCount 0): the execution ends in
+		// error (seen with n8n 2.40.7; main's queue recovery would mark it crashed), nothing runs
+		// the workflow a second time.
+		expect(['error', 'crashed']).toContain(ended.status);
 		expect(startedBy).toEqual([victimName]);
 		expect(creates('POST /v1/text-to-video') - createsBefore).toBe(1);
 
