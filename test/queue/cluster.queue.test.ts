@@ -256,7 +256,7 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		expect(startedBy).toEqual([victimName]);
 		expect(creates('POST /v1/text-to-video') - createsBefore).toBe(1);
 
-		// With "Save execution progress" on, the crashed execution still holds the project ID.
+		// With "Save execution progress" on, the failed execution still holds the project ID.
 		const data = await cluster.n8n.executionData(execution.id);
 		const savedProjectId = nodeItems(data, 'Start Video')[0]?.json.id;
 		expect(savedProjectId).toBe(projectId);
