@@ -256,10 +256,11 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		expect(startedBy).toEqual([victimName]);
 		expect(creates('POST /v1/text-to-video') - createsBefore).toBe(1);
 
-		// With "Save execution progress" on, the failed execution still holds the project ID.
+		// Measured with n8n 2.40.7: even with "Save execution progress" on, the failed execution
+		// holds no run data, so the project ID is not in n8n (recorded, not asserted).
 		const data = await cluster.n8n.executionData(execution.id);
-		const savedProjectId = nodeItems(data, 'Start Video')[0]?.json.id;
-		expect(savedProjectId).toBe(projectId);
+		const runData = data?.data?.resultData?.runData ?? {};
+		const savedProjectId = runData['Start Video']?.[0]?.data?.main?.[0]?.[0]?.json?.id ?? null;
 
 		// What the user does: wait for that project (here a workflow with Wait for Project on the ID).
 		const resumeAfter = await lastExecutionId(cluster);
@@ -270,7 +271,7 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		expect(done.json).toMatchObject({ id: projectId, status: 'complete' });
 		expect(done.binary.data.id).toMatch(/^database:/);
 		expect(creates('POST /v1/text-to-video') - createsBefore).toBe(1);
-		recordResult('workerKilled', { executionStatus: ended.status, secondsFromKillToStatus: secondsToEnd, projectStatusAtThatTime: projectStatusAtEnd, startedBy, creates: 1, resumedExecution: resumed.id });
+		recordResult('workerKilled', { savedProjectId, nodesInRunData: Object.keys(runData), executionStatus: ended.status, secondsFromKillToStatus: secondsToEnd, projectStatusAtThatTime: projectStatusAtEnd, startedBy, creates: 1, resumedExecution: resumed.id });
 	});
 });
 
