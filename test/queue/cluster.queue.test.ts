@@ -256,8 +256,8 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		expect(startedBy).toEqual([victimName]);
 		expect(creates('POST /v1/text-to-video') - createsBefore).toBe(1);
 
-		// Measured with n8n 2.40.7: even with "Save execution progress" on, the failed execution
-		// holds no run data, so the project ID is not in n8n (recorded, not asserted).
+		// Measured with n8n 2.40.7: "crashed" keeps the saved progress (the project ID); "error"
+		// (the stalled job failed first) keeps no run data. Recorded, not asserted.
 		const data = await cluster.n8n.executionData(execution.id);
 		const runData = data?.data?.resultData?.runData ?? {};
 		const savedProjectId = runData['Start Video']?.[0]?.data?.main?.[0]?.[0]?.json?.id ?? null;
