@@ -6,7 +6,7 @@
  * download of the wrong size).
  *
  *   npm run bench                       # everything (a few minutes on 2 cores)
- *   npm run bench -- --only=trigger     # some phases: polling,throughput,memory,trigger
+ *   npm run bench -- --only=trigger     # some phases: polling,throughput,memory,trigger,n8n
  *                                       # (a partial run writes bench/tmp/RESULTS.partial.md)
  *   npm run bench -- --report-only      # rewrite RESULTS.md from the last full run's numbers
  *                                       # (bench/tmp/results.json), measuring nothing
@@ -21,13 +21,14 @@ import { DURATION_RANGES } from './lib/jobDurations';
 import { writeReport, type BenchReport } from './lib/report';
 import type { MemoryMode } from './memoryChild';
 import { runMemory } from './phases/memory';
+import { runN8nWebhooks, type N8nWebhooksConfig } from './phases/n8nWebhooks';
 import type { PollingConfig } from './phases/polling';
 import type { ThroughputConfig } from './phases/throughput';
 import type { TimedConfig, TimedResult } from './timed';
 import type { TriggerConfig, TriggerResult } from './triggerChild';
 
 const ROOT = resolve(BENCH_DIR, '..');
-const PHASES = ['polling', 'throughput', 'memory', 'trigger'] as const;
+const PHASES = ['polling', 'throughput', 'memory', 'trigger', 'n8n'] as const;
 type Phase = (typeof PHASES)[number];
 
 /**
@@ -65,6 +66,9 @@ const TRIGGER: TriggerConfig = {
 	rounds: 2,
 	ledgerEntries: 1_000,
 };
+
+/** Phase 6, in a real `n8n start` (.cache/n8n): the load issue 16 specifies. */
+const N8N_WEBHOOKS: N8nWebhooksConfig = { events: 300, warmupEvents: 30, concurrency: 8, rounds: 2 };
 
 function packageVersion(name: string, from = ROOT): string {
 	try {
@@ -149,6 +153,10 @@ async function main(): Promise<void> {
 	if (phases.includes('trigger')) {
 		log('\n== 5: Trigger ==');
 		report.trigger = await runChild<TriggerResult>('triggerChild.ts', TRIGGER, { label: 'trigger' });
+	}
+	if (phases.includes('n8n')) {
+		log('\n== 6: Trigger vs Webhook node in a real n8n ==');
+		report.n8nWebhooks = await runN8nWebhooks(N8N_WEBHOOKS);
 	}
 	report.totalSeconds = Math.round((Date.now() - started) / 1000);
 	report.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);

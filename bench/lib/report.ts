@@ -1,5 +1,6 @@
 /** Turns the numbers of one `npm run bench` run into bench/RESULTS.md. */
 import type { MemoryBenchResult } from '../phases/memory';
+import type { N8nWebhooksResult } from '../phases/n8nWebhooks';
 import type { PollingResult } from '../phases/polling';
 import type { ThroughputResult } from '../phases/throughput';
 import type { TriggerResult } from '../triggerChild';
@@ -12,6 +13,7 @@ export interface BenchReport {
 	throughput?: ThroughputResult;
 	memory?: MemoryBenchResult;
 	trigger?: TriggerResult;
+	n8nWebhooks?: N8nWebhooksResult;
 	totalSeconds?: number;
 	loadAverageAtEnd?: number[];
 }
@@ -198,6 +200,28 @@ function triggerSection(t: TriggerResult): string {
 	].join('\n');
 }
 
+function n8nWebhooksSection(w: N8nWebhooksResult): string {
+	const base = w.headerAuthWebhook.median;
+	const row = (run: N8nWebhooksResult['headerAuthWebhook'], bold = false) => [
+		bold ? `**${run.label}**` : run.label,
+		bold ? `**${fmt(run.median)}**` : fmt(run.median),
+		run.requestsPerSecond.map((v) => fmt(v)).join(', '),
+		base > 0 ? `${fmt((run.median / base) * 100, 0)} %` : 'n/a',
+		Object.entries(run.statuses).map(([status, count]) => `${count}× ${status}`).join(', '),
+	];
+	return [
+		'## 6. Trigger vs n8n’s Webhook node in a real n8n',
+		'',
+		`One real \`n8n start\` (n8n ${w.n8nVersion}, SQLite, regular mode, the packed package installed as a community node), the same run and the same load for each: ` +
+			`${fmt(w.events, 0)} POSTs per round with ${w.concurrency} in flight after a warm-up, ${w.rounds} rounds in alternating order. ` +
+			'The bodies are the same `image.completed` events of distinct completed projects at the emulator. The baseline is n8n’s own Webhook node with Header Auth credentials (answer on receipt); ' +
+			'the Trigger verifies the signature (and does whatever else it does for an authentic event in this commit). Every accepted request started one execution ' +
+			`(${fmt(w.executions.webhook, 0)} and ${fmt(w.executions.trigger, 0)} executions, warm-up included); every forged one was answered 401.`,
+		'',
+		table(['Endpoint', 'Requests/s (median of rounds)', 'Rounds', 'vs Webhook node', 'Answers'], [row(w.headerAuthWebhook), row(w.triggerAuthentic, true), row(w.triggerForged, true)]),
+	].join('\n');
+}
+
 function methodSection(r: BenchReport): string {
 	return [
 		'## Method',
@@ -225,7 +249,7 @@ export function writeReport(r: BenchReport): string {
 				['Machine', `${r.machine.cpu}, ${r.machine.cores} cores, ${fmt(r.machine.ramGiB)} GiB RAM, ${r.machine.os}`],
 				['Node.js', r.versions.node],
 				['n8n-core / n8n-workflow', `${r.versions.n8nCore} / ${r.versions.n8nWorkflow}`],
-				['Real n8n (e2e, .cache/n8n)', r.versions.realN8n ? `${r.versions.realN8n} (installed; not used by this run)` : 'not installed'],
+				['Real n8n (e2e, .cache/n8n)', r.versions.realN8n ? `${r.versions.realN8n} (installed; ${r.n8nWebhooks ? 'used by section 6' : 'not used by this run'})` : 'not installed'],
 				['Commit', r.versions.commit],
 			],
 		),
@@ -234,6 +258,7 @@ export function writeReport(r: BenchReport): string {
 	if (r.throughput) sections.push('', throughputSection(r.throughput));
 	if (r.memory) sections.push('', memorySection(r.memory));
 	if (r.trigger) sections.push('', triggerSection(r.trigger));
+	if (r.n8nWebhooks) sections.push('', n8nWebhooksSection(r.n8nWebhooks));
 	sections.push('', methodSection(r), '');
 	return sections.join('\n');
 }

@@ -224,29 +224,126 @@ export interface N8nInstanceOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Skip installing the package (already there). */
 	skipPackage?: boolean;
+	/** n8n's database as the n8n processes are configured to use it. Default: the SQLite file. */
+	database?: (instance: N8nInstance) => N8nDatabase;
+}
+
+/** Read access to n8n's own database (SQL with `?` placeholders, quoted camelCase columns). */
+export interface N8nDatabase {
+	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+	close?(): Promise<void>;
+}
+
+/** The processes this module started, killed (whole process groups) when the test process exits. */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+/** Tracks a child started with `detached: true` (its own process group) until it exits. */
+export function trackProcessGroup(child: ChildProcess): void {
+	if (child.pid === undefined) return;
+	const pid = child.pid;
+	liveGroups.add(pid);
+	child.once('exit', () => liveGroups.delete(pid));
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.once('exit', () => {
+		for (const group of liveGroups) killGroup(group, 'SIGKILL');
+	});
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => {
+			for (const group of liveGroups) killGroup(group, 'SIGKILL');
+			process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+		});
+	}
+}
+
+/** Stops a process group: SIGTERM, then SIGKILL after `graceMs`. Resolves once the leader exited. */
+export async function stopProcessGroup(child: ChildProcess, graceMs = 20_000): Promise<void> {
+	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+	killGroup(child.pid, 'SIGTERM');
+	const timer = setTimeout(() => child.pid !== undefined && killGroup(child.pid, 'SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+	// Children of the leader (n8n's task runners) that outlived it.
+	killGroup(child.pid, 'SIGKILL');
+}
+
+/** n8n's default database: the SQLite file in the user folder, read with the sqlite3 module n8n ships. */
+export function sqliteDatabase(instance: N8nInstance): N8nDatabase {
+	return {
+		async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+			const script = `
+			const sqlite3 = require('sqlite3');
+			const [file, sql, params] = JSON.parse(process.argv[1]);
+			const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
+				if (error) { console.error(error.message); process.exit(1); }
+				db.configure('busyTimeout', 5000);
+				db.all(sql, params, (err, rows) => {
+					if (err) { console.error(err.message); process.exit(1); }
+					process.stdout.write(JSON.stringify(rows));
+					db.close();
+				});
+			});`;
+			const payload = JSON.stringify([join(instance.n8nFolder, 'database.sqlite'), sql, params]);
+			const out = await new Promise<string>((resolveQuery, reject) => {
+				execFile(
+					instance.install.node,
+					['-e', script, payload],
+					{ cwd: join(instance.install.appDir, 'node_modules', 'n8n'), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+					(error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolveQuery(stdout)),
+				);
+			});
+			return JSON.parse(out) as T[];
+		},
+	};
+}
+
+/** Which n8n command a long-running process runs. */
+export type N8nProcessKind = 'start' | 'worker' | 'webhook';
+
+export interface SpawnOptions {
+	/** The port its HTTP server (editor/webhooks, or a worker's health server) listens on. */
+	port?: number;
+	args?: string[];
+	env?: NodeJS.ProcessEnv;
+	timeoutMs?: number;
+	/** A name for logs and errors, e.g. "worker-1". */
+	name?: string;
 }
 
 /** One n8n user folder (database, settings, installed nodes) and the processes run on it. */
 export class N8nInstance {
 	readonly filesDir: string;
 	readonly logFile: string;
+	readonly database: N8nDatabase;
 	private readonly servers = new Set<N8nServer>();
 
 	private constructor(
 		readonly install: N8nInstall,
 		readonly userFolder: string,
 		private readonly extraEnv: NodeJS.ProcessEnv,
+		database: ((instance: N8nInstance) => N8nDatabase) | undefined,
 	) {
 		this.filesDir = join(userFolder, 'n8n-files');
 		this.logFile = join(userFolder, 'n8n.log');
 		mkdirSync(join(this.filesDir, 'magic-hour'), { recursive: true });
+		this.database = (database ?? sqliteDatabase)(this);
 	}
 
 	static async create(options: N8nInstanceOptions = {}): Promise<N8nInstance> {
 		const found = ensureN8nInstalled();
 		const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'mh-n8n-e2e-'));
 		mkdirSync(join(dir, '.n8n', 'nodes'), { recursive: true });
-		const instance = new N8nInstance(found, dir, options.env ?? {});
+		const instance = new N8nInstance(found, dir, options.env ?? {}, options.database);
 		if (!options.skipPackage) installPackageInto(join(dir, '.n8n', 'nodes'));
 		return instance;
 	}
@@ -281,7 +378,7 @@ export class N8nInstance {
 			if (key.startsWith('npm_') || key.startsWith('N8N_') || ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID'].includes(key)) continue;
 			base[key] = value;
 		}
-		return {
+		const env: NodeJS.ProcessEnv = {
 			...base,
 			// The task runner that runs Code nodes is spawned as `node`: it must be Node 24 too.
 			PATH: `${dirname(this.install.node)}:${process.env.PATH ?? ''}`,
@@ -304,6 +401,9 @@ export class N8nInstance {
 			...this.extraEnv,
 			...extra,
 		};
+		// An extra value of `undefined` removes a default (n8n then applies its own).
+		for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+		return env;
 	}
 
 	/** Runs one n8n CLI command to its end. */
@@ -360,11 +460,15 @@ export class N8nInstance {
 		}
 	}
 
-	/** Imports workflows, with the examples' file folder pointed at this instance's. */
-	async importWorkflows(workflows: Json[]): Promise<void> {
+	/**
+	 * Imports workflows, with the examples' file folder pointed at this instance's.
+	 * `activeFromJson` (queue mode only, n8n's `--activeState=fromJson`) publishes those whose
+	 * `active` is true in the same command.
+	 */
+	async importWorkflows(workflows: Json[], options: { activeFromJson?: boolean } = {}): Promise<void> {
 		const text = JSON.stringify(workflows).split(EXAMPLE_FILES_DIR).join(join(this.filesDir, 'magic-hour'));
 		const file = this.writeInput('workflows', JSON.parse(text));
-		await this.runOrThrow(['import:workflow', `--input=${file}`]);
+		await this.runOrThrow(['import:workflow', `--input=${file}`, ...(options.activeFromJson ? ['--activeState=fromJson'] : [])]);
 	}
 
 	/** Makes an imported workflow active (its triggers and webhooks run under `n8n start`). */
@@ -387,35 +491,14 @@ export class N8nInstance {
 		);
 	}
 
-	/** Runs SQL on n8n's SQLite database (read-only, with the sqlite3 module n8n ships). */
+	/** Runs SQL on n8n's database (read-only use; `?` placeholders). */
 	async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-		const script = `
-			const sqlite3 = require('sqlite3');
-			const [file, sql, params] = JSON.parse(process.argv[1]);
-			const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
-				if (error) { console.error(error.message); process.exit(1); }
-				db.configure('busyTimeout', 5000);
-				db.all(sql, params, (err, rows) => {
-					if (err) { console.error(err.message); process.exit(1); }
-					process.stdout.write(JSON.stringify(rows));
-					db.close();
-				});
-			});`;
-		const payload = JSON.stringify([join(this.n8nFolder, 'database.sqlite'), sql, params]);
-		const out = await new Promise<string>((resolveQuery, reject) => {
-			execFile(
-				this.install.node,
-				['-e', script, payload],
-				{ cwd: join(this.install.appDir, 'node_modules', 'n8n'), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-				(error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolveQuery(stdout)),
-			);
-		});
-		return JSON.parse(out) as T[];
+		return await this.database.query<T>(sql, params);
 	}
 
 	/** Executions of a workflow as the database records them (newest last). */
 	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string; finished: number }>> {
-		return await this.query('SELECT id, status, mode, finished FROM execution_entity WHERE workflowId = ? ORDER BY id', [
+		return await this.query('SELECT id, status, mode, finished FROM execution_entity WHERE "workflowId" = ? ORDER BY id', [
 			workflowId,
 		]);
 	}
@@ -423,7 +506,7 @@ export class N8nInstance {
 	/** One execution with its run data (n8n stores it serialised with `flatted`). */
 	async executionData(executionId: string | number): Promise<Json> {
 		const rows = await this.query<{ data: string; status: string; mode: string; finished: number }>(
-			'SELECT d.data AS data, e.status AS status, e.mode AS mode, e.finished AS finished FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.id = ?',
+			'SELECT d.data AS data, e.status AS status, e.mode AS mode, e.finished AS finished FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e.id = ?',
 			[Number(executionId)],
 		);
 		if (!rows.length) return undefined;
@@ -439,9 +522,20 @@ export class N8nInstance {
 	}
 
 	/** `n8n start` on a free port; resolves when the editor and webhooks answer. */
-	async start(options: { port?: number; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<N8nServer> {
+	async start(options: SpawnOptions = {}): Promise<N8nServer> {
+		return await this.spawnProcess('start', options);
+	}
+
+	/**
+	 * A long-running n8n process (`n8n start`, `n8n worker`, `n8n webhook`) in a process group of
+	 * its own; resolves when its `/healthz/readiness` answers (a worker's health server, which it
+	 * only opens with QUEUE_HEALTH_CHECK_ACTIVE, listens on `port` too).
+	 */
+	async spawnProcess(kind: N8nProcessKind, options: SpawnOptions = {}): Promise<N8nServer> {
 		const port = options.port ?? (await freePort());
 		const baseUrl = `http://127.0.0.1:${port}`;
+		const name = options.name ?? kind;
+		const logFile = kind === 'start' && !options.name ? this.logFile : join(this.userFolder, `n8n-${name}.log`);
 		const env = this.env({
 			N8N_PORT: String(port),
 			N8N_HOST: '127.0.0.1',
@@ -449,21 +543,25 @@ export class N8nInstance {
 			WEBHOOK_URL: `${baseUrl}/`,
 			N8N_EDITOR_BASE_URL: `${baseUrl}/`,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_LOG_FILE_LOCATION: logFile,
+			...(kind === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {}),
 			...options.env,
 		});
-		const child = spawn(this.install.node, [this.install.n8n, 'start'], {
+		const child = spawn(this.install.node, [this.install.n8n, kind, ...(options.args ?? [])], {
 			cwd: this.userFolder,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
 		});
-		const server = new N8nServer(child, baseUrl, port);
+		trackProcessGroup(child);
+		const server = new N8nServer(child, baseUrl, port, name, logFile);
 		this.servers.add(server);
 		child.once('exit', () => this.servers.delete(server));
 		try {
 			await server.waitReady(options.timeoutMs ?? 180_000);
 		} catch (error) {
 			await server.stop();
-			throw new Error(`${(error as Error).message}\n--- output\n${server.output.slice(-4000)}\n--- log\n${this.logTail()}`);
+			throw new Error(`${(error as Error).message}\n--- output\n${server.output.slice(-4000)}\n--- log\n${server.logTail()}`);
 		}
 		return server;
 	}
@@ -479,7 +577,7 @@ export class N8nInstance {
 	}
 }
 
-/** A running `n8n start`. */
+/** A running `n8n start`, `n8n worker` or `n8n webhook`. */
 export class N8nServer {
 	output = '';
 	private exited = false;
@@ -489,6 +587,8 @@ export class N8nServer {
 		readonly child: ChildProcess,
 		readonly baseUrl: string,
 		readonly port: number,
+		readonly name = 'start',
+		readonly logFile?: string,
 	) {
 		const keep = (chunk: Buffer) => {
 			this.output = (this.output + chunk.toString('utf8')).slice(-200_000);
@@ -511,7 +611,7 @@ export class N8nServer {
 	async waitReady(timeoutMs: number): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.exited) throw new Error(`n8n start exited with ${this.child.exitCode}`);
+			if (this.exited) throw new Error(`n8n ${this.name} exited with ${this.child.exitCode}`);
 			try {
 				const res = await fetch(`${this.baseUrl}/healthz/readiness`);
 				if (res.ok) return;
@@ -520,7 +620,31 @@ export class N8nServer {
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error(`n8n start did not become ready within ${timeoutMs} ms`);
+		throw new Error(`n8n ${this.name} did not become ready within ${timeoutMs} ms`);
+	}
+
+	/** Its log file (N8N_LOG_OUTPUT=file). */
+	log(): string {
+		return this.logFile && existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
+	}
+
+	logTail(chars = 4000): string {
+		return this.log().slice(-chars) || '(no log)';
+	}
+
+	get pid(): number | undefined {
+		return this.child.pid;
+	}
+
+	get running(): boolean {
+		return !this.exited;
+	}
+
+	/** Ends the process group at once (a crash, as `kill -9` would). */
+	async kill(): Promise<void> {
+		if (this.exited || this.child.pid === undefined) return;
+		process.kill(-this.child.pid, 'SIGKILL');
+		await this.exitPromise;
 	}
 
 	/**
@@ -540,9 +664,6 @@ export class N8nServer {
 
 	async stop(): Promise<void> {
 		if (this.exited) return;
-		this.child.kill('SIGTERM');
-		const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
-		await this.exitPromise;
-		clearTimeout(timer);
+		await stopProcessGroup(this.child);
 	}
 }
