@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 				(project ? `, for a job the emulator finished after ${(project.finishAtMs / 1000).toFixed(1)} s` : ''),
 		);
 		row('', 'Automatic polling first checks when a job of the tool usually finishes at Magic Hour;');
-		row('', 'Options > Polling Interval = Fixed polls on your own schedule.');
+		row('', 'Execution Settings > Polling Interval = Fixed polls on your own schedule.');
 		row('file', `${file}`);
 		row('', `${binary?.mimeType}, ${statSync(file).size} bytes (the example writes to ${EXAMPLE_FILES_DIR}/; here that folder is ${relative(REPO_ROOT, join(n8n.filesDir, 'magic-hour'))}/)`);
 		say();
