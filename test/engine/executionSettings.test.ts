@@ -6,22 +6,16 @@ import type {
 	IVersionedNodeType,
 } from 'n8n-workflow';
 
-import { start } from '../../emulator';
 import { MagicHour } from '../../nodes/MagicHour/MagicHour.node';
 import { MagicHourAudio } from '../../nodes/MagicHourAudio/MagicHourAudio.node';
 import { MagicHourImage } from '../../nodes/MagicHourImage/MagicHourImage.node';
 import { MagicHourVideo } from '../../nodes/MagicHourVideo/MagicHourVideo.node';
 import { TOOLS } from '../../nodes/shared/catalog/tools';
 import { executeNode, failureOf } from '../harness/executeNode';
+import { FAST_POLLING, useFastEmulator } from '../harness/fastEmulator';
 
-let emu: Awaited<ReturnType<typeof start>>;
-beforeAll(async () => {
-	emu = await start({ speed: 1000, quiet: true });
-});
-afterAll(async () => emu.stop());
-beforeEach(() => emu.reset());
-
-const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
+const emu = useFastEmulator();
+const FAST = FAST_POLLING;
 const RUN_SETTING_NAMES = ['pollingMode', 'pollIntervalSeconds', 'maxConcurrency'];
 const apiRequests = () => emu.log.filter((entry) => entry.path.startsWith('/v1/'));
 

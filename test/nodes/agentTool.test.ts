@@ -6,7 +6,6 @@
  */
 import { NodeHelpers, Workflow, type IDataObject, type INodeExecutionData, type INodeType } from 'n8n-workflow';
 
-import { start } from '../../emulator';
 import { MagicHour } from '../../nodes/MagicHour/MagicHour.node';
 import { AGENT_OPERATION_DESCRIPTIONS } from '../../nodes/MagicHour/v1/actions/agent';
 import { MagicHourAudio } from '../../nodes/MagicHourAudio/MagicHourAudio.node';
@@ -17,15 +16,10 @@ import { TOOLS } from '../../nodes/shared/catalog/tools';
 import { asAgentTool } from '../harness/agentTool';
 import { executeNode } from '../harness/executeNode';
 import { nodeOf, StaticNodeTypes } from '../harness/n8nRuntime';
+import { FAST_POLLING, useFastEmulator } from '../harness/fastEmulator';
 
-let emu: Awaited<ReturnType<typeof start>>;
-beforeAll(async () => {
-	emu = await start({ speed: 1000, quiet: true });
-});
-afterAll(async () => emu.stop());
-beforeEach(() => emu.reset());
-
-const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
+const emu = useFastEmulator();
+const FAST = FAST_POLLING;
 
 async function runAsTool(nodeType: INodeType, parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }]) {
 	const typeName = `n8n-nodes-magic-hour.${nodeType.description.name}`;

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { start } from '../../emulator';
 import { MagicHourImage } from '../../nodes/MagicHourImage/MagicHourImage.node';
 import { binaryFromBuffer, executeNode, readBinary } from '../harness/executeNode';
 import { sampleFile } from '../harness/sampleFiles';
+import { FAST_POLLING, useFastEmulator } from '../harness/fastEmulator';
 
-let emu: Awaited<ReturnType<typeof start>>;
-beforeAll(async () => {
-	emu = await start({ speed: 1000, quiet: true });
-});
-afterAll(async () => emu.stop());
-beforeEach(() => emu.reset());
-
-const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
+const emu = useFastEmulator();
+const FAST = FAST_POLLING;
 
 function runImage(parameters: IDataObject, items: INodeExecutionData[], continueOnFail = false) {
 	return executeNode({

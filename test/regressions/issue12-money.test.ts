@@ -8,20 +8,14 @@ import { getEventListeners } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { start } from '../../emulator';
 import { MagicHour } from '../../nodes/MagicHour/MagicHour.node';
 import { MagicHourImage } from '../../nodes/MagicHourImage/MagicHourImage.node';
 import { binaryFromBuffer, executeNode, failureOf } from '../harness/executeNode';
 import { sampleFile } from '../harness/sampleFiles';
+import { FAST_POLLING, useFastEmulator } from '../harness/fastEmulator';
 
-let emu: Awaited<ReturnType<typeof start>>;
-beforeAll(async () => {
-	emu = await start({ speed: 1000, quiet: true });
-});
-afterAll(async () => emu.stop());
-beforeEach(() => emu.reset());
-
-const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };
+const emu = useFastEmulator();
+const FAST = FAST_POLLING;
 const IMAGE_CREATE = '/v1/ai-image-generator';
 const FACE_SWAP_CREATE = '/v1/face-swap-photo';
 
