@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /** One operation of the Magic Hour node: its parameters and what it does for one input item. */
@@ -12,14 +11,6 @@ export const KIND_OPTIONS = [
 	{ name: 'Image', value: 'image' },
 	{ name: 'Video', value: 'video' },
 ];
-
-/**
- * Only for the project operations, until they call updateDisplayOptions themselves (the
- * engine branch rewrites those files; delete this then).
- */
-export function scoped(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
-}
 
 export const projectIdProperty: INodeProperties = {
 	displayName: 'Project ID',

@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ProjectKind } from '../../../../shared/catalog/types';
 import { downloadOutputs } from '../../../../shared/engine/downloads';
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
-import { projectIdProperty, projectKindProperty, scoped, type ItemOperation } from '../common';
+import { projectIdProperty, projectKindProperty, type ItemOperation } from '../common';
 
 export const downloadProject: ItemOperation = {
-	description: scoped('project', 'download', [
+	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['download'] } }, [
 		projectIdProperty,
 		projectKindProperty,
 		{
