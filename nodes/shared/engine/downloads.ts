@@ -15,6 +15,7 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../tran
 import { discard } from './discard';
 import { aboutProject, projectNote, recordProject } from './projectFailure';
 import { formatDuration, type ProjectDetail } from './projectTypes';
+import { isStoreRefusal, storeRefusalMessage } from './storeRefusal';
 
 export interface DownloadOptions {
 	kind: ProjectKind;
@@ -77,7 +78,9 @@ type Attempt =
 	| { outcome: 'expired'; status: number }
 	| { outcome: 'incomplete'; detail: string }
 	| { outcome: 'transient'; detail: string; waitMs?: number }
-	| { outcome: 'failed'; status: number };
+	| { outcome: 'failed'; status: number }
+	/** n8n's binary data store would not take the file (e.g. past its size limit): downloading again does not help. */
+	| { outcome: 'refused'; error: unknown; bytes?: number };
 
 /** An error about the project, with its ID, kind and status in the description and the context. */
 function projectError(run: DownloadRun, message: string, description: string): NodeOperationError {
@@ -181,16 +184,19 @@ function sizeProblem(binary: IBinaryData, expected: number | undefined): string 
 /** Streams the body of a 2xx response into n8n's binary data storage and checks what arrived. */
 async function storeFile(run: DownloadRun, response: FullResponse, url: string, index: number): Promise<Attempt> {
 	const { headers, body } = response;
+	const expected = contentLengthOf(headers);
 	const { fileName, mimeType } = downloadedFileOf(url, headerValue(headers, 'content-type'), run.project.id, index);
 	let binary: IBinaryData;
 	try {
 		binary = await run.ctx.helpers.prepareBinaryData(body as Buffer, fileName, mimeType);
 	} catch (error) {
+		const refused = isStoreRefusal(error, body);
 		discard(body);
 		throwIfCancelled(run.signal);
+		if (refused) return { outcome: 'refused', error, bytes: expected };
 		return { outcome: 'incomplete', detail: `the transfer broke off (${(error as Error)?.message ?? error})` };
 	}
-	const problem = sizeProblem(binary, contentLengthOf(headers));
+	const problem = sizeProblem(binary, expected);
 	return problem === undefined ? { outcome: 'ok', binary } : { outcome: 'incomplete', detail: problem };
 }
 
@@ -213,7 +219,7 @@ function retryDelayMs(attempt: Attempt, tries: number): number {
 
 /**
  * Downloads output `index`: a link about to expire is refreshed first, a refused link once;
- * broken transfers are tried up to `maxAttempts` times.
+ * broken transfers are tried up to `maxAttempts` times, a file n8n's store refuses never again.
  */
 async function downloadFile(run: DownloadRun, index: number): Promise<IBinaryData> {
 	const { project } = run;
@@ -254,6 +260,10 @@ async function downloadFile(run: DownloadRun, index: number): Promise<IBinaryDat
 				`Could not download output ${index + 1} of Magic Hour project ${project.id} (HTTP ${attempt.status})`,
 				'The download server refused the request. Run again later.',
 			);
+		}
+		if (attempt.outcome === 'refused') {
+			const { message, description } = storeRefusalMessage({ ...attempt, output: index + 1, projectId: project.id });
+			throw projectError(run, message, description);
 		}
 		if (tries >= maxAttempts) {
 			throw projectError(
