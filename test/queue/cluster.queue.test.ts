@@ -45,6 +45,7 @@ let cluster: QueueCluster;
 const webhookUrl = (process: number, path: string) => `${cluster.webhooks[process].baseUrl}/webhook/${path}`;
 const triggerUrl = (process: number) => cluster.webhooks[process].webhookUrl(TRIGGER.webhookId, 'webhook');
 const creates = (route: string) => emu.log.filter((entry) => entry.method === 'POST' && entry.route === route && entry.status === 200).length;
+const downloads = () => emu.log.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/downloads/')).length;
 
 beforeAll(async () => {
 	emu = await start({ speed: 50, quiet: true, tier: 'business', credits: 1_000_000_000 });
@@ -284,6 +285,7 @@ describe('a large video stored in database binary mode', () => {
 		const sampler = sampleMemory(workers.map((worker) => worker.pid!));
 		const after = await lastExecutionId(cluster);
 		const createsBefore = creates('POST /v1/text-to-video');
+		const downloadsBefore = downloads();
 		expect((await postJson(webhookUrl(0, VIDEO.path), { prompt: `A ${bytes} byte video` })).status).toBe(200);
 		const [execution] = await settledExecutions(cluster, VIDEO.id, after, 3_000, 5 * 60_000);
 		const peaks = sampler.stop();
@@ -294,28 +296,33 @@ describe('a large video stored in database binary mode', () => {
 			`SELECT length(data) AS bytes, encode(sha256(data), 'hex') AS sha256 FROM binary_data WHERE "sourceType" = 'execution' AND "sourceId" = ?`,
 			[String(execution.id)],
 		);
-		return { execution, worker, memory, rows, creates: creates('POST /v1/text-to-video') - createsBefore };
+		return { execution, worker, memory, rows, creates: creates('POST /v1/text-to-video') - createsBefore, downloads: downloads() - downloadsBefore };
 	};
 
 	afterAll(() => emu.setOutputBytes({ video: 64 * 1024 }));
 
 	test('300 MiB (under the default 512 MiB limit): stored, byte for byte; the worker holds the whole file in memory', async () => {
-		const { execution, memory, rows, creates: created } = await runVideo(300 * MiB);
+		const { execution, memory, rows, creates: created, downloads: downloaded } = await runVideo(300 * MiB);
 		expect(execution.status).toBe('success');
 		const [item] = nodeItems(await cluster.n8n.executionData(execution.id), 'Wait for Project');
 		expect(rows).toHaveLength(1);
 		expect({ bytes: Number(rows[0].bytes), sha256: rows[0].sha256 }).toEqual(await servedOutput(emu, 'video', item.json.id));
 		expect(created).toBe(1);
+		expect(downloaded).toBe(1);
 		recordResult('largeVideo300MiB', memory);
 	});
 
-	test('600 MiB (past N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE = 512): the item fails with n8n\'s size message and the project ID; the worker lives on', async () => {
-		const { execution, worker, memory, rows, creates: created } = await runVideo(600 * MiB);
+	test('600 MiB (past N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE = 512): downloaded once, the item fails with the limit, what to change and the project ID; the worker lives on', async () => {
+		const { execution, worker, memory, rows, creates: created, downloads: downloaded } = await runVideo(600 * MiB);
 		expect(execution.status).toBe('error');
 		const data = await cluster.n8n.executionData(execution.id);
 		const error = data.data.resultData.runData['Wait for Project'][0].error;
 		const text = `${error.message} ${error.description ?? ''}`;
-		expect(text).toMatch(/N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE/);
+		expect(downloaded).toBe(1);
+		expect(error.message).toMatch(/^Output 1 of Magic Hour project \S+ \(600 MB\) is larger than n8n's limit of 512 MB for binary data stored in its database$/);
+		expect(error.description).toContain('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE');
+		expect(error.description).toContain('Magic Hour → Project → Download');
+		expect(error.description).toMatch(/\(Project ID \S+, video\.\)$/);
 		expect(rows).toHaveLength(0);
 		expect(created).toBe(1);
 		expect(worker.running).toBe(true);

@@ -141,10 +141,21 @@ export function mimeTypeFor(contentType: unknown, fileName: string): string {
 }
 
 /** The file name of a downloaded output: from its URL, else named after the project; with an extension. */
-export function outputFileName(url: string, mimeType: string, projectId: string, index: number): string {
+function outputFileName(url: string, mimeType: string, projectId: string, index: number): string {
 	const fromUrl = fileNameFromUrl(url);
 	const base = fromUrl || `magic-hour-${projectId}${index ? `-${index}` : ''}`;
 	if (extensionOfFileName(base)) return base;
 	const extension = extensionOfMimeType(mimeType);
 	return extension ? `${base}.${extension}` : base;
+}
+
+/** Name and MIME type of output `index` of a project, downloaded from `url` with this Content-Type. */
+export function downloadedFileOf(
+	url: string,
+	contentType: unknown,
+	projectId: string,
+	index: number,
+): { fileName: string; mimeType: string } {
+	const mimeType = mimeTypeFor(contentType, fileNameFromUrl(url));
+	return { fileName: outputFileName(url, mimeType, projectId, index), mimeType };
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { fileNameFromUrl, mimeTypeFor, outputFileName } from '../catalog/fileFormats';
+import { downloadedFileOf } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf } from '../transport/apiRequest';
 import {
@@ -15,6 +15,7 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../tran
 import { discard } from './discard';
 import { aboutProject, projectNote, recordProject } from './projectFailure';
 import { formatDuration, type ProjectDetail } from './projectTypes';
+import { isStoreRefusal, storeRefusalMessage } from './storeRefusal';
 
 export interface DownloadOptions {
 	kind: ProjectKind;
@@ -45,6 +46,82 @@ export function binaryKeyFor(prefix: string, index: number): string {
 	return index === 0 ? prefix : `${prefix}_${index}`;
 }
 
+/** Size of what was stored: `bytes` (set in every mode), else the decoded in-memory data. */
+export function storedSize(binary: IBinaryData): number | undefined {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	if (!binary.id && typeof binary.data === 'string' && binary.data) {
+		return Buffer.from(binary.data, 'base64').length;
+	}
+	return undefined;
+}
+
+/** One call of downloadOutputs: what each step needs. */
+interface DownloadRun {
+	ctx: IExecuteFunctions | IWebhookFunctions;
+	options: DownloadOptions;
+	/** The project as handed in: its ID and status name every error. */
+	project: ProjectDetail;
+	/** The project with the latest download links: after a refresh, later files use the fresh links too. */
+	latest: ProjectDetail;
+	/** Cancel, stop and deadline in one signal. */
+	signal: AbortSignal;
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+type Attempt =
+	| { outcome: 'ok'; binary: IBinaryData }
+	| { outcome: 'expired'; status: number }
+	| { outcome: 'incomplete'; detail: string }
+	| { outcome: 'transient'; detail: string; waitMs?: number }
+	| { outcome: 'failed'; status: number }
+	/** n8n's binary data store would not take the file (e.g. past its size limit): downloading again does not help. */
+	| { outcome: 'refused'; error: unknown; bytes?: number };
+
+/** An error about the project, with its ID, kind and status in the description and the context. */
+function projectError(run: DownloadRun, message: string, description: string): NodeOperationError {
+	const ref = { id: run.project.id, kind: run.options.kind, status: run.project.status };
+	const error = new NodeOperationError(run.ctx.getNode(), message, {
+		description: `${description} ${projectNote(ref)}`,
+		itemIndex: run.options.itemIndex,
+	});
+	return recordProject(error, ref);
+}
+
+/** The binary property of each output, `<prefix>`, `<prefix>_1`, …; an error when there are none. */
+function targetsOf(run: DownloadRun): string[] {
+	const prefix = run.options.binaryPrefix?.trim() || DEFAULT_BINARY_PREFIX;
+	const count = run.project.downloads?.length ?? 0;
+	if (count === 0) {
+		throw projectError(
+			run,
+			`Magic Hour project ${run.project.id} is ${run.project.status} but lists no output files`,
+			'Nothing was downloaded. The job may have been charged: look at the project in the Magic Hour web app, or run "Get" on it later. Turn off "Download Outputs" to take the project without files.',
+		);
+	}
+	return Array.from({ length: count }, (_, index) => binaryKeyFor(prefix, index));
+}
+
+/** Fetches fresh download links; a failure (e.g. the project was deleted meanwhile: 404) names the project. */
+async function refreshLinks(run: DownloadRun): Promise<ProjectDetail> {
+	try {
+		run.latest = await run.options.refresh();
+	} catch (error) {
+		throw aboutProject(error, { id: run.project.id, kind: run.options.kind });
+	}
+	return run.latest;
+}
+
+function isExpired(expiresAt: string | undefined, now: number): boolean {
+	if (!expiresAt) return false;
+	const at = Date.parse(expiresAt);
+	return Number.isFinite(at) && at - EXPIRY_MARGIN_MS <= now;
+}
+
 function headerValue(headers: Record<string, unknown> | undefined, name: string): unknown {
 	if (!headers) return undefined;
 	const direct = headers[name];
@@ -60,32 +137,159 @@ function contentLengthOf(headers: Record<string, unknown> | undefined): number |
 	return Number(text);
 }
 
-/** Size of what was stored: `bytes` (set in every mode), else the decoded in-memory data. */
-export function storedSize(binary: IBinaryData): number | undefined {
-	if (typeof binary.bytes === 'number') return binary.bytes;
-	if (!binary.id && typeof binary.data === 'string' && binary.data) {
-		return Buffer.from(binary.data, 'base64').length;
+/** Starts one transfer: the response with its body as a stream, or why there is none. */
+async function requestFile(run: DownloadRun, url: string): Promise<FullResponse | Attempt> {
+	const { timeoutMs = DEFAULT_TIMEOUT_MS, deadline } = run.options;
+	const request: IHttpRequestOptions = {
+		method: 'GET',
+		url,
+		encoding: 'stream',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: Math.max(1, Math.min(timeoutMs, remainingMs(deadline?.at))),
+		// Compressed transfers would make Content-Length useless as a completeness check.
+		headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'identity' },
+		abortSignal: run.signal,
+	};
+	try {
+		return (await run.ctx.helpers.httpRequest(request)) as FullResponse;
+	} catch (error) {
+		throwIfCancelled(run.signal);
+		return { outcome: 'transient', detail: (error as Error)?.message ?? String(error) };
 	}
+}
+
+/** What a status other than 2xx means: an expired link, worth retrying, or refused. */
+function statusOutcome({ statusCode, headers }: FullResponse): Attempt {
+	if ([401, 403, 404, 410].includes(statusCode)) return { outcome: 'expired', status: statusCode };
+	if (statusCode === 408 || statusCode === 429 || statusCode >= 500) {
+		const retryAfter = parseRetryAfterMs(headerValue(headers, 'retry-after'));
+		return {
+			outcome: 'transient',
+			detail: `HTTP ${statusCode}`,
+			waitMs: retryAfter === undefined ? undefined : Math.min(retryAfter, MAX_RETRY_AFTER_MS),
+		};
+	}
+	return { outcome: 'failed', status: statusCode };
+}
+
+/** Why a stored file is not the file that was announced, if it is not. */
+function sizeProblem(binary: IBinaryData, expected: number | undefined): string | undefined {
+	const got = storedSize(binary);
+	if (expected !== undefined && got !== undefined && got !== expected) return `received ${got} of ${expected} bytes`;
+	if (expected === undefined && got === 0) return 'received an empty file';
 	return undefined;
 }
 
-interface FullResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
+/** Streams the body of a 2xx response into n8n's binary data storage and checks what arrived. */
+async function storeFile(run: DownloadRun, response: FullResponse, url: string, index: number): Promise<Attempt> {
+	const { headers, body } = response;
+	const expected = contentLengthOf(headers);
+	const { fileName, mimeType } = downloadedFileOf(url, headerValue(headers, 'content-type'), run.project.id, index);
+	let binary: IBinaryData;
+	try {
+		binary = await run.ctx.helpers.prepareBinaryData(body as Buffer, fileName, mimeType);
+	} catch (error) {
+		const refused = isStoreRefusal(error, body);
+		discard(body);
+		throwIfCancelled(run.signal);
+		if (refused) return { outcome: 'refused', error, bytes: expected };
+		return { outcome: 'incomplete', detail: `the transfer broke off (${(error as Error)?.message ?? error})` };
+	}
+	const problem = sizeProblem(binary, expected);
+	return problem === undefined ? { outcome: 'ok', binary } : { outcome: 'incomplete', detail: problem };
 }
 
-type Attempt =
-	| { outcome: 'ok'; binary: IBinaryData }
-	| { outcome: 'expired'; status: number }
-	| { outcome: 'incomplete'; detail: string }
-	| { outcome: 'transient'; detail: string; waitMs?: number }
-	| { outcome: 'failed'; status: number };
+/** One try at one file. */
+async function attemptDownload(run: DownloadRun, url: string, index: number): Promise<Attempt> {
+	const response = await requestFile(run, url);
+	if ('outcome' in response) return response;
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		discard(response.body);
+		return statusOutcome(response);
+	}
+	return await storeFile(run, response, url, index);
+}
 
-function isExpired(expiresAt: string | undefined, now: number): boolean {
-	if (!expiresAt) return false;
-	const at = Date.parse(expiresAt);
-	return Number.isFinite(at) && at - EXPIRY_MARGIN_MS <= now;
+/** The pause before trying a broken transfer again: the server's Retry-After, else a backoff. */
+function retryDelayMs(attempt: Attempt, tries: number): number {
+	if (attempt.outcome === 'transient' && attempt.waitMs !== undefined) return attempt.waitMs;
+	return backoffDelayMs(tries, DEFAULT_RETRY_POLICY);
+}
+
+/**
+ * Downloads output `index`: a link about to expire is refreshed first, a refused link once;
+ * broken transfers are tried up to `maxAttempts` times, a file n8n's store refuses never again.
+ */
+async function downloadFile(run: DownloadRun, index: number): Promise<IBinaryData> {
+	const { project } = run;
+	const maxAttempts = Math.max(1, run.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+	const linkOf = (detail: ProjectDetail) => detail.downloads?.[index];
+	let link = linkOf(run.latest);
+	let refreshed = false;
+	if (link && isExpired(link.expires_at, Date.now())) {
+		link = linkOf(await refreshLinks(run));
+		refreshed = true;
+	}
+	for (let tries = 1; ; ) {
+		if (!link?.url) {
+			throw projectError(
+				run,
+				`Magic Hour project ${project.id} has no download link for output ${index + 1}`,
+				'The project lists fewer outputs than before. Run "Wait for Project" again to read its current outputs.',
+			);
+		}
+		throwIfCancelled(run.signal);
+		const attempt = await attemptDownload(run, link.url, index);
+		if (attempt.outcome === 'ok') return attempt.binary;
+		if (attempt.outcome === 'expired') {
+			if (refreshed) {
+				throw projectError(
+					run,
+					`Could not download output ${index + 1} of Magic Hour project ${project.id} (HTTP ${attempt.status})`,
+					'The download link was refused even after fetching fresh links. The output may have been deleted, or the links expire too fast: run again later.',
+				);
+			}
+			link = linkOf(await refreshLinks(run));
+			refreshed = true;
+			continue;
+		}
+		if (attempt.outcome === 'failed') {
+			throw projectError(
+				run,
+				`Could not download output ${index + 1} of Magic Hour project ${project.id} (HTTP ${attempt.status})`,
+				'The download server refused the request. Run again later.',
+			);
+		}
+		if (attempt.outcome === 'refused') {
+			const { message, description } = storeRefusalMessage({ ...attempt, output: index + 1, projectId: project.id });
+			throw projectError(run, message, description);
+		}
+		if (tries >= maxAttempts) {
+			throw projectError(
+				run,
+				`Download of output ${index + 1} of Magic Hour project ${project.id} was incomplete: ${attempt.detail}`,
+				`Tried ${tries} times; a partial file is never passed on. Check the network (proxies that cut large transfers) and run again.`,
+			);
+		}
+		await cancellableSleep(retryDelayMs(attempt, tries), run.signal);
+		tries += 1;
+	}
+}
+
+/** The deadline, reached anywhere in the downloads, as the error the user sees; other errors unchanged. */
+function timedOutOr(run: DownloadRun, error: unknown): unknown {
+	const { deadline } = run.options;
+	if (!(error instanceof DeadlineReachedError) || !deadline) return error;
+	const elapsedMs = Date.now() - deadline.since;
+	const timedOut = projectError(
+		run,
+		`Downloading the outputs of Magic Hour project ${run.project.id} did not finish in time (waited ${formatDuration(elapsedMs)})`,
+		`The project is ${run.project.status}; its files were not passed on. Raise "Timeout (Minutes)" in Execution Settings, or download them later with Magic Hour → Project → Download.`,
+	);
+	timedOut.context.timedOut = true;
+	timedOut.context.elapsedMs = elapsedMs;
+	return timedOut;
 }
 
 /**
@@ -98,164 +302,17 @@ export async function downloadOutputs(
 	project: ProjectDetail,
 	options: DownloadOptions,
 ): Promise<IBinaryKeyData> {
-	const prefix = options.binaryPrefix?.trim() || DEFAULT_BINARY_PREFIX;
-	const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-	const node = ctx.getNode();
-	const fail = (message: string, description: string) => {
-		const ref = { id: project.id, kind: options.kind, status: project.status };
-		const error = new NodeOperationError(node, message, {
-			description: `${description} ${projectNote(ref)}`,
-			itemIndex: options.itemIndex,
-		});
-		return recordProject(error, ref);
-	};
-
-	const count = project.downloads?.length ?? 0;
-	if (count === 0) {
-		throw fail(
-			`Magic Hour project ${project.id} is ${project.status} but lists no output files`,
-			'Nothing was downloaded. The job may have been charged: look at the project in the Magic Hour web app, or run "Get" on it later. Turn off "Download Outputs" to take the project without files.',
-		);
-	}
-	const link = linkSignals({ cancel: cancelSignalOf(ctx), stop: options.signal, deadline: options.deadline?.at });
-	const signal = link.signal;
-
-	/** The deadline, reached anywhere in the downloads, as the error the user sees; other errors unchanged. */
-	const timedOutOr = (error: unknown): unknown => {
-		if (!(error instanceof DeadlineReachedError) || !options.deadline) return error;
-		const elapsedMs = Date.now() - options.deadline.since;
-		const timedOut = fail(
-			`Downloading the outputs of Magic Hour project ${project.id} did not finish in time (waited ${formatDuration(elapsedMs)})`,
-			`The project is ${project.status}; its files were not passed on. Raise "Timeout (Minutes)" in Execution Settings, or download them later with Magic Hour → Project → Download.`,
-		);
-		timedOut.context.timedOut = true;
-		timedOut.context.elapsedMs = elapsedMs;
-		return timedOut;
-	};
-
-	// After a refresh, later files use the fresh links too.
-	let current = project;
-	// A failed refresh (e.g. the project was deleted meanwhile: 404) names the project like every other download error.
-	const refresh = async (): Promise<ProjectDetail> => {
-		current = await options.refresh().catch(async (error: unknown) => await Promise.reject(aboutProject(error, { id: project.id, kind: options.kind })));
-		return current;
-	};
-
-	const attempt = async (url: string, index: number): Promise<Attempt> => {
-		const request: IHttpRequestOptions = {
-			method: 'GET',
-			url,
-			encoding: 'stream',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: Math.max(1, Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remainingMs(options.deadline?.at))),
-			// Compressed transfers would make Content-Length useless as a completeness check.
-			headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'identity' },
-			abortSignal: signal,
-		};
-		let response: FullResponse;
-		try {
-			response = (await ctx.helpers.httpRequest(request)) as FullResponse;
-		} catch (error) {
-			throwIfCancelled(signal);
-			return { outcome: 'transient', detail: (error as Error)?.message ?? String(error) };
-		}
-		const { statusCode, headers, body } = response;
-		if (statusCode < 200 || statusCode >= 300) {
-			discard(body);
-			if ([401, 403, 404, 410].includes(statusCode)) return { outcome: 'expired', status: statusCode };
-			if (statusCode === 408 || statusCode === 429 || statusCode >= 500) {
-				const retryAfter = parseRetryAfterMs(headerValue(headers, 'retry-after'));
-				return {
-					outcome: 'transient',
-					detail: `HTTP ${statusCode}`,
-					waitMs: retryAfter === undefined ? undefined : Math.min(retryAfter, MAX_RETRY_AFTER_MS),
-				};
-			}
-			return { outcome: 'failed', status: statusCode };
-		}
-		const expected = contentLengthOf(headers);
-		const mimeType = mimeTypeFor(headerValue(headers, 'content-type'), fileNameFromUrl(url));
-		const fileName = outputFileName(url, mimeType, project.id, index);
-		let binary: IBinaryData;
-		try {
-			binary = await ctx.helpers.prepareBinaryData(body as Buffer, fileName, mimeType);
-		} catch (error) {
-			discard(body);
-			throwIfCancelled(signal);
-			return { outcome: 'incomplete', detail: `the transfer broke off (${(error as Error)?.message ?? error})` };
-		}
-		const got = storedSize(binary);
-		if (expected !== undefined && got !== undefined && got !== expected) {
-			return { outcome: 'incomplete', detail: `received ${got} of ${expected} bytes` };
-		}
-		if (expected === undefined && got === 0) {
-			return { outcome: 'incomplete', detail: 'received an empty file' };
-		}
-		return { outcome: 'ok', binary };
-	};
-
-	const downloadOne = async (index: number): Promise<IBinaryData> => {
-		let refreshed = false;
-		const urlOf = (detail: ProjectDetail) => detail.downloads?.[index];
-		let link = urlOf(current);
-		if (link && isExpired(link.expires_at, Date.now())) {
-			link = urlOf(await refresh());
-			refreshed = true;
-		}
-		let lastProblem = '';
-		for (let tries = 1; ; ) {
-			if (!link?.url) {
-				throw fail(
-					`Magic Hour project ${project.id} has no download link for output ${index + 1}`,
-					'The project lists fewer outputs than before. Run "Wait for Project" again to read its current outputs.',
-				);
-			}
-			throwIfCancelled(signal);
-			const result = await attempt(link.url, index);
-			if (result.outcome === 'ok') return result.binary;
-			if (result.outcome === 'expired') {
-				if (refreshed) {
-					throw fail(
-						`Could not download output ${index + 1} of Magic Hour project ${project.id} (HTTP ${result.status})`,
-						'The download link was refused even after fetching fresh links. The output may have been deleted, or the links expire too fast: run again later.',
-					);
-				}
-				link = urlOf(await refresh());
-				refreshed = true;
-				continue;
-			}
-			if (result.outcome === 'failed') {
-				throw fail(
-					`Could not download output ${index + 1} of Magic Hour project ${project.id} (HTTP ${result.status})`,
-					'The download server refused the request. Run again later.',
-				);
-			}
-			lastProblem = result.detail;
-			if (tries >= maxAttempts) {
-				throw fail(
-					`Download of output ${index + 1} of Magic Hour project ${project.id} was incomplete: ${lastProblem}`,
-					`Tried ${tries} times; a partial file is never passed on. Check the network (proxies that cut large transfers) and run again.`,
-				);
-			}
-			const wait =
-				result.outcome === 'transient' && result.waitMs !== undefined
-					? result.waitMs
-					: backoffDelayMs(tries, DEFAULT_RETRY_POLICY);
-			await cancellableSleep(wait, signal);
-			tries += 1;
-		}
-	};
-
+	const linked = linkSignals({ cancel: cancelSignalOf(ctx), stop: options.signal, deadline: options.deadline?.at });
+	const run: DownloadRun = { ctx, options, project, latest: project, signal: linked.signal };
 	try {
 		const binary: IBinaryKeyData = {};
-		for (let index = 0; index < count; index++) {
-			binary[binaryKeyFor(prefix, index)] = await downloadOne(index);
+		for (const [index, key] of targetsOf(run).entries()) {
+			binary[key] = await downloadFile(run, index);
 		}
 		return binary;
 	} catch (error) {
-		throw timedOutOr(error);
+		throw timedOutOr(run, error);
 	} finally {
-		link.dispose();
+		linked.dispose();
 	}
 }
