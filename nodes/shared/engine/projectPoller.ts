@@ -11,7 +11,9 @@ import { aboutProject } from './projectFailure';
 import { DEFAULT_TIMEOUT_MINUTES, projectPath, TERMINAL_STATUSES, type ProjectDetail } from './projectTypes';
 import { canceledError, renderFailedError, timedOutError, type WaitedProject } from './waitErrors';
 
+// Imported from here before the schedule and the wait errors had modules of their own.
 export type { PollingMode } from './pollSchedule';
+export { hintForErrorCode } from './waitErrors';
 
 export interface PollerSettings {
 	/** Default 'automatic'. */
