@@ -141,7 +141,7 @@ async function main(): Promise<void> {
 				polling: phases.includes('polling') ? POLLING : [],
 				throughput: phases.includes('throughput') ? THROUGHPUT : undefined,
 			} satisfies TimedConfig,
-			{ timeWarp: true, label: 'timed' },
+			{ label: 'timed' },
 		);
 		if (timed.polling.length) report.polling = timed.polling;
 		report.throughput = timed.throughput;

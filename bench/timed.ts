@@ -1,7 +1,4 @@
-/**
- * Child process of the time-scaled phases (1–3). Started by run.ts with the scalable clock
- * preloaded (lib/timewarpRegister.ts); each phase sets its own scale.
- */
+/** Child process of the time-scaled phases (1–3, see lib/scaledClock.ts); each phase sets its own scale. */
 import { childMain } from './lib/child';
 import { runPolling, type PollingConfig, type PollingResult } from './phases/polling';
 import { runThroughput, type ThroughputConfig, type ThroughputResult } from './phases/throughput';

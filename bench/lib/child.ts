@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: benchmark script, runs on the developer's machine, never inside n8n */
 /**
  * Each benchmark phase runs in a child process of its own (`node -r ts-node/register/transpile-only`),
- * so clocks (time scaling), memory peaks and loaded modules never leak from one phase to the next.
+ * so memory peaks and loaded modules never leak from one phase to the next.
  * The parent passes a JSON config in BENCH_CONFIG; the child writes its JSON result to BENCH_OUT.
  */
 import { spawn } from 'node:child_process';
@@ -12,8 +12,6 @@ export const BENCH_DIR = resolve(__dirname, '..');
 export const TMP_DIR = join(BENCH_DIR, 'tmp');
 
 export interface ChildOptions {
-	/** Preload the scalable clock (see timewarp.ts); the child sets the factor per phase. */
-	timeWarp?: boolean;
 	/** Extra node flags, e.g. --max-old-space-size. */
 	nodeFlags?: string[];
 	/** Prefix of the child's log lines. */
@@ -34,7 +32,6 @@ export async function runChild<T>(script: string, config: unknown, options: Chil
 		require.resolve('ts-node/register/transpile-only'),
 		'-r',
 		join(__dirname, 'tsFirst.ts'),
-		...(options.timeWarp ? ['-r', join(__dirname, 'timewarpRegister.ts')] : []),
 		join(BENCH_DIR, script),
 	];
 	const label = options.label ?? script;

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- not node code: benchmark script, runs on the developer's machine, never inside n8n */
 /**
- * Phases 1 and 2, one job kind at a time (on a scaled clock, see ../lib/timewarp.ts).
+ * Phases 1 and 2, one job kind at a time (time-scaled, see ../lib/scaledClock.ts).
  *
  * N single-item executions of a real tool node with Automatic polling, and N with Fixed 3 s
  * polling (the integration guides' loop), all against one emulator. Job i of both strategies gets
@@ -15,13 +15,13 @@ import type { ProjectKind } from '../../nodes/shared/catalog/types';
 import { executeNode } from '../../test/harness/executeNode';
 import { log } from '../lib/child';
 import { drawDurationsMs, queueDurations, type DurationRange } from '../lib/jobDurations';
+import { withScaledPollers } from '../lib/scaledClock';
 import { mean, median, p95, round } from '../lib/stats';
-import { timeWarp } from '../lib/timewarp';
 import { fixtureOf, toolOf, TOOL_NODES } from '../lib/tools';
 
 export interface PollingConfig {
 	label: string;
-	/** Clock scale of this kind (see ../lib/timewarp.ts). */
+	/** Clock scale of this kind (see ../lib/scaledClock.ts). */
 	timeScale: number;
 	operation: string;
 	fixtureIndex: number;
@@ -68,21 +68,23 @@ interface JobRun {
 }
 
 async function until(condition: () => boolean, realTimeoutMs: number, what: string): Promise<void> {
-	const warp = timeWarp();
-	const deadline = warp.realNow() + realTimeoutMs;
+	const deadline = Date.now() + realTimeoutMs;
 	while (!condition()) {
-		if (warp.realNow() > deadline) throw new Error(`timed out waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((resolve) => setImmediate(resolve));
 	}
 }
 
 export async function runPolling(config: PollingConfig): Promise<PollingResult> {
-	const warp = timeWarp();
-	warp.setFactor(config.timeScale);
+	return await withScaledPollers(config.timeScale, async () => await measurePolling(config));
+}
+
+async function measurePolling(config: PollingConfig): Promise<PollingResult> {
+	const scale = config.timeScale;
 	const tool = toolOf(config.operation);
 	const fixture = fixtureOf(config.operation, config.fixtureIndex);
 
-	const emu = await start({ quiet: true, tier: 'business', credits: 1_000_000_000 });
+	const emu = await start({ quiet: true, tier: 'business', credits: 1_000_000_000, speed: scale });
 	const credentials = { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl };
 	const durations = drawDurationsMs(config.range, config.jobsPerStrategy, config.seed);
 	const settingsFor = (strategy: Strategy): INodeParameters =>
@@ -91,14 +93,14 @@ export async function runPolling(config: PollingConfig): Promise<PollingResult> 
 			: {};
 
 	log(
-		`${config.label}: ${config.jobsPerStrategy} jobs x 2 strategies, durations ${round(Math.min(...durations) / 1000)}–${round(Math.max(...durations) / 1000)} s, clock x${warp.factor}`,
+		`${config.label}: ${config.jobsPerStrategy} jobs x 2 strategies, durations ${round(Math.min(...durations) / 1000)}–${round(Math.max(...durations) / 1000)} s, clock x${scale}`,
 	);
-	const startedReal = warp.realNow();
+	const startedReal = Date.now();
 	const runs: Array<Promise<JobRun>> = [];
 	for (let index = 0; index < config.jobsPerStrategy; index++) {
 		for (const strategy of ['automatic', 'fixed'] as const) {
 			const before = emu.counters().jobsCreated;
-			queueDurations([durations[index]]);
+			queueDurations([durations[index] / scale]);
 			const run = executeNode({
 				nodeType: TOOL_NODES[tool.kind],
 				parameters: { ...fixture.parameters, executionSettings: settingsFor(strategy) },
@@ -118,7 +120,7 @@ export async function runPolling(config: PollingConfig): Promise<PollingResult> 
 		}
 	}
 	const results = await Promise.all(runs);
-	const wallSeconds = (warp.realNow() - startedReal) / 1000;
+	const wallSeconds = (Date.now() - startedReal) / 1000;
 
 	const statusPath = (id: string) => `/v1/${tool.kind}-projects/${encodeURIComponent(id)}`;
 	const checksById = new Map<string, number>();
@@ -133,9 +135,10 @@ export async function runPolling(config: PollingConfig): Promise<PollingResult> 
 		const ok = mine.filter((r) => !r.error && r.id);
 		for (const failed of mine.filter((r) => r.error)) log(`  ${strategy} job ${failed.index} failed: ${failed.error}`);
 		const checks = ok.map((r) => checksById.get(statusPath(r.id!)) ?? 0);
+		// Equivalent ms: the emulator's and the leave times are wall-clock.
 		const lags = ok.map((r) => {
 			const project = emu.getProject(r.id!)!;
-			return r.leaveAt - (project.createdAt + project.finishAtMs);
+			return (r.leaveAt - (project.createdAt + project.finishAtMs)) * scale;
 		});
 		const downloads = ok.reduce((sum, r) => sum + r.downloads, 0);
 		return {
@@ -156,7 +159,7 @@ export async function runPolling(config: PollingConfig): Promise<PollingResult> 
 				mean: round(mean(lags) / 1000, 2),
 				max: round(Math.max(...lags) / 1000, 2),
 			},
-			lagRealMs: { median: round(median(lags) / warp.factor, 1), p95: round(p95(lags) / warp.factor, 1) },
+			lagRealMs: { median: round(median(lags) / scale, 1), p95: round(p95(lags) / scale, 1) },
 		};
 	};
 
@@ -165,7 +168,7 @@ export async function runPolling(config: PollingConfig): Promise<PollingResult> 
 		operation: config.operation,
 		kind: tool.kind,
 		endpoint: tool.endpoint,
-		timeScale: warp.factor,
+		timeScale: scale,
 		nodeExpectedSeconds: tool.expectedSeconds,
 		durationSeconds: {
 			min: round(Math.min(...durations) / 1000),

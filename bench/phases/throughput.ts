@@ -1,5 +1,5 @@
 /**
- * Phase 3: 100 image jobs through one node execution (on a scaled clock).
+ * Phase 3: 100 image jobs through one node execution (time-scaled, see ../lib/scaledClock.ts).
  *
  * Ours: the Magic Hour Image node, Automatic polling, Max Concurrent Jobs 5 and 10.
  * Baseline: the guides' loop (../lib/guideLoopNode.ts): create → poll every 3 s → download, one
@@ -12,8 +12,8 @@ import { executeNode } from '../../test/harness/executeNode';
 import { log } from '../lib/child';
 import { GuideLoopNode } from '../lib/guideLoopNode';
 import { clearDurations, drawDurationsMs, queueDurations, type DurationRange } from '../lib/jobDurations';
+import { withScaledPollers } from '../lib/scaledClock';
 import { median, round } from '../lib/stats';
-import { timeWarp } from '../lib/timewarp';
 import { fixtureOf, toolOf, TOOL_NODES } from '../lib/tools';
 
 export interface ThroughputConfig {
@@ -49,8 +49,11 @@ export interface ThroughputResult {
 }
 
 export async function runThroughput(config: ThroughputConfig): Promise<ThroughputResult> {
-	const warp = timeWarp();
-	warp.setFactor(config.timeScale);
+	return await withScaledPollers(config.timeScale, async () => await measureThroughput(config));
+}
+
+async function measureThroughput(config: ThroughputConfig): Promise<ThroughputResult> {
+	const scale = config.timeScale;
 	const tool = toolOf(config.operation);
 	const fixture = fixtureOf(config.operation, config.fixtureIndex);
 	const parameters = fixture.parameters as IDataObject;
@@ -59,7 +62,7 @@ export async function runThroughput(config: ThroughputConfig): Promise<Throughpu
 	for (const field of tool.fields) fields[field.name] = parameters[field.name] ?? field.default;
 	const body = tool.buildBody({ fields, options: fixtureOptions, files: {} });
 
-	const emu = await start({ quiet: true, tier: 'business', credits: 1_000_000_000 });
+	const emu = await start({ quiet: true, tier: 'business', credits: 1_000_000_000, speed: scale });
 	const credentials = { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl };
 	const durations = drawDurationsMs(config.range, config.items, config.seed);
 	const items = Array.from({ length: config.items }, (_, row) => ({ json: { row } }));
@@ -67,12 +70,12 @@ export async function runThroughput(config: ThroughputConfig): Promise<Throughpu
 	const measure = async (label: string, concurrency: number, run: () => Promise<unknown>): Promise<ThroughputRun> => {
 		emu.reset();
 		clearDurations();
-		queueDurations(durations);
+		queueDurations(durations.map((ms) => ms / scale));
 		log(`throughput: ${label} …`);
-		const started = Date.now();
-		const startedReal = warp.realNow();
+		const startedReal = Date.now();
 		const output = (await run()) as Array<Array<{ json: IDataObject }>>;
-		const seconds = (Date.now() - started) / 1000;
+		const realSeconds = (Date.now() - startedReal) / 1000;
+		const seconds = realSeconds * scale;
 		const completed = output[0].filter((item) => item.json.status === 'complete').length;
 		const counters = emu.counters();
 		const statusChecks = Object.entries(counters.byRoute)
@@ -82,7 +85,7 @@ export async function runThroughput(config: ThroughputConfig): Promise<Throughpu
 			label,
 			concurrency,
 			seconds: round(seconds),
-			realSeconds: round((warp.realNow() - startedReal) / 1000, 1),
+			realSeconds: round(realSeconds, 1),
 			jobsPerMinute: round((completed / seconds) * 60, 2),
 			completed,
 			statusChecks,
@@ -96,7 +99,7 @@ export async function runThroughput(config: ThroughputConfig): Promise<Throughpu
 		const { output } = await executeNode({
 			nodeType: new GuideLoopNode(),
 			typeName: 'bench.guideLoop',
-			parameters: { baseUrl: emu.baseUrl, endpoint: tool.endpoint, kind: tool.kind, body: JSON.stringify(body), pollSeconds: config.guidePollSeconds },
+			parameters: { baseUrl: emu.baseUrl, endpoint: tool.endpoint, kind: tool.kind, body: JSON.stringify(body), pollSeconds: config.guidePollSeconds / scale },
 			items,
 			credentials,
 		});

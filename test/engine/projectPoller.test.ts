@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { start, type Emulator, type EmulatorExtras, type RequestLogEntry } from '../../emulator';
+import { systemClock, type PollerClock } from '../../nodes/shared/engine/pollerClock';
 import { executeNode } from '../harness/executeNode';
 import { createJob, credentialsFor, polls, PollerProbe, WaitNode, type PollerProbeResult } from './engineHarness';
 
@@ -16,6 +17,15 @@ beforeEach(() => {
 	PollerProbe.settings = {};
 	PollerProbe.download = false;
 });
+
+/** A clock starting at 0 that runs `scale`× as fast as the wall clock. */
+function fastClock(scale: number): PollerClock {
+	const origin = Date.now();
+	return {
+		now: () => (Date.now() - origin) * scale,
+		sleep: async (ms, signal) => await systemClock.sleep(ms / scale, signal),
+	};
+}
 
 /** Most log entries whose [start, end] intervals overlap at one moment. */
 function maxOverlap(entries: RequestLogEntry[]): number {
@@ -151,5 +161,14 @@ describe('ProjectPoller', () => {
 		expect(failed.results[0].description).toContain(broken.id);
 		// 3 checks in a row (each with the transport's 2 attempts), then it gives up.
 		expect(polls(emu, broken.id)).toHaveLength(6);
+	});
+
+	it('runs on the clock it is given: schedule and deadline in its time, status requests answered', async () => {
+		const job = await createJob(emu, 'image', { durationMs: 3_600_000 });
+		PollerProbe.settings = { clock: fastClock(100) };
+		const result = await probe([{ ...job, itemIndex: 0, expectedMs: 0, timeoutMs: 60_000 }]);
+		// One minute on the given clock, which starts at 0: the status requests still get their remaining time.
+		expect(result.results[0].error).toMatch(/did not finish in time \(last status: (queued|rendering), waited 1m( \d+s)?\)/);
+		expect(polls(emu, job.id).filter((entry) => entry.status === 200).length).toBeGreaterThan(0);
 	});
 });

@@ -1,0 +1,84 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import type { ProjectKind } from '../catalog/types';
+import { projectNote, recordProject } from './projectFailure';
+import { formatDuration, type ProjectDetail } from './projectTypes';
+
+/** The errors a wait for a project ends with: the project failed, was canceled, or took too long. */
+
+export interface WaitedProject {
+	id: string;
+	kind: ProjectKind;
+	/** Last status seen. */
+	status: string;
+	itemIndex: number;
+}
+
+/** Actionable advice per documented render error code. */
+export function hintForErrorCode(code: string | undefined, projectId: string): string {
+	switch (code) {
+		case 'no_source_face':
+			return 'Magic Hour found no usable face. Use a clear, front-facing photo of the face: well lit, not too small, no sunglasses or heavy shadows.';
+		case 'invalid_file_format':
+			return 'An input file is in a format Magic Hour does not accept or is damaged. Use PNG, JPG, JPEG, WEBP or AVIF images, MP4, MOV or WEBM videos, MP3, WAV, AAC or FLAC audio.';
+		case 'file_too_large':
+			return "An input file is over Magic Hour's size or length limit for your plan. Compress or shorten it (or upgrade the plan), then run again.";
+		case 'insufficient_credits':
+			return 'The Magic Hour account ran out of credits for this job. Add credits or upgrade the plan at magichour.ai, then run again. Failed jobs are refunded.';
+		case 'invalid_parameters':
+			return "Magic Hour rejected a parameter value while rendering. Check the values against the tool's limits (duration, resolution, model…) and run again.";
+		case 'unknown_error':
+			return `Magic Hour hit an unexpected error. Run again; if it keeps failing, contact support@magichour.ai with the project ID ${projectId}.`;
+		default:
+			return `Check the input files and parameters and run again. If it keeps failing, contact support@magichour.ai with the project ID ${projectId}.`;
+	}
+}
+
+/** An error about the project: the description ends with the project note (and `detail`). */
+function projectError(
+	node: INode,
+	waited: WaitedProject,
+	message: string,
+	description: string,
+	detail?: string,
+): NodeOperationError {
+	const error = new NodeOperationError(node, message, {
+		description: `${description} ${projectNote(waited, detail)}`,
+		itemIndex: waited.itemIndex,
+	});
+	return recordProject(error, waited);
+}
+
+/** The project ended in `error` (after `elapsedMs` of waiting). */
+export function renderFailedError(node: INode, waited: WaitedProject, detail: ProjectDetail, elapsedMs: number): NodeOperationError {
+	const code = detail.error?.code;
+	const said = detail.error?.message;
+	const message = `Magic Hour project ${waited.id} failed${code ? ` [${code}]` : ''}${said ? `: ${said}` : ''}`;
+	const error = projectError(node, waited, message, hintForErrorCode(code, waited.id), `after ${formatDuration(elapsedMs)}`);
+	error.context.errorCode = code ?? null;
+	error.context.errorMessage = said ?? null;
+	return error;
+}
+
+export function canceledError(node: INode, waited: WaitedProject): NodeOperationError {
+	return projectError(
+		node,
+		waited,
+		`Magic Hour project ${waited.id} was canceled`,
+		`The job was canceled at Magic Hour (for example in the web app), so there is nothing to download. Run the item again to start a new job.`,
+	);
+}
+
+export function timedOutError(node: INode, waited: WaitedProject, elapsedMs: number, checks: number): NodeOperationError {
+	const error = projectError(
+		node,
+		waited,
+		`Magic Hour project ${waited.id} did not finish in time (last status: ${waited.status}, waited ${formatDuration(elapsedMs)})`,
+		`The job may still finish at Magic Hour and charge credits. Raise "Timeout (Minutes)" in Execution Settings, or turn off waiting and use "Wait for Project" with this project ID later.`,
+		`${checks} status checks`,
+	);
+	error.context.elapsedMs = elapsedMs;
+	error.context.timedOut = true;
+	return error;
+}
