@@ -44,7 +44,7 @@ describe('Project Kind "Auto-Detect" (the default of Get, Download Outputs, Dele
 		);
 		expect(properties.flatMap((property) => property.displayOptions?.show?.operation)).toEqual(['delete', 'download', 'get', 'waitFor']);
 		expect(properties.every((property) => property.displayOptions?.show?.resource?.[0] === 'project')).toBe(true);
-		const [first, ...others] = properties.map(({ displayOptions, ...shared }) => shared);
+		const [first, ...others] = properties.map((property) => ({ ...property, displayOptions: undefined }));
 		expect(first).toMatchObject({ name: 'projectKind', type: 'options', default: 'auto' });
 		for (const other of others) expect(other).toEqual(first);
 	});
