@@ -91,7 +91,7 @@ childMain(async (config: MemoryConfig): Promise<MemoryResult> => {
 		config.mode === 'stream'
 			? await executeNode({
 					nodeType: new MagicHour(),
-					parameters: { resource: 'project', operation: 'download', projectId: config.projectId, kind: 'video' },
+					parameters: { resource: 'project', operation: 'download', projectId: config.projectId, projectKind: 'video' },
 					credentials,
 				})
 			: await executeNode({ nodeType: new InMemoryDownload(), typeName: 'bench.inMemoryDownload', parameters: {}, credentials });

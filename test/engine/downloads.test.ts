@@ -17,7 +17,6 @@ afterAll(async () => emu.stop());
 beforeEach(() => {
 	emu.reset();
 	emu.setOutputBytes(defaultOutputBytes);
-	WaitNode.settings = {};
 });
 
 const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };

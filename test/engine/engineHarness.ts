@@ -9,12 +9,11 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import type { Emulator } from '../../emulator';
+import { MagicHour } from '../../nodes/MagicHour/MagicHour.node';
 import type { ProjectKind } from '../../nodes/shared/catalog/types';
 import { downloadOutputs } from '../../nodes/shared/engine/downloads';
 import { ProjectPoller, type PollerSettings, type WaitRequest } from '../../nodes/shared/engine/projectPoller';
 import { projectPath, type ProjectDetail } from '../../nodes/shared/engine/projectTypes';
-import { waitForProjects, type WaitForProjectsSettings } from '../../nodes/shared/engine/waitForProjects';
-import { waitForProjectsProperties } from '../../nodes/shared/engine/waitForProjects.description';
 import { magicHourRequest } from '../../nodes/shared/transport/apiRequest';
 
 const baseDescription = {
@@ -26,23 +25,8 @@ const baseDescription = {
 	credentials: [{ name: 'magicHourCommunityApi', required: true }],
 };
 
-/** The "Wait for Project" operation as a node of its own. */
-export class WaitNode implements INodeType {
-	/** Engine settings for the next run (execute() runs with n8n's context as `this`). */
-	static settings: WaitForProjectsSettings = {};
-
-	description = {
-		...baseDescription,
-		displayName: 'Wait Probe',
-		name: 'waitProbe',
-		defaults: { name: 'Wait Probe' },
-		properties: waitForProjectsProperties,
-	} as unknown as INodeTypeDescription;
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await waitForProjects.call(this, WaitNode.settings);
-	}
-}
+/** The Magic Hour node, whose defaults are "Project → Wait for Project". */
+export class WaitNode extends MagicHour {}
 
 export interface PollerProbeResult {
 	results: Array<{ id: string; ok: boolean; status?: string; error?: string; description?: string; doneAt: number; bytes?: number[] }>;

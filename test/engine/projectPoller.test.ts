@@ -13,7 +13,6 @@ beforeAll(async () => {
 afterAll(async () => emu.stop());
 beforeEach(() => {
 	emu.reset();
-	WaitNode.settings = {};
 	PollerProbe.settings = {};
 	PollerProbe.download = false;
 });

@@ -15,7 +15,6 @@ beforeAll(async () => {
 afterAll(async () => emu.stop());
 beforeEach(() => {
 	emu.reset();
-	WaitNode.settings = {};
 });
 
 const FAST = { pollingMode: 'fixed', pollIntervalSeconds: 0.05 };

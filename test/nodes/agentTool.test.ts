@@ -192,7 +192,7 @@ describe('what the model gets back', () => {
 			executionSettings: FAST,
 		});
 		const id = String(started[0][0].json.id);
-		const { output } = await runAsTool(asAgentTool(new MagicHour()), { resource: 'project', operation: 'get', projectId: id, kind: 'image' });
+		const { output } = await runAsTool(asAgentTool(new MagicHour()), { resource: 'project', operation: 'get', projectId: id, projectKind: 'image' });
 		// Download URLs are signed afresh on every lookup.
 		expect(output[0][0].json).toEqual({
 			id,

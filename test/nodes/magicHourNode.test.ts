@@ -100,14 +100,14 @@ describe('Magic Hour node', () => {
 			downloadOutputs: false,
 			executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
 		});
-		const got = await run(new MagicHour(), { resource: 'project', operation: 'get', projectId: id, kind: 'video' });
+		const got = await run(new MagicHour(), { resource: 'project', operation: 'get', projectId: id, projectKind: 'video' });
 		expect(got.output[0][0].json.status).toBe('complete');
 
-		const downloaded = await run(new MagicHour(), { resource: 'project', operation: 'download', projectId: id, kind: 'video' });
+		const downloaded = await run(new MagicHour(), { resource: 'project', operation: 'download', projectId: id, projectKind: 'video' });
 		expect(downloaded.output[0][0].binary?.data.mimeType).toBe('video/mp4');
 
-		await run(new MagicHour(), { resource: 'project', operation: 'delete', projectId: id, kind: 'video' });
-		const gone = await run(new MagicHour(), { resource: 'project', operation: 'get', projectId: id, kind: 'video' }, [{ json: {} }], true);
+		await run(new MagicHour(), { resource: 'project', operation: 'delete', projectId: id, projectKind: 'video' });
+		const gone = await run(new MagicHour(), { resource: 'project', operation: 'get', projectId: id, projectKind: 'video' }, [{ json: {} }], true);
 		expect(gone.output[0][0].json.error).toMatch(/project not found/);
 	});
 });

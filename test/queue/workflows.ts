@@ -83,7 +83,7 @@ function waitForProject(projectId = '={{ $json.id }}'): NodeSpec {
 		type: 'n8n-nodes-magic-hour.magicHour',
 		typeVersion: 1,
 		magicHour: true,
-		parameters: { resource: 'project', operation: 'waitFor', projectId, projectKind: 'auto', downloadOutputs: true, options: {} },
+		parameters: { resource: 'project', operation: 'waitFor', projectId, projectKind: 'auto', downloadOutputs: true },
 	};
 }
 

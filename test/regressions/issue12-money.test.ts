@@ -298,7 +298,7 @@ describe('issue 12.4: unexpected API answers get honest outcomes', () => {
 		emu.faults.add({ match: 'DELETE /v1/image-projects/*', fault: { type: 'reset-after-accept' } });
 		const deleted = await runNode(
 			new MagicHour(),
-			{ resource: 'project', operation: 'delete', projectId: id, kind: 'image' },
+			{ resource: 'project', operation: 'delete', projectId: id, projectKind: 'image' },
 			[{ json: {} }],
 		);
 		expect(deleted.output[0][0].json).toEqual(expect.objectContaining({ id, deleted: true }));

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { agentDescriptionProperty } from '../../../shared/catalog/agentProperties';
-import { WAIT_PARAM } from '../../../shared/engine/waitForProjects.description';
 
 /** What the AI Agent's model reads about each operation of the Magic Hour node, by resource. */
 export const AGENT_OPERATION_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -33,7 +32,7 @@ export const agentProperties: INodeProperties[] = [
 	// n8n hands a model only JSON: "Wait for Project" returns the URLs without downloading.
 	{
 		displayName: 'Download Outputs',
-		name: WAIT_PARAM.downloadOutputs,
+		name: 'downloadOutputs',
 		type: 'hidden',
 		default: false,
 		displayOptions: { show: { resource: ['project'], operation: ['waitFor'], '@tool': [true] } },

@@ -1,50 +1,59 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError } from '../../../shared/transport/apiErrors';
 import { runBatch } from '../../../shared/engine/batch';
 import { failureItem } from '../../../shared/engine/projectFailure';
-import { waitForProjects } from '../../../shared/engine/waitForProjects';
+import { asNodeError } from '../../../shared/transport/apiErrors';
+import { ExecutionCancelledError } from '../../../shared/transport/cancellableSleep';
 import * as account from './account';
-import type { ItemOperation } from './common';
+import type { ItemOperation, Operation, OperationRun } from './common';
 import * as faceDetection from './faceDetection';
 import * as file from './file';
 import * as project from './project';
 
 /** Each resource of the Magic Hour node: its Operation property and parameters, and its operations. */
-export const RESOURCES: Record<string, { description: INodeProperties[]; operations: Record<string, ItemOperation> }> = {
+export const RESOURCES: Record<string, { description: INodeProperties[]; operations: Record<string, Operation> }> = {
 	account,
 	faceDetection,
 	file,
 	project,
 };
 
-export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	// All items are polled together in one loop, so waiting is not a per-item operation.
-	if (resource === 'project' && operation === 'waitFor') return waitForProjects.call(this);
-
-	const handler = RESOURCES[resource]?.operations[operation];
-	if (!handler) throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${operation}"`);
-	const continueOnFail = this.continueOnFail();
-	// One item at a time, in input order.
-	const { outcomes, stoppedBy } = await runBatch({
-		count: this.getInputData().length,
+/** An item operation as a run: one item at a time, in input order. */
+function itemByItem(ctx: IExecuteFunctions, operation: ItemOperation): OperationRun {
+	return {
 		concurrency: 1,
-		run: async (itemIndex) => {
+		runItem: async (itemIndex) => {
 			try {
-				const result = await handler.execute.call(this, itemIndex);
-				return Array.isArray(result) ? result : [result];
+				return await operation.execute.call(ctx, itemIndex);
 			} catch (error) {
-				throw asNodeError(this.getNode(), error, itemIndex);
+				throw asNodeError(ctx.getNode(), error, itemIndex);
 			}
 		},
-		stops: () => !continueOnFail,
+	};
+}
+
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const name = this.getNodeParameter('operation', 0) as string;
+	const operation = RESOURCES[resource]?.operations[name];
+	if (!operation) throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`);
+	const run = 'open' in operation ? operation.open.call(this) : itemByItem(this, operation);
+	const continueOnFail = this.continueOnFail();
+	const { outcomes, stoppedBy } = await runBatch({
+		count: this.getInputData().length,
+		concurrency: run.concurrency,
+		run: async (itemIndex) => {
+			const result = await run.runItem(itemIndex);
+			return Array.isArray(result) ? result : [result];
+		},
+		stops: (error) => !continueOnFail || error instanceof ExecutionCancelledError,
+		onStop: () => run.stop?.(),
 	});
+	run.close?.();
 	if (stoppedBy) throw stoppedBy.error;
 	const output = outcomes.flatMap((outcome, itemIndex) =>
-		outcome?.ok ? outcome.value : [failureItem(this, outcome?.error, itemIndex)],
+		outcome?.ok ? outcome.value : [failureItem(this, outcome?.error, itemIndex, run.failedItem?.(itemIndex))],
 	);
 	return [output];
 }

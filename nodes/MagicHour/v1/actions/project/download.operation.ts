@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ProjectKind } from '../../../../shared/catalog/types';
 import { downloadOutputs } from '../../../../shared/engine/downloads';
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
-import { projectIdProperty, projectKindProperty, type ItemOperation } from '../common';
+import type { ItemOperation } from '../common';
+import { projectIdProperty, projectKindProperty, readProject } from './projectRef';
 
 export const downloadProject: ItemOperation = {
 	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['download'] } }, [
@@ -20,19 +20,17 @@ export const downloadProject: ItemOperation = {
 		},
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
-		const id = String(this.getNodeParameter('projectId', itemIndex)).trim();
-		const kind = this.getNodeParameter('kind', itemIndex) as ProjectKind;
+		const { id, kind, detail: project } = await readProject(this, itemIndex);
 		const binaryPrefix = String(this.getNodeParameter('binaryPropertyPrefix', itemIndex, 'data') || 'data');
-		const fetchProject = async () =>
-			magicHourRequest<ProjectDetail>(this, { method: 'GET', path: projectPath(kind, id), itemIndex });
-		const project = await fetchProject();
 		if (project.status !== 'complete') {
 			throw new NodeOperationError(this.getNode(), `Project ${id} is "${project.status}", not complete: nothing to download yet`, {
 				itemIndex,
 				description: 'Use "Wait for Project" to wait until it is done.',
 			});
 		}
-		const binary = await downloadOutputs(this, project, { kind, itemIndex, binaryPrefix, refresh: fetchProject });
+		const refresh = async () =>
+			await magicHourRequest<ProjectDetail>(this, { method: 'GET', path: projectPath(kind, id), itemIndex });
+		const binary = await downloadOutputs(this, project, { kind, itemIndex, binaryPrefix, refresh });
 		return { json: { ...project, kind }, binary, pairedItem: { item: itemIndex } };
 	},
 };

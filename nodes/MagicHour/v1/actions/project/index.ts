@@ -1,16 +1,16 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { waitForProjectsProperties } from '../../../../shared/engine/waitForProjects.description';
-import type { ItemOperation } from '../common';
+import type { Operation } from '../common';
 import { deleteProject } from './delete.operation';
 import { downloadProject } from './download.operation';
 import { getProject } from './get.operation';
+import { waitForProject } from './waitFor.operation';
 
-export const operations: Record<string, ItemOperation> = {
+export const operations: Record<string, Operation> = {
 	delete: deleteProject,
 	download: downloadProject,
 	get: getProject,
+	waitFor: waitForProject,
 };
 
 export const description: INodeProperties[] = [
@@ -31,5 +31,5 @@ export const description: INodeProperties[] = [
 	...deleteProject.description,
 	...downloadProject.description,
 	...getProject.description,
-	...updateDisplayOptions({ show: { resource: ['project'], operation: ['waitFor'] } }, waitForProjectsProperties),
+	...waitForProject.description,
 ];

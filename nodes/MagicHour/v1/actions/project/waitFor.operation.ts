@@ -1,0 +1,123 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { downloadOutputs } from '../../../../shared/engine/downloads';
+import { readItemSettings, readRunSettings, waitExecutionSettingsProperty } from '../../../../shared/engine/executionSettings';
+import { limiter } from '../../../../shared/engine/limiter';
+import { recordProject, type FailedItemContext } from '../../../../shared/engine/projectFailure';
+import { ProjectPoller } from '../../../../shared/engine/projectPoller';
+import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
+import { magicHourRequest } from '../../../../shared/transport/apiRequest';
+import { ExecutionCancelledError } from '../../../../shared/transport/cancellableSleep';
+import type { BatchOperation, OperationRun } from '../common';
+import { detectKind, projectIdProperty, projectKindProperty, readProjectRef } from './projectRef';
+
+const DOWNLOAD_CONCURRENCY = 3;
+const DETECT_CONCURRENCY = 2;
+
+/**
+ * "Wait for Project": waits for the project of every input item in one polling loop, downloads
+ * the outputs when asked, and returns one item per input item in input order.
+ */
+export const waitForProject: BatchOperation = {
+	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['waitFor'] } }, [
+		projectIdProperty,
+		projectKindProperty,
+		{
+			displayName: 'Download Outputs',
+			name: 'downloadOutputs',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to download the finished files into binary data of the output item',
+			displayOptions: { show: { '@tool': [false] } },
+		},
+		waitExecutionSettingsProperty(),
+	]),
+	open(this: IExecuteFunctions): OperationRun {
+		return waitRun(this);
+	},
+};
+
+/** One run of the operation: a polling loop, download and detection bounds shared by every item. */
+function waitRun(ctx: IExecuteFunctions): OperationRun {
+	const run = readRunSettings(ctx);
+	const poller = new ProjectPoller(ctx, { mode: run.pollingMode, fixedIntervalMs: run.fixedIntervalMs });
+	const downloads = limiter(DOWNLOAD_CONCURRENCY);
+	const detections = limiter(DETECT_CONCURRENCY);
+	// Aborted when the node fails: the other items' requests and downloads stop.
+	const runStop = new AbortController();
+	// What each item knows about its project, for its error item.
+	const known: FailedItemContext[] = ctx.getInputData().map(() => ({ id: null, kind: null }));
+
+	const waitAndDownload = async (index: number): Promise<INodeExecutionData> => {
+		const ref = readProjectRef(ctx, index);
+		known[index] = { id: ref.id, kind: ref.kind ?? null };
+		const { timeoutMinutes, binaryPrefix } = readItemSettings(ctx, index);
+		const download = ctx.getNodeParameter('downloadOutputs', index, true) as boolean;
+		// "Timeout (Minutes)" bounds kind detection, the wait and the download together.
+		const startedAt = Date.now();
+		const timeoutMs = timeoutMinutes > 0 ? timeoutMinutes * 60_000 : undefined;
+		try {
+			let detail: ProjectDetail | undefined;
+			if (!ref.kind) {
+				const limits = { deadline: timeoutMs ? startedAt + timeoutMs : undefined, signal: runStop.signal };
+				const found = await detections(async () => await detectKind(ctx, ref.id, index, limits));
+				ref.kind = found.kind;
+				known[index].kind = found.kind;
+				detail = found.detail;
+			}
+			const { id } = ref;
+			const kind = ref.kind;
+			const deadline = { at: startedAt + (timeoutMs ?? DEFAULT_TIMEOUT_MINUTES[kind] * 60_000), since: startedAt };
+			const project = await poller.waitFor({
+				id,
+				kind,
+				itemIndex: index,
+				expectedMs: 0,
+				timeoutMs: Math.max(1, deadline.at - Date.now()),
+				known: detail,
+			});
+			let binary: IBinaryKeyData | undefined;
+			if (download) {
+				const refresh = async () =>
+					await magicHourRequest<ProjectDetail>(ctx, {
+						method: 'GET',
+						path: projectPath(kind, id),
+						itemIndex: index,
+						deadline: deadline.at,
+						signal: runStop.signal,
+					});
+				binary = await downloads(
+					async () =>
+						await downloadOutputs(ctx, project, { kind, itemIndex: index, binaryPrefix, deadline, signal: runStop.signal, refresh }),
+				);
+			}
+			const json: IDataObject = { ...project };
+			if (json.kind === undefined) json.kind = kind;
+			const item: INodeExecutionData = { json, pairedItem: { item: index } };
+			if (binary && Object.keys(binary).length) item.binary = binary;
+			return item;
+		} catch (error) {
+			const failure = error instanceof Error ? error : new Error(String(error));
+			if (!(failure instanceof ExecutionCancelledError)) recordProject(failure, ref);
+			throw failure;
+		}
+	};
+
+	return {
+		// All items wait in one polling loop; downloads and detection have their own bounds.
+		concurrency: Infinity,
+		runItem: waitAndDownload,
+		failedItem: (index) => known[index],
+		stop: () => {
+			// Nobody will read the other items: stop polling and downloading for them.
+			poller.stop(new ExecutionCancelledError());
+			runStop.abort(new ExecutionCancelledError());
+		},
+		close: () =>
+			ctx.logger?.debug?.(
+				`Magic Hour: waited for ${known.length} project(s) with ${poller.stats.requests} status request(s), ` +
+					`${poller.stats.rateLimitPauses} rate-limit pause(s)`,
+			),
+	};
+}
