@@ -34,7 +34,6 @@ async function completedVideo(bytes: number) {
 describe.each(sources)('binary data in the database, $name', (source) => {
 	let mode: Awaited<ReturnType<typeof enterDatabaseMode>>;
 	beforeEach(async () => {
-		WaitNode.settings = {};
 		mode = await enterDatabaseMode(source, LIMIT_MIB);
 	});
 	afterEach(() => mode.restore());
