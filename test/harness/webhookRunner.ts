@@ -107,6 +107,8 @@ export class TriggerHost {
 	readonly logs: string[] = [];
 	/** The workflow static data as n8n would have saved it. */
 	savedStaticData: IDataObject = {};
+	/** How many times n8n would have written the static data to its database. */
+	staticDataSaves = 0;
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	/**
@@ -166,6 +168,7 @@ export class TriggerHost {
 		this.requests.length = 0;
 		this.logs.length = 0;
 		this.savedStaticData = {};
+		this.staticDataSaves = 0;
 	}
 
 	/** POSTs exactly these bytes with exactly these headers to the production URL. */
@@ -331,6 +334,7 @@ export class TriggerHost {
 		// n8n saves the static data of live webhooks after answering, when it changed; never of test ones.
 		if (!isTest && (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true) {
 			this.savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			this.staticDataSaves += 1;
 		}
 		this.record({ status: res.statusCode, body: captured.body, outcome, headers: req.headers, rawBody });
 	}
