@@ -269,15 +269,10 @@ export class TriggerHost {
 			...(this.options.withoutCredentials ? { credentials: {} } : {}),
 		});
 		const nodeTypes = new StaticNodeTypes({ [this.typeName]: this.options.nodeType });
-		const workflow = new Workflow({
-			id: 'wf-trigger',
-			name: 'trigger test',
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes,
-			staticData: JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject,
-		});
+		const staticData = JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject;
+		const workflowOf = () =>
+			new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+		const workflow = workflowOf();
 		const additionalData = additionalDataFor(this.credentials, {
 			executionId: undefined,
 			httpRequest: request,
@@ -331,7 +326,10 @@ export class TriggerHost {
 			if (!answeredByNode) response.status(200).json({ message: 'Workflow was started' });
 		}
 
-		// n8n saves the static data of live webhooks after answering, when it changed; never of test ones.
+		// Unless the node answered itself, n8n's WorkflowRunner builds the execution's workflow from
+		// the same static-data object before n8n answers and saves, which clears its "changed" mark.
+		if (result.workflowData !== undefined && !answeredByNode) workflowOf();
+		// n8n saves the static data of live webhooks when it answers, if it changed; never of test ones.
 		if (!isTest && (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true) {
 			this.savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 			this.staticDataSaves += 1;
