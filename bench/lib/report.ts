@@ -219,6 +219,9 @@ function n8nWebhooksSection(w: N8nWebhooksResult): string {
 			`(${fmt(w.executions.webhook, 0)} and ${fmt(w.executions.trigger, 0)} executions, warm-up included); every forged one was answered 401.`,
 		'',
 		table(['Endpoint', 'Requests/s (median of rounds)', 'Rounds', 'vs Webhook node', 'Answers'], [row(w.headerAuthWebhook), row(w.triggerAuthentic, true), row(w.triggerForged, true)]),
+		'',
+		'Before any node code runs, n8n 2.x (default expression engine `vm`) takes an expression isolate for every webhook request whose start node is not its own Webhook node, and creates a new isolate after each such request ' +
+			'(`webhookPhaseNeedsIsolate` in `webhooks/live-webhooks.js`); its Webhook node with fixed parameters skips that step. Every Trigger request pays it, forged ones included (they do nothing else but an HMAC), see “Throughput in n8n” in the README’s Trigger section.',
 	].join('\n');
 }
 

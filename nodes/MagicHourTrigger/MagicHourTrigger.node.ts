@@ -53,6 +53,16 @@ function reject(res: DeliveryResponse, status: number, message: string): IWebhoo
 	return { noWebhookResponse: true };
 }
 
+/**
+ * Answers Magic Hour itself, so n8n writes the ledger to its database right away, before it
+ * creates the execution. Left to n8n's own answer, the claim would not be saved at all: n8n
+ * builds the execution's workflow from the same static-data object first, which clears its
+ * "changed" mark (seen with n8n 2.40.7: every ledger entry after the first was lost).
+ */
+function answerStarted(res: DeliveryResponse): void {
+	res.status(200).json({ message: 'Workflow was started' }).end();
+}
+
 /** The size the sender declares; checked before the body is read or hashed. */
 function declaredLength(req: DeliveryRequest): number | undefined {
 	const header = req.headers['content-length'];
@@ -209,7 +219,8 @@ export class MagicHourTrigger implements INodeType {
 				return await emitWithDownloads.call(this, event, event.kind, ledger, key, res);
 			}
 			ledger.accept(key);
-			return { workflowData: [[eventItem(event, event.payload)]] };
+			answerStarted(res);
+			return { noWebhookResponse: true, workflowData: [[eventItem(event, event.payload)]] };
 		} finally {
 			ledger.finish(key);
 		}
@@ -253,7 +264,7 @@ async function emitWithDownloads(
 	}
 
 	ledger.accept(key);
-	res.status(200).json({ message: 'Workflow was started' }).end();
+	answerStarted(res);
 
 	const item = eventItem(event, lookup.ok ? lookup.project : event.payload);
 	try {

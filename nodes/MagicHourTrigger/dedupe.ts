@@ -1,17 +1,23 @@
+import { createHash } from 'node:crypto';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 /**
  * Magic Hour retries a delivery on any non-2xx answer for up to 24 h and sends no event id,
- * so the same `type` + `payload.id` can arrive several times. The keys of the deliveries that
- * started an execution are kept in the node's workflow static data (saved by n8n with the
- * workflow), pruned after the window and capped in number.
+ * so the same `type` + `payload.id` can arrive several times. The deliveries that started an
+ * execution are kept in the node's workflow static data (saved by n8n with the workflow, read
+ * by every n8n process), for the window and up to a number of entries.
  */
 export const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const DEDUPE_MAX_ENTRIES = 1000;
 
 /** Static-data keys of the production and the Test URL ledgers. */
-const STORE_KEY = 'magicHourDeliveries';
-const TEST_STORE_KEY = 'magicHourTestDeliveries';
+const STORE_KEY = 'magicHourLedger';
+const TEST_STORE_KEY = 'magicHourTestLedger';
+/** Where releases before 0.2 kept them: `{ "<type>:<project id>": epoch ms }`. */
+const LEGACY_STORE_KEYS: Record<string, string> = {
+	[STORE_KEY]: 'magicHourDeliveries',
+	[TEST_STORE_KEY]: 'magicHourTestDeliveries',
+};
 
 export interface LedgerOptions {
 	windowMs?: number;
@@ -19,34 +25,101 @@ export interface LedgerOptions {
 	storeKey?: string;
 }
 
+/**
+ * The stored ledger. `seen` maps a compact delivery id to the second it was claimed, oldest
+ * first (insertion order), so pruning looks at the oldest end only; `count` and `oldest` let a
+ * claim skip pruning without listing the entries.
+ */
+interface StoredLedger {
+	count: number;
+	oldest: number;
+	seen: Record<string, number>;
+}
+
 export function deliveryKey(eventType: string, projectId: string): string {
 	return `${eventType}:${projectId}`;
 }
 
-function readStore(staticData: IDataObject, storeKey = STORE_KEY): Record<string, number> {
-	const stored = staticData[storeKey];
-	const entries: Record<string, number> = {};
-	if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
-		for (const [key, value] of Object.entries(stored as IDataObject)) {
-			if (typeof value === 'number' && Number.isFinite(value)) entries[key] = value;
-		}
-	}
-	return entries;
+/** 16 characters (96 bits of SHA-256) instead of the ~40 of `type:project id`. */
+function compactId(key: string): string {
+	return createHash('sha256').update(key).digest('base64url').slice(0, 16);
 }
 
-const isLive = (at: number, now: number, windowMs: number) => now - at < windowMs && at <= now + windowMs;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Drops expired entries, then (only when over the cap) the oldest ones. */
-function prune(entries: Record<string, number>, now: number, windowMs: number, maxEntries: number) {
-	let live = Object.entries(entries).filter(([, at]) => isLive(at, now, windowMs));
-	if (live.length > maxEntries) live = live.sort((a, b) => a[1] - b[1]).slice(live.length - maxEntries);
-	return Object.fromEntries(live);
+const toSeconds = (ms: number) => Math.floor(ms / 1000);
+
+/** Rebuilds a ledger from entries in claim order (malformed or legacy stored data). */
+function rebuilt(entries: Array<[string, number]>): StoredLedger {
+	const seen: Record<string, number> = {};
+	for (const [id, at] of entries.sort((a, b) => a[1] - b[1])) seen[id] = at;
+	return { count: entries.length, oldest: entries.length ? entries[0][1] : 0, seen };
+}
+
+function isWellFormed(value: unknown): value is StoredLedger {
+	return (
+		isRecord(value) &&
+		Number.isInteger(value.count) &&
+		typeof value.oldest === 'number' &&
+		Number.isFinite(value.oldest) &&
+		isRecord(value.seen)
+	);
 }
 
 /**
- * Records `key` unless it was already seen inside the window. Returns false for a duplicate.
- * The whole map is assigned back at the top level of the static data, so n8n notices the
- * change and saves it.
+ * The stored ledger, or (when there is none, it is malformed, or only the legacy form exists) a
+ * detached one that `attach` stores. Reading never changes the static data, so n8n saves
+ * nothing for a duplicate or an ignored delivery.
+ */
+function openLedger(staticData: IDataObject, storeKey: string): { ledger: StoredLedger; attached: boolean } {
+	const stored = staticData[storeKey];
+	if (isWellFormed(stored)) return { ledger: stored, attached: true };
+	const entries: Array<[string, number]> = [];
+	const source = isRecord(stored) ? stored.seen : staticData[LEGACY_STORE_KEYS[storeKey] ?? ''];
+	const legacy = !isRecord(stored);
+	if (isRecord(source)) {
+		for (const [key, at] of Object.entries(source)) {
+			if (typeof at !== 'number' || !Number.isFinite(at)) continue;
+			entries.push(legacy ? [compactId(key), toSeconds(at)] : [key, at]);
+		}
+	}
+	return { ledger: rebuilt(entries), attached: false };
+}
+
+function attach(staticData: IDataObject, storeKey: string, ledger: StoredLedger): void {
+	staticData[storeKey] = ledger as unknown as IDataObject;
+	const legacyKey = LEGACY_STORE_KEYS[storeKey];
+	if (legacyKey && legacyKey in staticData) delete staticData[legacyKey];
+}
+
+const isLive = (at: number, now: number, windowS: number) => now - at < windowS && at <= now + windowS;
+
+/**
+ * Drops entries from the oldest end, in batches so that listing the entries (which the engine
+ * does in full) is paid once per many claims: over the cap, down to 90 % of it; expired ones
+ * once the oldest is a tenth of the window past it (lookups treat them as absent meanwhile).
+ * Each entry is dropped once, so a claim costs O(1) amortised.
+ */
+function pruneOldest(ledger: StoredLedger, now: number, windowS: number, maxEntries: number): void {
+	const overCap = ledger.count > maxEntries;
+	if (!overCap && now - ledger.oldest < windowS + Math.ceil(windowS / 10)) return;
+	const keep = overCap ? maxEntries - Math.floor(maxEntries / 10) : maxEntries;
+	for (const id in ledger.seen) {
+		const at = ledger.seen[id];
+		if (ledger.count <= keep && isLive(at, now, windowS)) {
+			ledger.oldest = at;
+			return;
+		}
+		delete ledger.seen[id];
+		ledger.count--;
+	}
+	ledger.oldest = now;
+}
+
+/**
+ * Records `key` unless it was already seen inside the window. Returns false for a duplicate,
+ * and then leaves the static data untouched.
  */
 export function claimDelivery(
 	staticData: IDataObject,
@@ -54,34 +127,49 @@ export function claimDelivery(
 	now: number,
 	options: LedgerOptions = {},
 ): boolean {
-	const windowMs = options.windowMs ?? DEDUPE_WINDOW_MS;
+	const windowS = toSeconds(options.windowMs ?? DEDUPE_WINDOW_MS);
 	const maxEntries = Math.max(1, options.maxEntries ?? DEDUPE_MAX_ENTRIES);
 	const storeKey = options.storeKey ?? STORE_KEY;
-	const entries = readStore(staticData, storeKey);
-	const seenAt = entries[key];
-	if (seenAt !== undefined && isLive(seenAt, now, windowMs)) return false;
-	entries[key] = now;
-	staticData[storeKey] = prune(entries, now, windowMs, maxEntries);
+	const nowS = toSeconds(now);
+	const id = compactId(key);
+	const { ledger, attached } = openLedger(staticData, storeKey);
+	const seenAt = Object.prototype.hasOwnProperty.call(ledger.seen, id) ? ledger.seen[id] : undefined;
+	if (seenAt !== undefined && isLive(seenAt, nowS, windowS)) return false;
+
+	if (!attached) attach(staticData, storeKey, ledger);
+	if (seenAt !== undefined) {
+		// Expired: claimed again at the newest end.
+		delete ledger.seen[id];
+		ledger.count--;
+	}
+	if (ledger.count === 0) ledger.oldest = nowS;
+	ledger.seen[id] = nowS;
+	ledger.count++;
+	pruneOldest(ledger, nowS, windowS, maxEntries);
 	return true;
 }
 
 /** Forgets a claimed key, e.g. when emitting the event failed and Magic Hour will retry. */
 export function releaseDelivery(staticData: IDataObject, key: string, storeKey = STORE_KEY): void {
-	const entries = readStore(staticData, storeKey);
-	if (!Object.prototype.hasOwnProperty.call(entries, key)) return;
-	delete entries[key];
-	staticData[storeKey] = entries;
+	const { ledger, attached } = openLedger(staticData, storeKey);
+	const id = compactId(key);
+	if (!Object.prototype.hasOwnProperty.call(ledger.seen, id)) return;
+	if (!attached) attach(staticData, storeKey, ledger);
+	delete ledger.seen[id];
+	ledger.count--;
 }
 
 /** Number of remembered deliveries (for tests and diagnostics). */
 export function rememberedDeliveries(staticData: IDataObject, storeKey = STORE_KEY): number {
-	return Object.keys(readStore(staticData, storeKey)).length;
+	return Object.keys(openLedger(staticData, storeKey).ledger.seen).length;
 }
 
 /**
  * Deliveries this n8n process is handling right now, or has just handled. n8n saves a
  * webhook's static data only once the node has returned (after any download), so a copy that
- * arrives meanwhile would not see the claim there and start a second execution.
+ * arrives meanwhile would not see the claim there and start a second execution. Entries are
+ * re-inserted on every change, so the map is ordered by last change and pruned from its
+ * oldest end.
  */
 const IN_PROCESS_GRACE_MS = 60_000;
 type InProcessState = 'claimed' | 'accepted' | 'finished';
@@ -89,7 +177,8 @@ const inProcess = new Map<string, { state: InProcessState; at: number }>();
 
 function pruneInProcess(now: number): void {
 	for (const [id, entry] of inProcess) {
-		if (entry.state === 'finished' && now - entry.at > IN_PROCESS_GRACE_MS) inProcess.delete(id);
+		if (entry.state !== 'finished' || now - entry.at <= IN_PROCESS_GRACE_MS) return;
+		inProcess.delete(id);
 	}
 }
 
@@ -120,7 +209,10 @@ export function deliveryLedger(ctx: IWebhookFunctions, clock: () => number = Dat
 	const scope = `${isTest ? 'test' : 'production'}:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
 	const staticData = ctx.getWorkflowStaticData('node');
 	const id = (key: string) => `${scope}\n${key}`;
-	const mark = (key: string, state: InProcessState) => inProcess.set(id(key), { state, at: clock() });
+	const mark = (key: string, state: InProcessState) => {
+		inProcess.delete(id(key));
+		inProcess.set(id(key), { state, at: clock() });
+	};
 	return {
 		claim(key) {
 			const now = clock();

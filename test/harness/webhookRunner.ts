@@ -107,6 +107,8 @@ export class TriggerHost {
 	readonly logs: string[] = [];
 	/** The workflow static data as n8n would have saved it. */
 	savedStaticData: IDataObject = {};
+	/** How many times n8n would have written the static data to its database. */
+	staticDataSaves = 0;
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	/**
@@ -166,6 +168,7 @@ export class TriggerHost {
 		this.requests.length = 0;
 		this.logs.length = 0;
 		this.savedStaticData = {};
+		this.staticDataSaves = 0;
 	}
 
 	/** POSTs exactly these bytes with exactly these headers to the production URL. */
@@ -266,15 +269,10 @@ export class TriggerHost {
 			...(this.options.withoutCredentials ? { credentials: {} } : {}),
 		});
 		const nodeTypes = new StaticNodeTypes({ [this.typeName]: this.options.nodeType });
-		const workflow = new Workflow({
-			id: 'wf-trigger',
-			name: 'trigger test',
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes,
-			staticData: JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject,
-		});
+		const staticData = JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject;
+		const workflowOf = () =>
+			new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+		const workflow = workflowOf();
 		const additionalData = additionalDataFor(this.credentials, {
 			executionId: undefined,
 			httpRequest: request,
@@ -328,9 +326,13 @@ export class TriggerHost {
 			if (!answeredByNode) response.status(200).json({ message: 'Workflow was started' });
 		}
 
-		// n8n saves the static data of live webhooks after answering, when it changed; never of test ones.
+		// Unless the node answered itself, n8n's WorkflowRunner builds the execution's workflow from
+		// the same static-data object before n8n answers and saves, which clears its "changed" mark.
+		if (result.workflowData !== undefined && !answeredByNode) workflowOf();
+		// n8n saves the static data of live webhooks when it answers, if it changed; never of test ones.
 		if (!isTest && (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true) {
 			this.savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			this.staticDataSaves += 1;
 		}
 		this.record({ status: res.statusCode, body: captured.body, outcome, headers: req.headers, rawBody });
 	}

@@ -49,6 +49,13 @@ export async function lastExecutionId(cluster: QueueCluster): Promise<number> {
 	return Number(row?.id ?? 0);
 }
 
+/** How many deliveries the Trigger's ledger in the workflow's static data (in the database) remembers. */
+export async function rememberedDeliveries(cluster: QueueCluster, workflowId: string, nodeName: string): Promise<number> {
+	const [row] = await cluster.n8n.query<{ staticData: unknown }>('SELECT "staticData" FROM workflow_entity WHERE id = ?', [workflowId]);
+	const staticData = (typeof row?.staticData === 'string' ? JSON.parse(row.staticData) : row?.staticData) as Json | null;
+	return Number(staticData?.[`node:${nodeName}`]?.magicHourLedger?.count ?? 0);
+}
+
 /** Output items of a node in an execution's run data (first output, last run unless told). */
 export function nodeItems(data: Json, nodeName: string, output = 0, run?: number): Json[] {
 	const runs = data.data.resultData.runData[nodeName];

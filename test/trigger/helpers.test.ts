@@ -22,16 +22,16 @@ describe('delivery ledger', () => {
 		expect(claimDelivery(data, key, 1_000 + DEDUPE_WINDOW_MS)).toBe(true);
 	});
 
-	it('is bounded: the oldest entries are evicted, expired ones pruned', () => {
+	it('is bounded: over the cap the oldest tenth is evicted; expired entries are pruned', () => {
 		const data: IDataObject = {};
-		for (let i = 0; i < 1005; i++) expect(claimDelivery(data, `image.completed:p${i}`, 10_000 + i)).toBe(true);
-		expect(rememberedDeliveries(data)).toBe(1000);
-		// p0..p4 were evicted, so they count as new; p5 is still known.
-		expect(claimDelivery(data, 'image.completed:p0', 20_000)).toBe(true);
-		expect(claimDelivery(data, 'image.completed:p10', 20_000)).toBe(false);
-		// A day later everything but the new key has expired.
-		claimDelivery(data, 'image.completed:fresh', 10_000 + DEDUPE_WINDOW_MS + 5_000);
-		expect(rememberedDeliveries(data)).toBe(2);
+		for (let i = 0; i < 1005; i++) expect(claimDelivery(data, `image.completed:p${i}`, 10_000_000 + i * 1000)).toBe(true);
+		// The 1001st claim evicted the 101 oldest (down to 900), then 4 more were added.
+		expect(rememberedDeliveries(data)).toBe(904);
+		expect(claimDelivery(data, 'image.completed:p100', 20_000_000)).toBe(true);
+		expect(claimDelivery(data, 'image.completed:p101', 20_000_000)).toBe(false);
+		// Long after the window, the next claim prunes everything else.
+		claimDelivery(data, 'image.completed:fresh', 10_000_000 + 2 * DEDUPE_WINDOW_MS);
+		expect(rememberedDeliveries(data)).toBe(1);
 	});
 
 	it('releases a claim so a retry can start the workflow', () => {
@@ -42,11 +42,93 @@ describe('delivery ledger', () => {
 	});
 
 	it('survives unexpected stored data', () => {
-		const data: IDataObject = { magicHourDeliveries: 'garbage' };
+		const data: IDataObject = { magicHourLedger: 'garbage' };
 		expect(claimDelivery(data, 'x:y', 1)).toBe(true);
-		expect(JSON.parse(JSON.stringify(data))).toEqual({ magicHourDeliveries: { 'x:y': 1 } });
+		expect(claimDelivery(data, 'x:y', 2)).toBe(false);
+		expect(rememberedDeliveries(data)).toBe(1);
+		const malformed: IDataObject = { magicHourLedger: { count: 'x', seen: { abc: 5, bad: 'y' } } };
+		expect(claimDelivery(malformed, 'x:y', 10_000)).toBe(true);
+		expect(rememberedDeliveries(malformed)).toBe(2);
+	});
+
+	it('keeps the deliveries remembered in the form of earlier releases', () => {
+		const data: IDataObject = { magicHourDeliveries: { 'image.completed:old': 5_000 } };
+		expect(claimDelivery(data, 'image.completed:old', 6_000)).toBe(false);
+		expect(claimDelivery(data, 'image.completed:new', 7_000)).toBe(true);
+		expect(data.magicHourDeliveries).toBeUndefined();
+		expect(claimDelivery(data, 'image.completed:old', 8_000)).toBe(false);
+		expect(rememberedDeliveries(data)).toBe(2);
+	});
+
+	it('stores 16-character ids and whole seconds, not the delivery keys', () => {
+		const data: IDataObject = {};
+		claimDelivery(data, deliveryKey('video.completed', 'cm_a_rather_long_project_identifier_0001'), 1_700_000_000_123);
+		const stored = JSON.stringify(data);
+		expect(stored).not.toContain('cm_a_rather_long');
+		expect(stored).toMatch(/^\{"magicHourLedger":\{"count":1,"oldest":1700000000,"seen":\{"[\w-]{16}":1700000000\}\}\}$/);
+	});
+
+	it('claims in O(1) amortised: the entries read or written per claim do not grow with the ledger', () => {
+		const workPerClaim = (entries: number) => {
+			const data: IDataObject = {};
+			const options = { maxEntries: entries };
+			for (let i = 0; i < entries; i++) claimDelivery(data, `image.completed:seed${i}`, i * 1000, options);
+			const counter = { operations: 0 };
+			const observed = countingMembrane(data, counter);
+			const claims = 2 * entries;
+			for (let i = 0; i < claims; i++) {
+				claimDelivery(observed, `image.completed:new${i}`, (entries + i) * 1000, options);
+				// A duplicate and a release of an unknown key are O(1) too.
+				claimDelivery(observed, `image.completed:new${i}`, (entries + i) * 1000, options);
+			}
+			expect(rememberedDeliveries(data, undefined)).toBeLessThanOrEqual(entries);
+			return counter.operations / claims;
+		};
+		const small = workPerClaim(500);
+		const large = workPerClaim(8_000);
+		// Counted as n8n's static data sees them: every property read, write, delete and listed key.
+		// Listing the entries for a batch eviction costs ~2 per entry, once per tenth of the cap:
+		// about 41 per claim at either size (the ledger of before this change: thousands).
+		expect(small).toBeLessThan(60);
+		expect(large).toBeLessThan(60);
 	});
 });
+
+/**
+ * Wraps `target` and every object read through it in proxies that count each property
+ * operation, as n8n wraps workflow static data (ObservableObject) for change tracking.
+ */
+function countingMembrane<T extends object>(target: T, counter: { operations: number }): T {
+	const wrap = <V>(value: V): V =>
+		typeof value === 'object' && value !== null ? (countingMembrane(value as object, counter) as V) : value;
+	return new Proxy(target, {
+		get(object, property, receiver) {
+			counter.operations++;
+			return wrap(Reflect.get(object, property, receiver) as unknown);
+		},
+		set(object, property, value) {
+			counter.operations++;
+			return Reflect.set(object, property, value);
+		},
+		deleteProperty(object, property) {
+			counter.operations++;
+			return Reflect.deleteProperty(object, property);
+		},
+		has(object, property) {
+			counter.operations++;
+			return Reflect.has(object, property);
+		},
+		ownKeys(object) {
+			const keys = Reflect.ownKeys(object);
+			counter.operations += keys.length;
+			return keys;
+		},
+		getOwnPropertyDescriptor(object, property) {
+			counter.operations++;
+			return Reflect.getOwnPropertyDescriptor(object, property);
+		},
+	});
+}
 
 describe('signature check', () => {
 	const secret = 'whsec_unit';

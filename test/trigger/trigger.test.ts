@@ -214,12 +214,31 @@ describe('duplicate deliveries', () => {
 
 	it('remembers deliveries in the saved workflow static data, so a replay is ignored', async () => {
 		const delivery = await captureLiveDelivery();
-		expect(JSON.stringify(host.savedStaticData)).toContain('image.completed:');
+		expect(JSON.stringify(host.savedStaticData)).toMatch(/"magicHourLedger":\{"count":1,/);
 
 		const replay = await host.post(delivery.rawBody, headersOf(delivery));
 		expect(replay.status).toBe(200);
 		expect(message(replay.body)).toMatch(/Duplicate/);
 		expect(host.executions).toHaveLength(1);
+	});
+
+	it('changes the static data (which n8n then writes to its database) only for a delivery that starts an execution', async () => {
+		const delivery = await captureLiveDelivery();
+		expect(host.staticDataSaves).toBe(1);
+		const saved = JSON.stringify(host.savedStaticData);
+
+		const replay = await host.post(delivery.rawBody, headersOf(delivery));
+		const notSelected = eventBody('audio.started', { id: 'cm_not_selected', status: 'rendering' });
+		const ignored = await host.post(notSelected, signedHeaders(notSelected));
+		const forged = await host.post(delivery.rawBody, { ...headersOf(delivery), [SIG]: emu.webhooks.sign('wrong', nowSeconds(), delivery.rawBody.toString()) });
+		expect([replay.status, ignored.status, forged.status]).toEqual([200, 200, 401]);
+		expect(host.staticDataSaves).toBe(1);
+		expect(JSON.stringify(host.savedStaticData)).toBe(saved);
+
+		const another = eventBody('image.completed', { id: 'cm_another', status: 'complete' });
+		expect((await host.post(another, signedHeaders(another))).status).toBe(200);
+		expect(host.staticDataSaves).toBe(2);
+		expect(host.executions).toHaveLength(2);
 	});
 
 	it('treats the same project with another event type as a new delivery', async () => {
