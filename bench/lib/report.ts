@@ -216,9 +216,14 @@ function n8nWebhooksSection(w: N8nWebhooksResult): string {
 			`${fmt(w.events, 0)} POSTs per round with ${w.concurrency} in flight after a warm-up, ${w.rounds} rounds in alternating order. ` +
 			'The bodies are the same `image.completed` events of distinct completed projects at the emulator. The baseline is n8n’s own Webhook node with Header Auth credentials (answer on receipt); ' +
 			'the Trigger verifies the signature (and does whatever else it does for an authentic event in this commit). Every accepted request started one execution ' +
-			`(${fmt(w.executions.webhook, 0)} and ${fmt(w.executions.trigger, 0)} executions, warm-up included); every forged one was answered 401.`,
+			`(${fmt(w.executions.webhook, 0)}, ${fmt(w.executions.webhookIsolate, 0)} and ${fmt(w.executions.trigger, 0)} executions, warm-up included); every forged one was answered 401. ` +
+			'The second baseline is the same Webhook node at type version 1, for which n8n takes the per-request expression isolate it takes for every other trigger (see below): the cost the platform puts on any community trigger.',
 		'',
-		table(['Endpoint', 'Requests/s (median of rounds)', 'Rounds', 'vs Webhook node', 'Answers'], [row(w.headerAuthWebhook), row(w.triggerAuthentic, true), row(w.triggerForged, true)]),
+		table(['Endpoint', 'Requests/s (median of rounds)', 'Rounds', 'vs Webhook node', 'Answers'], [row(w.headerAuthWebhook), row(w.headerAuthWebhookIsolate), row(w.triggerAuthentic, true), row(w.triggerForged, true)]),
+		'',
+		w.headerAuthWebhookIsolate.median > 0
+			? `Against the Webhook node paying the same isolate, the Trigger with authentic events runs at ${fmt((w.triggerAuthentic.median / w.headerAuthWebhookIsolate.median) * 100, 0)} % and rejects forged events at ${fmt((w.triggerForged.median / w.headerAuthWebhookIsolate.median) * 100, 0)} %.`
+			: '',
 		'',
 		'Before any node code runs, n8n 2.x (default expression engine `vm`) takes an expression isolate for every webhook request whose start node is not its own Webhook node, and creates a new isolate after each such request ' +
 			'(`webhookPhaseNeedsIsolate` in `webhooks/live-webhooks.js`); its Webhook node with fixed parameters skips that step. Every Trigger request pays it, forged ones included (they do nothing else but an HMAC), see “Throughput in n8n” in the README’s Trigger section.',

@@ -33,15 +33,18 @@ export interface N8nWebhooksResult {
 	concurrency: number;
 	rounds: number;
 	headerAuthWebhook: N8nWebhooksRun;
+	/** n8n's own Webhook node v1: n8n takes an expression isolate per request, as for every start node but its Webhook node v2. */
+	headerAuthWebhookIsolate: N8nWebhooksRun;
 	triggerAuthentic: N8nWebhooksRun;
 	triggerForged: N8nWebhooksRun;
-	executions: { webhook: number; trigger: number };
+	executions: { webhook: number; webhookIsolate: number; trigger: number };
 }
 
 const SECRET = 'whsec_bench_n8n_7a1c3e5f9b2d4f6a8c0e1a3b5d7f9c1e';
 const HEADER = { name: 'X-Bench-Key', value: 'bench-header-auth-value-0123456789' };
 const HEADER_CREDENTIAL = { id: 'mhBenchHeaderAu1', name: 'Bench Header Auth', type: 'httpHeaderAuth', data: HEADER };
 const WEBHOOK_WF = 'mhBenchWebhook01';
+const WEBHOOK_V1_WF = 'mhBenchWebhookV1';
 const TRIGGER_WF = 'mhBenchTrigger01';
 const TRIGGER_WEBHOOK_ID = randomUUID();
 
@@ -94,15 +97,18 @@ export async function runN8nWebhooks(config: N8nWebhooksConfig): Promise<N8nWebh
 	const n8n = await N8nInstance.create();
 	try {
 		await n8n.importCredentials([emulatorCredential(emu, SECRET), HEADER_CREDENTIAL]);
-		await n8n.importWorkflows([
-			oneNodeWorkflow(WEBHOOK_WF, {
+		const headerAuthWebhook = (id: string, typeVersion: number, path: string) =>
+			oneNodeWorkflow(id, {
 				name: 'Webhook',
 				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
+				typeVersion,
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: 'bench-header-auth', authentication: 'headerAuth', responseMode: 'onReceived', options: {} },
+				parameters: { httpMethod: 'POST', path, authentication: 'headerAuth', responseMode: 'onReceived', options: {} },
 				credentials: { httpHeaderAuth: { id: HEADER_CREDENTIAL.id, name: HEADER_CREDENTIAL.name } },
-			}),
+			});
+		await n8n.importWorkflows([
+			headerAuthWebhook(WEBHOOK_WF, 2, 'bench-header-auth'),
+			headerAuthWebhook(WEBHOOK_V1_WF, 1, 'bench-header-auth-v1'),
 			oneNodeWorkflow(TRIGGER_WF, {
 				name: 'Magic Hour Trigger',
 				type: 'n8n-nodes-magic-hour.magicHourTrigger',
@@ -113,11 +119,14 @@ export async function runN8nWebhooks(config: N8nWebhooksConfig): Promise<N8nWebh
 			}),
 		]);
 		await n8n.publish(WEBHOOK_WF);
+		await n8n.publish(WEBHOOK_V1_WF);
 		await n8n.publish(TRIGGER_WF);
 		const server: N8nServer = await n8n.start();
 		const webhookUrl = `${server.baseUrl}/webhook/bench-header-auth`;
+		const webhookV1Url = `${server.baseUrl}/webhook/bench-header-auth-v1`;
 		const triggerUrl = server.webhookUrl(TRIGGER_WEBHOOK_ID, 'webhook');
 		await server.waitForWebhook(webhookUrl);
+		await server.waitForWebhook(webhookV1Url);
 		await server.waitForWebhook(triggerUrl);
 
 		const perRun = config.events + config.warmupEvents;
@@ -131,16 +140,23 @@ export async function runN8nWebhooks(config: N8nWebhooksConfig): Promise<N8nWebh
 		};
 		const kinds = {
 			headerAuthWebhook: (body: string) => post(webhookUrl, body, { [HEADER.name]: HEADER.value }),
+			headerAuthWebhookIsolate: (body: string) => post(webhookV1Url, body, { [HEADER.name]: HEADER.value }),
 			triggerAuthentic: (body: string) => post(triggerUrl, body, signed(body, SECRET)),
 			triggerForged: (body: string) => post(triggerUrl, body, signed(body, 'whsec_forged_not_the_secret')),
 		};
 		type Kind = keyof typeof kinds;
 		const runs: Record<Kind, N8nWebhooksRun> = {
 			headerAuthWebhook: { label: 'n8n Webhook node, Header Auth (baseline)', requestsPerSecond: [], median: 0, statuses: {} },
+			headerAuthWebhookIsolate: {
+				label: 'n8n Webhook node v1, Header Auth (n8n takes an expression isolate per request, as for every trigger but its Webhook node v2)',
+				requestsPerSecond: [],
+				median: 0,
+				statuses: {},
+			},
 			triggerAuthentic: { label: 'Magic Hour Trigger, authentic signed events', requestsPerSecond: [], median: 0, statuses: {} },
 			triggerForged: { label: 'Magic Hour Trigger, forged events (wrong signature)', requestsPerSecond: [], median: 0, statuses: {} },
 		};
-		const order: Kind[] = ['headerAuthWebhook', 'triggerAuthentic', 'triggerForged'];
+		const order: Kind[] = ['headerAuthWebhook', 'headerAuthWebhookIsolate', 'triggerAuthentic', 'triggerForged'];
 		for (let pass = 0; pass < config.rounds; pass++) {
 			const events = bodies.slice(pass * perRun, (pass + 1) * perRun);
 			// Alternate the order so that neither side always runs on a warmer (or busier) n8n.
@@ -157,13 +173,13 @@ export async function runN8nWebhooks(config: N8nWebhooksConfig): Promise<N8nWebh
 		// Every accepted request started one execution (n8n writes them after answering: wait for it).
 		const expected = perRun * config.rounds;
 		const count = async (id: string) => (await n8n.executions(id)).length;
-		let executions = { webhook: 0, trigger: 0 };
+		let executions = { webhook: 0, webhookIsolate: 0, trigger: 0 };
 		for (let attempt = 0; attempt < 240; attempt++) {
-			executions = { webhook: await count(WEBHOOK_WF), trigger: await count(TRIGGER_WF) };
-			if (executions.webhook >= expected && executions.trigger >= expected) break;
+			executions = { webhook: await count(WEBHOOK_WF), webhookIsolate: await count(WEBHOOK_V1_WF), trigger: await count(TRIGGER_WF) };
+			if (Object.values(executions).every((n) => n >= expected)) break;
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
-		if (executions.webhook !== expected || executions.trigger !== expected) {
+		if (Object.values(executions).some((n) => n !== expected)) {
 			throw new Error(`expected ${expected} executions of each workflow, got ${JSON.stringify(executions)}`);
 		}
 		if (runs.triggerForged.statuses['401'] !== config.events * config.rounds) {
