@@ -44,7 +44,8 @@ async function checkIcons() {
 		const icons = iconReferences(file);
 		// A version class that names no icon inherits the one of its listed node file.
 		const mustNameIcon = icons.length > 0 || listed.includes(file);
-		if (mustNameIcon && !icons.some((icon) => icon.endsWith('.dark.svg'))) problems.push(`${file} has no dark icon`);
+		if (mustNameIcon && !icons.some((icon) => icon.endsWith('.dark.svg')))
+			problems.push(`${file} has no dark icon`);
 		// n8n resolves the icons of a versioned node's classes (v1/…V1.node.js) relative to the
 		// node file listed in package.json, not to the class's own file.
 		const base = listedBaseOf(file, listed);
@@ -52,7 +53,8 @@ async function checkIcons() {
 			const target = path.join(path.dirname(base), icon);
 			// Only dist/ is published: an icon outside it (e.g. the source icons/) is missing in n8n.
 			const outsideDist = path.relative('dist', target).startsWith('..');
-			if (outsideDist || !existsSync(target)) problems.push(`${file} points at ${icon}, which is not in dist`);
+			if (outsideDist || !existsSync(target))
+				problems.push(`${file} points at ${icon}, which is not in dist`);
 		}
 	}
 	if (problems.length) throw new Error(`Icon check failed:\n- ${problems.join('\n- ')}`);

@@ -11,7 +11,12 @@
  *   `prepareBinaryData(buffer)`.
  */
 import { readFileSync } from 'node:fs';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { MagicHour } from '../nodes/MagicHour/MagicHour.node';
 import { storedSize } from '../nodes/shared/engine/downloads';
@@ -75,7 +80,11 @@ class InMemoryDownload implements INodeType {
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			body = Buffer.from(await response.arrayBuffer());
 		} else {
-			body = (await this.helpers.httpRequest({ method: 'GET', url: InMemoryDownload.url, encoding: 'arraybuffer' })) as Buffer;
+			body = (await this.helpers.httpRequest({
+				method: 'GET',
+				url: InMemoryDownload.url,
+				encoding: 'arraybuffer',
+			})) as Buffer;
 		}
 		const binary = await this.helpers.prepareBinaryData(body, 'output.mp4', 'video/mp4');
 		return [[{ json: {}, binary: { data: binary } }]];
@@ -91,10 +100,20 @@ childMain(async (config: MemoryConfig): Promise<MemoryResult> => {
 		config.mode === 'stream'
 			? await executeNode({
 					nodeType: new MagicHour(),
-					parameters: { resource: 'project', operation: 'download', projectId: config.projectId, projectKind: 'video' },
+					parameters: {
+						resource: 'project',
+						operation: 'download',
+						projectId: config.projectId,
+						projectKind: 'video',
+					},
 					credentials,
 				})
-			: await executeNode({ nodeType: new InMemoryDownload(), typeName: 'bench.inMemoryDownload', parameters: {}, credentials });
+			: await executeNode({
+					nodeType: new InMemoryDownload(),
+					typeName: 'bench.inMemoryDownload',
+					parameters: {},
+					credentials,
+				});
 
 	global.gc?.();
 	const rssBefore = process.memoryUsage.rss();

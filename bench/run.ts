@@ -36,12 +36,66 @@ type Phase = (typeof PHASES)[number];
  * 10–15 s of wall time; lower scales keep the unscaled request latency small in equivalent time.
  */
 const POLLING: PollingConfig[] = [
-	{ label: 'image', operation: 'aiImageGenerator', fixtureIndex: 0, range: DURATION_RANGES.mediumImage, timeScale: 4, jobsPerStrategy: 30, seed: 11, fixedIntervalSeconds: 3 },
-	{ label: 'image, fast', operation: 'imageBackgroundRemover', fixtureIndex: 1, range: DURATION_RANGES.fastImage, timeScale: 2, jobsPerStrategy: 30, seed: 12, fixedIntervalSeconds: 3 },
-	{ label: 'short video', operation: 'lipSync', fixtureIndex: 1, range: DURATION_RANGES.simpleVideo, timeScale: 10, jobsPerStrategy: 24, seed: 13, fixedIntervalSeconds: 3 },
-	{ label: 'standard video', operation: 'textToVideo', fixtureIndex: 0, range: DURATION_RANGES.standardVideo, timeScale: 20, jobsPerStrategy: 16, seed: 14, fixedIntervalSeconds: 3 },
-	{ label: 'long video', operation: 'videoToVideo', fixtureIndex: 1, range: DURATION_RANGES.complexVideo, timeScale: 40, jobsPerStrategy: 12, seed: 15, fixedIntervalSeconds: 3 },
-	{ label: 'audio', operation: 'aiVoiceGenerator', fixtureIndex: 0, range: DURATION_RANGES.audio, timeScale: 2, jobsPerStrategy: 30, seed: 16, fixedIntervalSeconds: 3 },
+	{
+		label: 'image',
+		operation: 'aiImageGenerator',
+		fixtureIndex: 0,
+		range: DURATION_RANGES.mediumImage,
+		timeScale: 4,
+		jobsPerStrategy: 30,
+		seed: 11,
+		fixedIntervalSeconds: 3,
+	},
+	{
+		label: 'image, fast',
+		operation: 'imageBackgroundRemover',
+		fixtureIndex: 1,
+		range: DURATION_RANGES.fastImage,
+		timeScale: 2,
+		jobsPerStrategy: 30,
+		seed: 12,
+		fixedIntervalSeconds: 3,
+	},
+	{
+		label: 'short video',
+		operation: 'lipSync',
+		fixtureIndex: 1,
+		range: DURATION_RANGES.simpleVideo,
+		timeScale: 10,
+		jobsPerStrategy: 24,
+		seed: 13,
+		fixedIntervalSeconds: 3,
+	},
+	{
+		label: 'standard video',
+		operation: 'textToVideo',
+		fixtureIndex: 0,
+		range: DURATION_RANGES.standardVideo,
+		timeScale: 20,
+		jobsPerStrategy: 16,
+		seed: 14,
+		fixedIntervalSeconds: 3,
+	},
+	{
+		label: 'long video',
+		operation: 'videoToVideo',
+		fixtureIndex: 1,
+		range: DURATION_RANGES.complexVideo,
+		timeScale: 40,
+		jobsPerStrategy: 12,
+		seed: 15,
+		fixedIntervalSeconds: 3,
+	},
+	{
+		label: 'audio',
+		operation: 'aiVoiceGenerator',
+		fixtureIndex: 0,
+		range: DURATION_RANGES.audio,
+		timeScale: 2,
+		jobsPerStrategy: 30,
+		seed: 16,
+		fixedIntervalSeconds: 3,
+	},
 ];
 
 const THROUGHPUT: ThroughputConfig = {
@@ -68,7 +122,12 @@ const TRIGGER: TriggerConfig = {
 };
 
 /** Phase 6, in a real `n8n start` (.cache/n8n): the load issue 16 specifies. */
-const N8N_WEBHOOKS: N8nWebhooksConfig = { events: 300, warmupEvents: 30, concurrency: 8, rounds: 2 };
+const N8N_WEBHOOKS: N8nWebhooksConfig = {
+	events: 300,
+	warmupEvents: 30,
+	concurrency: 8,
+	rounds: 2,
+};
 
 function packageVersion(name: string, from = ROOT): string {
 	try {
@@ -87,8 +146,15 @@ function realN8nVersion(): string | undefined {
 
 function gitCommit(): string {
 	try {
-		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials', 'emulator'], { cwd: ROOT, encoding: 'utf8' }).trim();
+		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		}).trim();
+		const dirty = execFileSync(
+			'git',
+			['status', '--porcelain', '--', 'nodes', 'credentials', 'emulator'],
+			{ cwd: ROOT, encoding: 'utf8' },
+		).trim();
 		return dirty ? `${head} + uncommitted changes` : head;
 	} catch {
 		return 'unknown';
@@ -98,9 +164,13 @@ function gitCommit(): string {
 function selectedPhases(): Phase[] {
 	const only = process.argv.find((arg) => arg.startsWith('--only='));
 	if (!only) return [...PHASES];
-	const wanted = only.slice('--only='.length).split(',').map((p) => p.trim());
+	const wanted = only
+		.slice('--only='.length)
+		.split(',')
+		.map((p) => p.trim());
 	const unknown = wanted.filter((p) => !PHASES.includes(p as Phase));
-	if (unknown.length) throw new Error(`unknown phase(s) ${unknown.join(', ')}; choose from ${PHASES.join(', ')}`);
+	if (unknown.length)
+		throw new Error(`unknown phase(s) ${unknown.join(', ')}; choose from ${PHASES.join(', ')}`);
 	return wanted as Phase[];
 }
 
@@ -108,7 +178,9 @@ async function main(): Promise<void> {
 	if (process.argv.includes('--report-only')) {
 		const report = JSON.parse(readFileSync(join(TMP_DIR, 'results.json'), 'utf8')) as BenchReport;
 		writeFileSync(join(BENCH_DIR, 'RESULTS.md'), writeReport(report));
-		log(`Rewrote ${join(BENCH_DIR, 'RESULTS.md')} from bench/tmp/results.json (run of ${report.date}).`);
+		log(
+			`Rewrote ${join(BENCH_DIR, 'RESULTS.md')} from bench/tmp/results.json (run of ${report.date}).`,
+		);
 		return;
 	}
 	const phases = selectedPhases();
@@ -131,7 +203,9 @@ async function main(): Promise<void> {
 		},
 		date: new Date().toISOString(),
 	};
-	log(`Benchmarks (${phases.join(', ')}) on ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.versions.node}`);
+	log(
+		`Benchmarks (${phases.join(', ')}) on ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.versions.node}`,
+	);
 
 	if (phases.includes('polling') || phases.includes('throughput')) {
 		log('\n== 1–3: polling, completion lag, batch throughput (time-scaled clock) ==');
@@ -152,7 +226,9 @@ async function main(): Promise<void> {
 	}
 	if (phases.includes('trigger')) {
 		log('\n== 5: Trigger ==');
-		report.trigger = await runChild<TriggerResult>('triggerChild.ts', TRIGGER, { label: 'trigger' });
+		report.trigger = await runChild<TriggerResult>('triggerChild.ts', TRIGGER, {
+			label: 'trigger',
+		});
 	}
 	if (phases.includes('n8n')) {
 		log('\n== 6: Trigger vs Webhook node in a real n8n ==');
@@ -166,7 +242,10 @@ async function main(): Promise<void> {
 	const partial = phases.length !== PHASES.length;
 	const target = partial ? join(TMP_DIR, 'RESULTS.partial.md') : join(BENCH_DIR, 'RESULTS.md');
 	writeFileSync(target, markdown);
-	writeFileSync(join(TMP_DIR, partial ? 'results.partial.json' : 'results.json'), JSON.stringify(report, null, 2));
+	writeFileSync(
+		join(TMP_DIR, partial ? 'results.partial.json' : 'results.json'),
+		JSON.stringify(report, null, 2),
+	);
 	log(`\n${markdown}`);
 	log(`Wrote ${target} (${report.totalSeconds} s).`);
 }

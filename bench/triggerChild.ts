@@ -38,7 +38,12 @@ export interface TriggerConfig {
 
 export interface TriggerResult {
 	bodyBytes: { min: number; max: number };
-	verify: { iterations: number; microsPerValid: number; microsPerMismatch: number; verificationsPerSecond: number };
+	verify: {
+		iterations: number;
+		microsPerValid: number;
+		microsPerMismatch: number;
+		verificationsPerSecond: number;
+	};
 	/** claimDelivery (duplicate ledger) per event on a plain object, by ledger size. */
 	dedupeMicros: Record<string, number>;
 	webhook: {
@@ -61,22 +66,41 @@ interface Delivery {
 }
 
 /** Real project details (image, video, audio) from the emulator, to build event bodies from. */
-async function realProjectDetails(): Promise<Array<{ kind: string; detail: Record<string, unknown> }>> {
+async function realProjectDetails(): Promise<
+	Array<{ kind: string; detail: Record<string, unknown> }>
+> {
 	const emu = await start({ quiet: true, tier: 'business', credits: 1_000_000 });
 	const bodies: Record<string, object> = {
-		image: { path: '/v1/ai-image-generator', body: { image_count: 1, style: { prompt: 'a red bicycle' } } },
-		video: { path: '/v1/text-to-video', body: { end_seconds: 5, style: { prompt: 'a dog running on a beach' } } },
-		audio: { path: '/v1/ai-voice-generator', body: { style: { prompt: 'Hello there.', voice_name: 'Morgan Freeman' } } },
+		image: {
+			path: '/v1/ai-image-generator',
+			body: { image_count: 1, style: { prompt: 'a red bicycle' } },
+		},
+		video: {
+			path: '/v1/text-to-video',
+			body: { end_seconds: 5, style: { prompt: 'a dog running on a beach' } },
+		},
+		audio: {
+			path: '/v1/ai-voice-generator',
+			body: { style: { prompt: 'Hello there.', voice_name: 'Morgan Freeman' } },
+		},
 	};
 	const headers = { authorization: `Bearer ${emu.apiKey}`, 'content-type': 'application/json' };
 	const details: Array<{ kind: string; detail: Record<string, unknown> }> = [];
-	for (const [kind, spec] of Object.entries(bodies) as Array<[string, { path: string; body: object }]>) {
+	for (const [kind, spec] of Object.entries(bodies) as Array<
+		[string, { path: string; body: object }]
+	>) {
 		emu.jobs.setDurationMs(spec.path, 0);
 		const created = (await (
-			await fetch(`${emu.baseUrl}${spec.path}`, { method: 'POST', headers, body: JSON.stringify(spec.body) })
+			await fetch(`${emu.baseUrl}${spec.path}`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify(spec.body),
+			})
 		).json()) as { id: string };
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		const detail = (await (await fetch(`${emu.baseUrl}/v1/${kind}-projects/${created.id}`, { headers })).json()) as Record<string, unknown>;
+		const detail = (await (
+			await fetch(`${emu.baseUrl}/v1/${kind}-projects/${created.id}`, { headers })
+		).json()) as Record<string, unknown>;
 		if (detail.status !== 'complete') throw new Error(`${kind} job did not complete`);
 		details.push({ kind, detail });
 	}
@@ -85,11 +109,18 @@ async function realProjectDetails(): Promise<Array<{ kind: string; detail: Recor
 }
 
 /** `count` signed `*.completed` deliveries, each for a project id never sent before (`run` keeps runs apart). */
-function deliveriesFor(details: Array<{ kind: string; detail: Record<string, unknown> }>, count: number, run: string): Delivery[] {
+function deliveriesFor(
+	details: Array<{ kind: string; detail: Record<string, unknown> }>,
+	count: number,
+	run: string,
+): Delivery[] {
 	const timestamp = Math.floor(Date.now() / 1000);
 	return Array.from({ length: count }, (_, i) => {
 		const { kind, detail } = details[i % details.length];
-		const body = JSON.stringify({ type: `${kind}.completed`, payload: { ...detail, id: `${String(detail.id)}-${run}-${i}` } });
+		const body = JSON.stringify({
+			type: `${kind}.completed`,
+			payload: { ...detail, id: `${String(detail.id)}-${run}-${i}` },
+		});
 		return signed(body, timestamp);
 	});
 }
@@ -110,14 +141,17 @@ function measureVerify(deliveries: Delivery[], iterations: number, tamper: boole
 	const inputs = deliveries.map((d) => ({
 		secret: SECRET,
 		rawBody: d.body,
-		signatureHeader: tamper ? `${d.headers[SIGNATURE_HEADER].slice(0, -1)}0` : d.headers[SIGNATURE_HEADER],
+		signatureHeader: tamper
+			? `${d.headers[SIGNATURE_HEADER].slice(0, -1)}0`
+			: d.headers[SIGNATURE_HEADER],
 		timestampHeader: d.headers[TIMESTAMP_HEADER],
 		nowSeconds: now,
 		toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
 	}));
 	let valid = 0;
 	const started = process.hrtime.bigint();
-	for (let i = 0; i < iterations; i++) if (verifySignature(inputs[i % inputs.length]).valid) valid++;
+	for (let i = 0; i < iterations; i++)
+		if (verifySignature(inputs[i % inputs.length]).valid) valid++;
 	const elapsedNs = Number(process.hrtime.bigint() - started);
 	if (!tamper && valid !== iterations) throw new Error('a valid delivery failed verification');
 	return elapsedNs / iterations / 1000;
@@ -127,7 +161,8 @@ function measureVerify(deliveries: Delivery[], iterations: number, tamper: boole
 function seededLedger(count: number): Record<string, number> {
 	const staticData: Record<string, never> = {};
 	const now = Date.now();
-	for (let i = 0; i < count; i++) claimDelivery(staticData, deliveryKey('image.completed', `seed-${i}`), now - 3_600_000 + i);
+	for (let i = 0; i < count; i++)
+		claimDelivery(staticData, deliveryKey('image.completed', `seed-${i}`), now - 3_600_000 + i);
 	return JSON.parse(JSON.stringify(staticData)) as Record<string, number>;
 }
 
@@ -136,23 +171,36 @@ function measureDedupe(entries: number, iterations: number): number {
 	const staticData: Record<string, never> = {};
 	const now = Date.now();
 	for (let i = 0; i < entries; i++) {
-		claimDelivery(staticData, deliveryKey('image.completed', `seed-${i}`), now - 3_600_000 + i, { maxEntries: entries });
+		claimDelivery(staticData, deliveryKey('image.completed', `seed-${i}`), now - 3_600_000 + i, {
+			maxEntries: entries,
+		});
 	}
 	const started = process.hrtime.bigint();
 	for (let i = 0; i < iterations; i++) {
-		claimDelivery(staticData, deliveryKey('image.completed', `bench-${i}`), now + i, { maxEntries: entries });
+		claimDelivery(staticData, deliveryKey('image.completed', `bench-${i}`), now + i, {
+			maxEntries: entries,
+		});
 	}
 	return Number(process.hrtime.bigint() - started) / iterations / 1000;
 }
 
-async function fire(url: string, deliveries: Delivery[], concurrency: number, agent: http.Agent): Promise<number> {
+async function fire(
+	url: string,
+	deliveries: Delivery[],
+	concurrency: number,
+	agent: http.Agent,
+): Promise<number> {
 	let next = 0;
 	let bad = 0;
 	const send = (delivery: Delivery) =>
 		new Promise<void>((resolve, reject) => {
 			const request = http.request(
 				url,
-				{ method: 'POST', agent, headers: { ...delivery.headers, 'content-length': String(delivery.body.length) } },
+				{
+					method: 'POST',
+					agent,
+					headers: { ...delivery.headers, 'content-length': String(delivery.body.length) },
+				},
 				(response) => {
 					if (response.statusCode !== 200) bad++;
 					response.resume();
@@ -182,19 +230,35 @@ childMain(async (config: TriggerConfig): Promise<TriggerResult> => {
 	// Warm up the JIT, then measure.
 	measureVerify(deliveries, 20_000, false);
 	const microsPerValid = measureVerify(deliveries, config.verifyIterations, false);
-	const microsPerMismatch = measureVerify(deliveries, Math.floor(config.verifyIterations / 2), true);
-	log(`trigger: verifySignature ${round(microsPerValid, 2)} µs per valid event, ${round(microsPerMismatch, 2)} µs per rejected one`);
+	const microsPerMismatch = measureVerify(
+		deliveries,
+		Math.floor(config.verifyIterations / 2),
+		true,
+	);
+	log(
+		`trigger: verifySignature ${round(microsPerValid, 2)} µs per valid event, ${round(microsPerMismatch, 2)} µs per rejected one`,
+	);
 	const dedupeMicros: Record<string, number> = {};
 	for (const entries of [10, 100, DEDUPE_MAX_ENTRIES]) {
-		dedupeMicros[String(entries)] = round(measureDedupe(entries, Math.max(200, 200_000 / entries)), 1);
+		dedupeMicros[String(entries)] = round(
+			measureDedupe(entries, Math.max(200, 200_000 / entries)),
+			1,
+		);
 	}
-	log(`trigger: duplicate ledger (claimDelivery) µs per event by ledger size: ${JSON.stringify(dedupeMicros)}`);
+	log(
+		`trigger: duplicate ledger (claimDelivery) µs per event by ledger size: ${JSON.stringify(dedupeMicros)}`,
+	);
 	const ledger = seededLedger(config.ledgerEntries);
 
 	const host = await TriggerHost.start({
 		nodeType: new MagicHourTrigger(),
 		parameters: { events: [...ALL_EVENTS], options: {} },
-		credentials: { apiKey: 'mhk_test_emulator', environment: 'custom', baseUrl: 'http://127.0.0.1:1', webhookSecret: SECRET },
+		credentials: {
+			apiKey: 'mhk_test_emulator',
+			environment: 'custom',
+			baseUrl: 'http://127.0.0.1:1',
+			webhookSecret: SECRET,
+		},
 	});
 	const agent = new http.Agent({ keepAlive: true, maxSockets: config.concurrency });
 	const rates = { on: [] as number[], off: [] as number[] };
@@ -204,14 +268,29 @@ childMain(async (config: TriggerConfig): Promise<TriggerResult> => {
 			for (const mode of roundIndex % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
 				const run = deliveriesFor(details, total, `${mode}${roundIndex}`);
 				host.clear();
-				host.savedStaticData = { 'node:Magic Hour Trigger': JSON.parse(JSON.stringify(ledger)) as Record<string, number> };
-				host.parameters = { events: [...ALL_EVENTS], options: mode === 'off' ? { verifySignature: false } : {} };
+				host.savedStaticData = {
+					'node:Magic Hour Trigger': JSON.parse(JSON.stringify(ledger)) as Record<string, number>,
+				};
+				host.parameters = {
+					events: [...ALL_EVENTS],
+					options: mode === 'off' ? { verifySignature: false } : {},
+				};
 				await fire(host.url, run.slice(0, config.warmupEvents), config.concurrency, agent);
-				const rate = await fire(host.url, run.slice(config.warmupEvents), config.concurrency, agent);
+				const rate = await fire(
+					host.url,
+					run.slice(config.warmupEvents),
+					config.concurrency,
+					agent,
+				);
 				if (host.executions.length !== total) {
 					const outcomes: Record<string, number> = {};
-					for (const request of host.requests) outcomes[`${request.status} ${request.outcome} ${request.body.slice(0, 80)}`] = (outcomes[`${request.status} ${request.outcome} ${request.body.slice(0, 80)}`] ?? 0) + 1;
-					throw new Error(`${mode}: ${host.executions.length} of ${total} deliveries started an execution: ${JSON.stringify(outcomes)}`);
+					for (const request of host.requests)
+						outcomes[`${request.status} ${request.outcome} ${request.body.slice(0, 80)}`] =
+							(outcomes[`${request.status} ${request.outcome} ${request.body.slice(0, 80)}`] ?? 0) +
+							1;
+					throw new Error(
+						`${mode}: ${host.executions.length} of ${total} deliveries started an execution: ${JSON.stringify(outcomes)}`,
+					);
 				}
 				rates[mode].push(round(rate, 1));
 				log(`trigger: verification ${mode}, round ${roundIndex + 1}: ${round(rate)} events/s`);

@@ -23,7 +23,8 @@ export class MagicHourCommunityApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Create a key in the Magic Hour Developer Hub (magichour.ai/developer, API keys)',
+			description:
+				'Create a key in the Magic Hour Developer Hub (magichour.ai/developer, API keys)',
 		},
 		{
 			displayName: 'Environment',

@@ -24,7 +24,8 @@ export class Account {
 	}
 
 	setCredits(n: number): void {
-		if (!Number.isFinite(n) || n < 0) throw new RangeError(`credits must be a non-negative number, got ${n}`);
+		if (!Number.isFinite(n) || n < 0)
+			throw new RangeError(`credits must be a non-negative number, got ${n}`);
 		this.balance = Math.floor(n);
 	}
 

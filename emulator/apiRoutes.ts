@@ -35,7 +35,9 @@ export function buildApiRouter(ctx: EmulatorContext): Router {
 		pattern: '/v1/files/upload-urls',
 		auth: true,
 		handle: async (req) =>
-			ctx.uploads.createUploadUrls(validated('/v1/files/upload-urls', await readJsonBody(req), ctx.account.tier)),
+			ctx.uploads.createUploadUrls(
+				validated('/v1/files/upload-urls', await readJsonBody(req), ctx.account.tier),
+			),
 	});
 
 	router.add({
@@ -43,7 +45,12 @@ export function buildApiRouter(ctx: EmulatorContext): Router {
 		pattern: '/v1/face-detection',
 		auth: true,
 		handle: async (req) =>
-			json(200, ctx.faces.create(validated('/v1/face-detection', await readJsonBody(req), ctx.account.tier))),
+			json(
+				200,
+				ctx.faces.create(
+					validated('/v1/face-detection', await readJsonBody(req), ctx.account.tier),
+				),
+			),
 	});
 
 	router.add({

@@ -35,16 +35,19 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): EmulatorOptio
 		if (value === undefined) throw new Error(`Missing value for --${m[1]}`);
 		flags.set(m[1], value);
 	}
-	const pick = (flag: string, envName: string): string | undefined => flags.get(flag) ?? env[envName];
+	const pick = (flag: string, envName: string): string | undefined =>
+		flags.get(flag) ?? env[envName];
 	const number = (flag: string, envName: string): number | undefined => {
 		const raw = pick(flag, envName);
 		if (raw === undefined || raw === '') return undefined;
 		const n = Number(raw);
-		if (!Number.isFinite(n) || n < 0) throw new Error(`--${flag} must be a non-negative number, got '${raw}'`);
+		if (!Number.isFinite(n) || n < 0)
+			throw new Error(`--${flag} must be a non-negative number, got '${raw}'`);
 		return n;
 	};
 	const tier = pick('tier', 'MH_EMULATOR_TIER');
-	if (tier !== undefined && !TIERS.includes(tier as Tier)) throw new Error(`--tier must be one of ${TIERS.join(', ')}`);
+	if (tier !== undefined && !TIERS.includes(tier as Tier))
+		throw new Error(`--tier must be one of ${TIERS.join(', ')}`);
 	const speed = number('speed', 'MH_EMULATOR_SPEED') ?? DEFAULT_CLI_SPEED;
 	if (speed <= 0) throw new Error('--speed must be > 0');
 	for (const known of flags.keys()) {

@@ -15,10 +15,18 @@ export function isControlPath(path: string): boolean {
 	return path === PREFIX || path.startsWith(`${PREFIX}/`);
 }
 
-const failNextSchema = z.object({ endpoint: z.string().optional(), code: z.string().min(1), message: z.string().optional() });
+const failNextSchema = z.object({
+	endpoint: z.string().optional(),
+	code: z.string().min(1),
+	message: z.string().optional(),
+});
 const cancelNextSchema = z.object({ endpoint: z.string().optional() });
 const durationSchema = z.object({ endpoint: z.string().min(1), ms: z.number().nonnegative() });
-const subscribeSchema = z.object({ url: z.string().url(), events: z.array(z.string()).min(1), secret: z.string().min(1) });
+const subscribeSchema = z.object({
+	url: z.string().url(),
+	events: z.array(z.string()).min(1),
+	secret: z.string().min(1),
+});
 const unsubscribeSchema = z.object({ id: z.number().int() });
 const duplicateSchema = z.object({ n: z.number().int().nonnegative() });
 const creditsSchema = z.object({ credits: z.number().nonnegative() });
@@ -27,19 +35,29 @@ const outputBytesSchema = z.object({
 	video: z.number().int().nonnegative().optional(),
 	audio: z.number().int().nonnegative().optional(),
 });
-const faultsSchema = z.union([faultRuleSchema, z.array(faultRuleSchema), z.object({ rules: z.array(faultRuleSchema) })]);
+const faultsSchema = z.union([
+	faultRuleSchema,
+	z.array(faultRuleSchema),
+	z.object({ rules: z.array(faultRuleSchema) }),
+]);
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 	const result = schema.safeParse(value);
 	if (!result.success) {
 		const issue = result.error.issues[0];
-		throw new HttpError(422, 'unprocessable_entity', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+		throw new HttpError(
+			422,
+			'unprocessable_entity',
+			`${issue.path.join('.') || 'body'}: ${issue.message}`,
+		);
 	}
 	return result.data;
 }
 
 function isLoopback(address: string | undefined): boolean {
-	return !!address && (address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1');
+	return (
+		!!address && (address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1')
+	);
 }
 
 /** Everything about the emulator's current state, for debugging and e2e assertions. */
@@ -62,15 +80,28 @@ function state(ctx: EmulatorContext): Record<string, unknown> {
 			creditsCharged: p.refunded ? 0 : p.creditsCharged,
 			createdAt: new Date(p.createdAt).toISOString(),
 		})),
-		uploads: ctx.uploads.list().map((a) => ({ file_path: a.filePath, bytes: a.bytes, sha256: a.sha256, generated: a.generated })),
+		uploads: ctx.uploads.list().map((a) => ({
+			file_path: a.filePath,
+			bytes: a.bytes,
+			sha256: a.sha256,
+			generated: a.generated,
+		})),
 		faults: ctx.faults.list(),
 		jobs: ctx.projects.pendingDirectives(),
-		webhooks: { subscriptions: ctx.webhooks.listSubscriptions(), deliveries: ctx.webhooks.deliveries.length },
+		webhooks: {
+			subscriptions: ctx.webhooks.listSubscriptions(),
+			deliveries: ctx.webhooks.deliveries.length,
+		},
 		counters: ctx.metrics.snapshot(),
 	};
 }
 
-async function route(ctx: EmulatorContext, req: IncomingMessage, method: string, path: string): Promise<{ status: number; body?: unknown }> {
+async function route(
+	ctx: EmulatorContext,
+	req: IncomingMessage,
+	method: string,
+	path: string,
+): Promise<{ status: number; body?: unknown }> {
 	const action = `${method} ${path.slice(PREFIX.length).replace(/\/$/, '') || '/'}`;
 	const body = () => readJsonBody(req, { allowEmpty: true });
 	switch (action) {
@@ -110,7 +141,10 @@ async function route(ctx: EmulatorContext, req: IncomingMessage, method: string,
 			return { status: 200, body: { id } };
 		}
 		case 'POST /webhooks/unsubscribe':
-			return { status: 200, body: { removed: ctx.webhooks.unsubscribe(parse(unsubscribeSchema, await body()).id) } };
+			return {
+				status: 200,
+				body: { removed: ctx.webhooks.unsubscribe(parse(unsubscribeSchema, await body()).id) },
+			};
 		case 'POST /webhooks/duplicate-next':
 			ctx.webhooks.duplicateNext(parse(duplicateSchema, await body()).n);
 			return { status: 200, body: { ok: true } };
@@ -151,7 +185,10 @@ export async function handleControl(
 	const remote = req.socket.remoteAddress;
 	if (!isLoopback(remote) && remote !== req.socket.localAddress) {
 		status = 403;
-		body = { code: 'forbidden', message: 'The control endpoint only answers clients on the emulator host' };
+		body = {
+			code: 'forbidden',
+			message: 'The control endpoint only answers clients on the emulator host',
+		};
 	} else {
 		try {
 			({ status, body } = await route(ctx, req, method, path));
@@ -162,6 +199,9 @@ export async function handleControl(
 		}
 	}
 	const text = JSON.stringify(body ?? {});
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }

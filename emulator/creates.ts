@@ -24,7 +24,10 @@ export function createJob(endpoint: CreateEndpoint, rawBody: unknown, deps: Crea
 	deps.metrics.count('creates');
 	const checked = validateCreateBody(endpoint.path, rawBody, { tier: deps.account.tier });
 	if (!checked.ok) {
-		const message = checked.field && !checked.message.includes(checked.field) ? `${checked.field}: ${checked.message}` : checked.message;
+		const message =
+			checked.field && !checked.message.includes(checked.field)
+				? `${checked.field}: ${checked.message}`
+				: checked.message;
 		return errorReply(checked.status, checked.code, message);
 	}
 	const body = checked.body;

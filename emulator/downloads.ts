@@ -8,7 +8,9 @@ export type DownloadTarget =
 	| { type: 'file'; spec: MediaSpec; bytes: number };
 
 /** What a target currently resolves to; undefined when it is gone (e.g. project deleted). */
-export type TargetResolver = (target: DownloadTarget) => { spec: MediaSpec; bytes: number } | undefined;
+export type TargetResolver = (
+	target: DownloadTarget,
+) => { spec: MediaSpec; bytes: number } | undefined;
 
 interface IssuedLink {
 	target: DownloadTarget;
@@ -24,7 +26,10 @@ const SWEEP_EVERY = 1000;
 /** Expired links keep answering 403 (not 404) for this long before they are forgotten. */
 const FORGET_EXPIRED_AFTER_MS = 10 * 60 * 1000;
 
-const EXPIRED = { code: 'forbidden', message: 'Download URL expired: fetch the project again for a fresh URL' };
+const EXPIRED = {
+	code: 'forbidden',
+	message: 'Download URL expired: fetch the project again for a fresh URL',
+};
 
 export function expiredReply(): JsonReply {
 	return errorReply(403, EXPIRED.code, EXPIRED.message);
@@ -55,7 +60,8 @@ export class DownloadLinks {
 	/** Drops every link pointing at a project's outputs (project deleted). */
 	revokeProject(projectId: string): void {
 		for (const [token, link] of this.links) {
-			if (link.target.type === 'project-output' && link.target.projectId === projectId) this.links.delete(token);
+			if (link.target.type === 'project-output' && link.target.projectId === projectId)
+				this.links.delete(token);
 		}
 	}
 
@@ -88,6 +94,7 @@ export class DownloadLinks {
 		if (++this.issuedSinceSweep < SWEEP_EVERY) return;
 		this.issuedSinceSweep = 0;
 		const now = Date.now();
-		for (const [token, link] of this.links) if (now >= link.expiresAt + FORGET_EXPIRED_AFTER_MS) this.links.delete(token);
+		for (const [token, link] of this.links)
+			if (now >= link.expiresAt + FORGET_EXPIRED_AFTER_MS) this.links.delete(token);
 	}
 }

@@ -37,7 +37,8 @@ function parseBody(body: unknown): { target: string; confidence: number } {
 	const assets = body.assets;
 	if (!isRecord(assets)) throw unprocessable('assets is required');
 	const target = assets.target_file_path;
-	if (typeof target !== 'string' || target.length === 0) throw unprocessable('assets.target_file_path is required');
+	if (typeof target !== 'string' || target.length === 0)
+		throw unprocessable('assets.target_file_path is required');
 	const confidence = body.confidence_score ?? 0.5;
 	if (typeof confidence !== 'number' || confidence < 0 || confidence > 1) {
 		throw unprocessable('confidence_score must be a number between 0 and 1');
@@ -71,7 +72,10 @@ export class FaceDetections {
 				: problem
 					? { code: 'invalid_file_format', message: problem }
 					: undefined,
-			facePaths: Array.from({ length: DEFAULT_FACE_COUNT }, (_, i) => `api-assets/${id}/0-${i}.png`),
+			facePaths: Array.from(
+				{ length: DEFAULT_FACE_COUNT },
+				(_, i) => `api-assets/${id}/0-${i}.png`,
+			),
 		};
 		this.detections.set(id, detection);
 		return { id, credits_charged: 0 };
@@ -88,13 +92,19 @@ export class FaceDetections {
 			found = detection.failure ? 0 : detection.facePaths.length;
 		} else if (elapsed >= detection.renderAtMs) {
 			status = 'rendering';
-			const progress = (elapsed - detection.renderAtMs) / Math.max(1, detection.finishAtMs - detection.renderAtMs);
+			const progress =
+				(elapsed - detection.renderAtMs) / Math.max(1, detection.finishAtMs - detection.renderAtMs);
 			found = detection.failure ? 0 : Math.floor(progress * detection.facePaths.length);
 		}
 		const faces = detection.facePaths.slice(0, found).map((path) => {
-			if (!this.uploads.get(path)) this.uploads.registerGenerated(path, 'image', 'png', FACE_IMAGE_BYTES);
+			if (!this.uploads.get(path))
+				this.uploads.registerGenerated(path, 'image', 'png', FACE_IMAGE_BYTES);
 			const { url } = this.downloads.issue(
-				{ type: 'file', spec: { ext: 'png', mime: 'image/png', kind: 'image' }, bytes: FACE_IMAGE_BYTES },
+				{
+					type: 'file',
+					spec: { ext: 'png', mime: 'image/png', kind: 'image' },
+					bytes: FACE_IMAGE_BYTES,
+				},
 				path.split('/').pop() ?? 'face.png',
 			);
 			return { path, url };

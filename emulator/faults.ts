@@ -20,8 +20,15 @@ export function patternToRegExp(match: string): RegExp {
 }
 
 export const faultSchema: z.ZodType<Fault> = z.union([
-	z.object({ type: z.literal('status'), status: z.number().int().min(100).max(599), body: z.unknown().optional() }),
-	z.object({ type: z.literal('rate-limit'), retryAfterSeconds: z.number().nonnegative().optional() }),
+	z.object({
+		type: z.literal('status'),
+		status: z.number().int().min(100).max(599),
+		body: z.unknown().optional(),
+	}),
+	z.object({
+		type: z.literal('rate-limit'),
+		retryAfterSeconds: z.number().nonnegative().optional(),
+	}),
 	z.object({ type: z.literal('reset') }),
 	z.object({ type: z.literal('reset-after-accept') }),
 	z.object({ type: z.literal('slow-headers'), delayMs: z.number().nonnegative() }),
@@ -64,7 +71,9 @@ export class FaultBook {
 	 */
 	take(method: string, path: string, route: string): Fault | undefined {
 		const candidates = [`${method} ${path}`, route];
-		const rule = this.rules.find((r) => r.remaining > 0 && candidates.some((c) => r.pattern.test(c)));
+		const rule = this.rules.find(
+			(r) => r.remaining > 0 && candidates.some((c) => r.pattern.test(c)),
+		);
 		if (!rule) return undefined;
 		rule.remaining -= 1;
 		this.rules = this.rules.filter((r) => r.remaining > 0);

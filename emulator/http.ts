@@ -30,7 +30,12 @@ export function noContent(): JsonReply {
 	return { kind: 'json', status: 204 };
 }
 
-export function errorReply(status: number, code: string, message: string, headers?: Record<string, string>): JsonReply {
+export function errorReply(
+	status: number,
+	code: string,
+	message: string,
+	headers?: Record<string, string>,
+): JsonReply {
 	return json(status, { code, message }, headers);
 }
 
@@ -49,7 +54,8 @@ export class HttpError extends Error {
 	}
 }
 
-export const notFound = (message = 'Not Found'): HttpError => new HttpError(404, 'not_found', message);
+export const notFound = (message = 'Not Found'): HttpError =>
+	new HttpError(404, 'not_found', message);
 
 const defaultCodes: Record<number, string> = {
 	400: 'invalid_request',
@@ -80,12 +86,16 @@ export function defaultErrorBody(status: number): { code: string; message: strin
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
 
 /** Reads and parses a JSON request body. Throws HttpError 400 on a missing or malformed body. */
-export async function readJsonBody(req: IncomingMessage, { allowEmpty = false } = {}): Promise<unknown> {
+export async function readJsonBody(
+	req: IncomingMessage,
+	{ allowEmpty = false } = {},
+): Promise<unknown> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of req as AsyncIterable<Buffer>) {
 		size += chunk.length;
-		if (size > MAX_JSON_BYTES) throw new HttpError(413, 'payload_too_large', 'Request body is too large');
+		if (size > MAX_JSON_BYTES)
+			throw new HttpError(413, 'payload_too_large', 'Request body is too large');
 		chunks.push(chunk);
 	}
 	const text = Buffer.concat(chunks).toString('utf8');
@@ -96,7 +106,11 @@ export async function readJsonBody(req: IncomingMessage, { allowEmpty = false } 
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
-		throw new HttpError(400, 'invalid_request', `Request body is not valid JSON: ${(error as Error).message}`);
+		throw new HttpError(
+			400,
+			'invalid_request',
+			`Request body is not valid JSON: ${(error as Error).message}`,
+		);
 	}
 }
 

@@ -41,11 +41,14 @@ export interface EmulatorExtras {
 	listProjects(): ProjectRecord[];
 }
 
-function definedSizes(sizes: Partial<Record<MediaKind, number>> | undefined): Partial<Record<MediaKind, number>> {
+function definedSizes(
+	sizes: Partial<Record<MediaKind, number>> | undefined,
+): Partial<Record<MediaKind, number>> {
 	const out: Partial<Record<MediaKind, number>> = {};
 	for (const [kind, bytes] of Object.entries(sizes ?? {})) {
 		if (typeof bytes !== 'number') continue;
-		if (!(bytes >= 0) || !Number.isSafeInteger(Math.floor(bytes))) throw new RangeError(`outputBytes.${kind} must be a non-negative integer`);
+		if (!(bytes >= 0) || !Number.isSafeInteger(Math.floor(bytes)))
+			throw new RangeError(`outputBytes.${kind} must be a non-negative integer`);
 		out[kind as MediaKind] = Math.floor(bytes);
 	}
 	return out;
@@ -87,7 +90,14 @@ function buildContext(settings: Settings): EmulatorContext {
 			return output ? { spec: output, bytes: settings.outputBytes[output.kind] } : undefined;
 		},
 	);
-	const projects = new ProjectStore({ account, metrics, timers, downloads, webhooks, speed: () => settings.speed });
+	const projects = new ProjectStore({
+		account,
+		metrics,
+		timers,
+		downloads,
+		webhooks,
+		speed: () => settings.speed,
+	});
 	projectStore.current = projects;
 	const faces = new FaceDetections(uploads, downloads, projects);
 	const ctx: EmulatorContext = {

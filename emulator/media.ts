@@ -59,7 +59,11 @@ function* fill(byteBlock: Buffer, length: number): Generator<Buffer> {
 	if (left > 0) yield byteBlock.subarray(0, left);
 }
 
-function* repeatUnits(unitSource: () => { block: Buffer; unitsPerBlock: number }, unit: Buffer, count: number): Generator<Buffer> {
+function* repeatUnits(
+	unitSource: () => { block: Buffer; unitsPerBlock: number },
+	unit: Buffer,
+	count: number,
+): Generator<Buffer> {
 	if (count <= 0) return;
 	const { block, unitsPerBlock } = unitSource();
 	let left = count;
@@ -74,7 +78,11 @@ function* repeatUnits(unitSource: () => { block: Buffer; unitsPerBlock: number }
  * Splits `total` padding bytes into full units of `unitSize` plus at most two partial
  * pieces, each at least `minPiece` bytes. Returns the (possibly increased) total.
  */
-function splitPadding(total: number, unitSize: number, minPiece: number): { total: number; fullUnits: number; rest: number[] } {
+function splitPadding(
+	total: number,
+	unitSize: number,
+	minPiece: number,
+): { total: number; fullUnits: number; rest: number[] } {
 	if (total <= 0) return { total: 0, fullUnits: 0, rest: [] };
 	let fullUnits = Math.floor(total / unitSize);
 	const remainder = total - fullUnits * unitSize;
@@ -205,10 +213,9 @@ const jpeg: FormatMaker = (requested) => {
 
 /** A 1x1 red GIF89a (header, 2-colour table, image, LZW data) without its trailer. */
 const gifImage = Buffer.from([
-	0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00,
-	0xff, 0x00, 0x00, 0x00, 0x00, 0x00,
-	0x2c, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-	0x02, 0x02, 0x44, 0x01, 0x00,
+	0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xff, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44,
+	0x01, 0x00,
 ]);
 const gifTrailer = Buffer.from([0x3b]);
 const GIF_BLOCK = 256; // length byte + 255 data bytes
@@ -309,12 +316,14 @@ function ebmlSize8(value: number): Buffer {
 
 const webmHead = lazy(() =>
 	Buffer.from([
-		0x1a, 0x45, 0xdf, 0xa3, 0x9f,
-		0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0xf2, 0x81, 0x04, 0x42, 0xf3, 0x81, 0x08,
-		0x42, 0x82, 0x84, 0x77, 0x65, 0x62, 0x6d, 0x42, 0x87, 0x81, 0x04, 0x42, 0x85, 0x81, 0x02,
+		0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0xf2, 0x81,
+		0x04, 0x42, 0xf3, 0x81, 0x08, 0x42, 0x82, 0x84, 0x77, 0x65, 0x62, 0x6d, 0x42, 0x87, 0x81, 0x04,
+		0x42, 0x85, 0x81, 0x02,
 	]),
 );
-const webmInfo = Buffer.from([0x15, 0x49, 0xa9, 0x66, 0x87, 0x2a, 0xd7, 0xb1, 0x83, 0x0f, 0x42, 0x40]);
+const webmInfo = Buffer.from([
+	0x15, 0x49, 0xa9, 0x66, 0x87, 0x2a, 0xd7, 0xb1, 0x83, 0x0f, 0x42, 0x40,
+]);
 
 const webm: FormatMaker = (requested) => {
 	const fixed = webmHead().length + 12 + webmInfo.length + 9;
@@ -402,7 +411,13 @@ const formats: Record<string, { mime: string; make: FormatMaker }> = {
 	mp3: { mime: 'audio/mpeg', make: mp3 },
 };
 
-const extAliases: Record<string, string> = { jpeg: 'jpg', jfif: 'jpg', m4v: 'mp4', mpeg: 'mp3', weba: 'webm' };
+const extAliases: Record<string, string> = {
+	jpeg: 'jpg',
+	jfif: 'jpg',
+	m4v: 'mp4',
+	mpeg: 'mp3',
+	weba: 'webm',
+};
 const mimeToExt: Record<string, string> = {
 	'image/png': 'png',
 	'image/jpeg': 'jpg',

@@ -24,14 +24,31 @@ export class Metrics {
 	/** Records the start of a request; the returned entry is completed by the caller. */
 	begin(method: string, path: string, route: string, fault: Fault | undefined): RequestLogEntry {
 		this.counts.byRoute[route] = (this.counts.byRoute[route] ?? 0) + 1;
-		const entry: RequestLogEntry = { seq: ++this.seq, method, path, route, status: 0, start: Date.now(), end: 0 };
+		const entry: RequestLogEntry = {
+			seq: ++this.seq,
+			method,
+			path,
+			route,
+			status: 0,
+			start: Date.now(),
+			end: 0,
+		};
 		if (fault) entry.fault = fault.type;
 		this.log.push(entry);
 		if (this.log.length > MAX_LOG_ENTRIES) this.log.splice(0, this.log.length - MAX_LOG_ENTRIES);
 		return entry;
 	}
 
-	count(key: 'creates' | 'jobsCreated' | 'creditsCharged' | 'creditsRefunded' | 'bytesServed' | 'bytesUploaded', by = 1): void {
+	count(
+		key:
+			| 'creates'
+			| 'jobsCreated'
+			| 'creditsCharged'
+			| 'creditsRefunded'
+			| 'bytesServed'
+			| 'bytesUploaded',
+		by = 1,
+	): void {
 		this.counts[key] += by;
 	}
 

@@ -11,7 +11,14 @@ import { notFound } from './http';
 import { newId } from './ids';
 import type { Metrics } from './metrics';
 import type { TimerSet } from './timers';
-import type { MediaKind, OutputSpec, ProjectKind, ProjectOutcome, ProjectRecord, ProjectStatus } from './types';
+import type {
+	MediaKind,
+	OutputSpec,
+	ProjectKind,
+	ProjectOutcome,
+	ProjectRecord,
+	ProjectStatus,
+} from './types';
 import type { WebhookDispatcher } from './webhooks';
 
 /** Rendering starts after this fraction of the job's duration. */
@@ -44,7 +51,13 @@ export interface NewProject {
 	inputProblem?: string;
 }
 
-const rank: Record<ProjectStatus, number> = { queued: 0, rendering: 1, complete: 2, error: 2, canceled: 2 };
+const rank: Record<ProjectStatus, number> = {
+	queued: 0,
+	rendering: 1,
+	complete: 2,
+	error: 2,
+	canceled: 2,
+};
 
 const videoDimensions: Record<string, [number, number]> = {
 	'480p': [854, 480],
@@ -61,11 +74,18 @@ function toolName(endpoint: string): string {
 		.join(' ');
 }
 
-const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const num = (value: unknown): number | undefined =>
+	typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 /** Takes the first directive that applies to `endpoint` (unscoped ones apply to any endpoint unless `scopedOnly`). */
-export function takeDirective<T extends { endpoint?: string }>(list: T[], endpoint: string, scopedOnly = false): T | undefined {
-	const index = list.findIndex((d) => (d.endpoint === undefined ? !scopedOnly : d.endpoint === endpoint));
+export function takeDirective<T extends { endpoint?: string }>(
+	list: T[],
+	endpoint: string,
+	scopedOnly = false,
+): T | undefined {
+	const index = list.findIndex((d) =>
+		d.endpoint === undefined ? !scopedOnly : d.endpoint === endpoint,
+	);
 	return index < 0 ? undefined : list.splice(index, 1)[0];
 }
 
@@ -92,7 +112,10 @@ export class ProjectStore {
 
 	/** Real milliseconds a job of this endpoint takes: the override, or median / speed. */
 	durationFor(endpoint: string, medianSeconds: number): number {
-		return this.durationOverrides.get(endpoint) ?? (medianSeconds * 1000) / Math.max(this.deps.speed(), 1e-9);
+		return (
+			this.durationOverrides.get(endpoint) ??
+			(medianSeconds * 1000) / Math.max(this.deps.speed(), 1e-9)
+		);
 	}
 
 	/** Consumes a pending failNext directive for `endpoint` (used by face detection too). */
@@ -100,7 +123,11 @@ export class ProjectStore {
 		return takeDirective(this.failDirectives, endpoint, scopedOnly);
 	}
 
-	pendingDirectives(): { failNext: FailDirective[]; cancelNext: Array<{ endpoint?: string }>; durations: Record<string, number> } {
+	pendingDirectives(): {
+		failNext: FailDirective[];
+		cancelNext: Array<{ endpoint?: string }>;
+		durations: Record<string, number>;
+	} {
 		return {
 			failNext: [...this.failDirectives],
 			cancelNext: [...this.cancelDirectives],
@@ -116,7 +143,11 @@ export class ProjectStore {
 		let outcome: ProjectOutcome = { status: 'complete' };
 		const fail = this.takeFailDirective(input.endpoint);
 		if (fail) {
-			outcome = { status: 'error', code: fail.code, message: fail.message ?? `Job failed (${fail.code})` };
+			outcome = {
+				status: 'error',
+				code: fail.code,
+				message: fail.message ?? `Job failed (${fail.code})`,
+			};
 		} else if (input.inputProblem) {
 			outcome = { status: 'error', code: 'invalid_file_format', message: input.inputProblem };
 		} else if (takeDirective(this.cancelDirectives, input.endpoint)) {
@@ -125,7 +156,10 @@ export class ProjectStore {
 		}
 
 		const createdAt = Date.now();
-		const name = typeof input.body.name === 'string' ? input.body.name : `${toolName(input.endpoint)} - ${new Date(createdAt).toISOString()}`;
+		const name =
+			typeof input.body.name === 'string'
+				? input.body.name
+				: `${toolName(input.endpoint)} - ${new Date(createdAt).toISOString()}`;
 		const project: ProjectRecord = {
 			id: newId(),
 			kind: input.kind,
@@ -216,8 +250,10 @@ export class ProjectStore {
 				this.deps.account.refund(project.creditsCharged);
 				this.deps.metrics.count('creditsRefunded', project.creditsCharged);
 			}
-			if (target === 'complete') this.deps.webhooks.emit(`${project.kind}.completed`, this.serialize(project, target));
-			if (target === 'error') this.deps.webhooks.emit(`${project.kind}.errored`, this.serialize(project, target));
+			if (target === 'complete')
+				this.deps.webhooks.emit(`${project.kind}.completed`, this.serialize(project, target));
+			if (target === 'error')
+				this.deps.webhooks.emit(`${project.kind}.errored`, this.serialize(project, target));
 		}
 	}
 
@@ -229,7 +265,10 @@ export class ProjectStore {
 
 	private schedule(project: ProjectRecord): void {
 		const fireAt = (offset: number) =>
-			this.deps.timers.set(() => this.advance(project, Math.max(Date.now(), project.createdAt + offset)), offset);
+			this.deps.timers.set(
+				() => this.advance(project, Math.max(Date.now(), project.createdAt + offset)),
+				offset,
+			);
 		this.pendingTimers.set(project.id, [fireAt(project.renderAtMs), fireAt(project.finishAtMs)]);
 	}
 
@@ -242,7 +281,9 @@ export class ProjectStore {
 		return project.outputs.map((output, index) =>
 			this.deps.downloads.issue(
 				{ type: 'project-output', projectId: project.id, index },
-				project.outputs.length === 1 ? `${project.id}.${output.ext}` : `${project.id}-${index}.${output.ext}`,
+				project.outputs.length === 1
+					? `${project.id}.${output.ext}`
+					: `${project.id}-${index}.${output.ext}`,
 			),
 		);
 	}

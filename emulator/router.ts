@@ -3,7 +3,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Reply } from './http';
 
-export type Handler = (req: IncomingMessage, params: Record<string, string>) => Reply | Promise<Reply>;
+export type Handler = (
+	req: IncomingMessage,
+	params: Record<string, string>,
+) => Reply | Promise<Reply>;
 
 export interface RouteDefinition {
 	methods: string[];
@@ -64,7 +67,11 @@ export class Router {
 			paramNames.forEach((name, i) => {
 				params[name] = safeDecode(found[i + 1]);
 			});
-			return { definition, params, route: `${method} ${definition.routePath ?? definition.pattern}` };
+			return {
+				definition,
+				params,
+				route: `${method} ${definition.routePath ?? definition.pattern}`,
+			};
 		}
 		return undefined;
 	}

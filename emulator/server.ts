@@ -78,7 +78,9 @@ export class RequestPipeline {
 			this.reportUnexpected(error);
 			if (!res.headersSent) {
 				res.writeHead(500, { 'content-type': 'application/json' });
-				res.end(JSON.stringify({ code: 'internal_server_error', message: 'Internal Server Error' }));
+				res.end(
+					JSON.stringify({ code: 'internal_server_error', message: 'Internal Server Error' }),
+				);
 			} else {
 				res.destroy();
 			}
@@ -101,7 +103,9 @@ export class RequestPipeline {
 		if (this.ctx.settings.quiet === false) {
 			res.on('close', () => {
 				const tag = entry.fault ? ` [fault: ${entry.fault}]` : '';
-				process.stdout.write(`${method} ${path} → ${entry.status || 'reset'} ${Date.now() - entry.start}ms${tag}\n`);
+				process.stdout.write(
+					`${method} ${path} → ${entry.status || 'reset'} ${Date.now() - entry.start}ms${tag}\n`,
+				);
 			});
 		}
 
@@ -112,7 +116,10 @@ export class RequestPipeline {
 		}
 		if (fault?.type === 'slow-headers') await this.ctx.timers.delay(fault.delayMs);
 
-		const reply = rewriteBody(this.faultReply(fault) ?? (await this.dispatch(req, path, match)), fault);
+		const reply = rewriteBody(
+			this.faultReply(fault) ?? (await this.dispatch(req, path, match)),
+			fault,
+		);
 
 		if (fault?.type === 'reset-after-accept') {
 			entry.end = Date.now();
@@ -132,7 +139,9 @@ export class RequestPipeline {
 					429,
 					'rate_limited',
 					'Too many requests',
-					fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) },
+					fault.retryAfterSeconds === undefined
+						? undefined
+						: { 'retry-after': String(fault.retryAfterSeconds) },
 				);
 			case 'expire':
 				return expiredReply();
@@ -141,7 +150,11 @@ export class RequestPipeline {
 		}
 	}
 
-	private async dispatch(req: IncomingMessage, path: string, match: RouteMatch | undefined): Promise<Reply> {
+	private async dispatch(
+		req: IncomingMessage,
+		path: string,
+		match: RouteMatch | undefined,
+	): Promise<Reply> {
 		const needsAuth = match ? match.definition.auth : path === '/v1' || path.startsWith('/v1/');
 		if (needsAuth && !isAuthorized(req, this.ctx.settings.apiKey)) return unauthorizedReply();
 		if (!match) return errorReply(404, 'not_found', 'Not Found');
@@ -154,7 +167,12 @@ export class RequestPipeline {
 		}
 	}
 
-	private write(res: ServerResponse, reply: Reply, fault: Fault | undefined, entry: RequestLogEntry): void {
+	private write(
+		res: ServerResponse,
+		reply: Reply,
+		fault: Fault | undefined,
+		entry: RequestLogEntry,
+	): void {
 		if (res.destroyed) {
 			entry.end = Date.now();
 			return;
@@ -169,7 +187,8 @@ export class RequestPipeline {
 		const headers: Record<string, string | number> = { ...reply.headers };
 		if (reply.status !== 204 && reply.status !== 304) {
 			if (text) headers['content-type'] = 'application/json; charset=utf-8';
-			headers['content-length'] = body.length + (fault?.type === 'length-mismatch' ? LENGTH_MISMATCH_EXTRA : 0);
+			headers['content-length'] =
+				body.length + (fault?.type === 'length-mismatch' ? LENGTH_MISMATCH_EXTRA : 0);
 		}
 		res.writeHead(reply.status, headers);
 		entry.end = Date.now();
@@ -186,8 +205,14 @@ export class RequestPipeline {
 		res.end(body);
 	}
 
-	private writeMedia(res: ServerResponse, reply: MediaReply, fault: Fault | undefined, entry: RequestLogEntry): void {
-		const announced = reply.length + (fault?.type === 'length-mismatch' ? LENGTH_MISMATCH_EXTRA : 0);
+	private writeMedia(
+		res: ServerResponse,
+		reply: MediaReply,
+		fault: Fault | undefined,
+		entry: RequestLogEntry,
+	): void {
+		const announced =
+			reply.length + (fault?.type === 'length-mismatch' ? LENGTH_MISMATCH_EXTRA : 0);
 		res.writeHead(reply.status, { ...reply.headers, 'content-length': announced });
 		if (reply.headOnly) {
 			entry.end = Date.now();
@@ -196,7 +221,9 @@ export class RequestPipeline {
 		}
 		const limit = fault?.type === 'truncate' ? fault.afterBytes : Number.POSITIVE_INFINITY;
 		const cut = announced !== reply.length || limit < reply.length;
-		const source = new PieceStream(reply.pieces(), limit, (n) => this.ctx.metrics.count('bytesServed', n));
+		const source = new PieceStream(reply.pieces(), limit, (n) =>
+			this.ctx.metrics.count('bytesServed', n),
+		);
 		source.on('end', () => {
 			entry.end = Date.now();
 			if (cut) cutConnection(res);
@@ -211,6 +238,7 @@ export class RequestPipeline {
 	}
 
 	private reportUnexpected(error: unknown): void {
-		if (this.ctx.settings.quiet !== true) process.stderr.write(`[magic-hour-emulator] ${String((error as Error)?.stack ?? error)}\n`);
+		if (this.ctx.settings.quiet !== true)
+			process.stderr.write(`[magic-hour-emulator] ${String((error as Error)?.stack ?? error)}\n`);
 	}
 }

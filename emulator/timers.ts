@@ -4,10 +4,13 @@ export class TimerSet {
 	private readonly active = new Set<NodeJS.Timeout>();
 
 	set(fn: () => void, ms: number): NodeJS.Timeout {
-		const handle = setTimeout(() => {
-			this.active.delete(handle);
-			fn();
-		}, Math.max(0, ms));
+		const handle = setTimeout(
+			() => {
+				this.active.delete(handle);
+				fn();
+			},
+			Math.max(0, ms),
+		);
 		handle.unref();
 		this.active.add(handle);
 		return handle;

@@ -16,7 +16,20 @@ export type AssetType = 'video' | 'audio' | 'image';
 export const uploadExtensions: Record<AssetType, readonly string[]> = {
 	video: ['mp4', 'm4v', 'mov', 'webm', 'gif'],
 	audio: ['mp3', 'wav', 'aac', 'flac', 'webm', 'weba', 'm4a', 'opus', 'ogg', 'oga', 'aiff', 'amr'],
-	image: ['png', 'jpg', 'jpeg', 'jfif', 'heic', 'heif', 'webp', 'avif', 'jp2', 'tiff', 'tif', 'bmp'],
+	image: [
+		'png',
+		'jpg',
+		'jpeg',
+		'jfif',
+		'heic',
+		'heif',
+		'webp',
+		'avif',
+		'jp2',
+		'tiff',
+		'tif',
+		'bmp',
+	],
 };
 
 const UPLOAD_URL_TTL_MS = 60 * 60 * 1000;
@@ -54,11 +67,15 @@ function parseItems(body: unknown): Array<{ type: AssetType; extension: string }
 		const { type, extension } = item;
 		if (type === undefined) throw unprocessable(`${at}.type is required`);
 		if (typeof type !== 'string' || !(type in uploadExtensions)) {
-			throw unprocessable(`${at}.type: '${String(type)}' is not a valid type. Possible types are video, audio, image`);
+			throw unprocessable(
+				`${at}.type: '${String(type)}' is not a valid type. Possible types are video, audio, image`,
+			);
 		}
 		if (extension === undefined) throw unprocessable(`${at}.extension is required`);
 		if (typeof extension !== 'string' || !/^[a-z0-9]+$/.test(extension)) {
-			throw unprocessable(`${at}.extension: '${String(extension)}' must match ^[a-z0-9]+$ (lower case, no leading dot)`);
+			throw unprocessable(
+				`${at}.extension: '${String(extension)}' must match ^[a-z0-9]+$ (lower case, no leading dot)`,
+			);
 		}
 		const allowed = uploadExtensions[type as AssetType];
 		if (!allowed.includes(extension)) {
@@ -103,7 +120,8 @@ export class UploadStore {
 	async receive(token: string, req: IncomingMessage): Promise<JsonReply> {
 		const target = this.pending.get(token);
 		if (!target) throw notFound();
-		if (Date.now() >= target.expiresAt) throw new HttpError(403, 'forbidden', 'Upload URL expired: request a new one');
+		if (Date.now() >= target.expiresAt)
+			throw new HttpError(403, 'forbidden', 'Upload URL expired: request a new one');
 		const hash = createHash('sha256');
 		let bytes = 0;
 		for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -157,8 +175,15 @@ export class UploadStore {
  * `saved-items/...` paths are checked (URLs are assumed reachable): they must have been uploaded,
  * non-empty, or be an asset of the saved library.
  */
-export function inputFileProblem(store: UploadStore, field: string, value: string): string | undefined {
-	if (value.startsWith('saved-items/')) return isSavedItemPath(value) ? undefined : `${field}: saved item file '${value}' does not exist`;
+export function inputFileProblem(
+	store: UploadStore,
+	field: string,
+	value: string,
+): string | undefined {
+	if (value.startsWith('saved-items/'))
+		return isSavedItemPath(value)
+			? undefined
+			: `${field}: saved item file '${value}' does not exist`;
 	if (!value.startsWith('api-assets/')) return undefined;
 	const asset = store.get(value);
 	if (!asset) return `${field}: file '${value}' was never uploaded`;

@@ -135,12 +135,17 @@ export class WebhookDispatcher {
 			afterFirstAttempt();
 			if (status >= 200 && status < 300) return;
 			if (attempt < MAX_ATTEMPTS) {
-				await this.timers.delay((FIRST_RETRY_MS * 2 ** (attempt - 1)) / Math.max(this.speed(), 1e-9));
+				await this.timers.delay(
+					(FIRST_RETRY_MS * 2 ** (attempt - 1)) / Math.max(this.speed(), 1e-9),
+				);
 			}
 		}
 	}
 
-	private post(sub: WebhookSubscription, rawBody: string): Promise<{ status: number; error?: string }> {
+	private post(
+		sub: WebhookSubscription,
+		rawBody: string,
+	): Promise<{ status: number; error?: string }> {
 		return new Promise((resolve) => {
 			let settled = false;
 			const done = (result: { status: number; error?: string }) => {
@@ -175,7 +180,11 @@ export class WebhookDispatcher {
 			req.on('timeout', () => req.destroy(new Error('timeout')));
 			req.on('error', (e) => done({ status: 0, error: e.message }));
 			req.on('close', () =>
-				done(responseStatus === undefined ? { status: 0, error: 'connection closed' } : { status: responseStatus }),
+				done(
+					responseStatus === undefined
+						? { status: 0, error: 'connection closed' }
+						: { status: responseStatus },
+				),
 			);
 			req.end(rawBody);
 		});

@@ -22,7 +22,11 @@ import {
 	N8nInstance,
 	REPO_ROOT,
 } from './e2e/n8n';
-import { ScriptedChatModel, scriptedModelCredential, socialPostScript } from './e2e/scriptedChatModel';
+import {
+	ScriptedChatModel,
+	scriptedModelCredential,
+	socialPostScript,
+} from './e2e/scriptedChatModel';
 
 const DEMO_WORKFLOW = 'mhExampleImage01';
 const AGENT_WORKFLOW = 'mhExampleAgent01';
@@ -63,16 +67,24 @@ async function main(): Promise<void> {
 		if (!demo) throw new Error(`examples/ has no workflow ${DEMO_WORKFLOW}`);
 
 		row('emulator', `${emulator.baseUrl}  (jobs take as long as at Magic Hour)`);
-		row('n8n', `n8n ${install.versions.n8n} on Node ${install.versions.node} (${relative(REPO_ROOT, install.n8n)})`);
+		row(
+			'n8n',
+			`n8n ${install.versions.n8n} on Node ${install.versions.node} (${relative(REPO_ROOT, install.n8n)})`,
+		);
 		row('n8n folder', relative(REPO_ROOT, dir));
-		row('workflows', `${examples.length} imported from examples/: ${examples.map(({ file }) => relative(join(REPO_ROOT, 'examples'), file)).join(', ')}`);
+		row(
+			'workflows',
+			`${examples.length} imported from examples/: ${examples.map(({ file }) => relative(join(REPO_ROOT, 'examples'), file)).join(', ')}`,
+		);
 		say();
 		say(`Running "${demo.workflow.name}" (n8n execute --id=${DEMO_WORKFLOW}) ...`);
 
 		const creditsBefore = emulator.credits;
 		const run = await n8n.execute(DEMO_WORKFLOW);
 		if (run.error) {
-			throw new Error(`the workflow failed: ${run.error.message ?? JSON.stringify(run.error)}\n${run.error.description ?? ''}`);
+			throw new Error(
+				`the workflow failed: ${run.error.message ?? JSON.stringify(run.error)}\n${run.error.description ?? ''}`,
+			);
 		}
 		const [created] = run.output('Create Image');
 		const [saved] = run.output('Save Image');
@@ -82,20 +94,36 @@ async function main(): Promise<void> {
 
 		row('job id', String(created.json.id));
 		row('status', String(created.json.status));
-		row('credits', `${created.json.credits_charged} charged (balance ${creditsBefore} -> ${emulator.credits})`);
+		row(
+			'credits',
+			`${created.json.credits_charged} charged (balance ${creditsBefore} -> ${emulator.credits})`,
+		);
 		const nodeMs = Number(run.runData['Create Image']?.[0]?.executionTime ?? 0);
-		row('time', `${(run.ms / 1000).toFixed(1)} s for the whole \`n8n execute\` (n8n start-up included)`);
+		row(
+			'time',
+			`${(run.ms / 1000).toFixed(1)} s for the whole \`n8n execute\` (n8n start-up included)`,
+		);
 		row(
 			'',
 			`${(nodeMs / 1000).toFixed(1)} s in the Magic Hour Image node` +
-				(project ? `, for a job the emulator finished after ${(project.finishAtMs / 1000).toFixed(1)} s` : ''),
+				(project
+					? `, for a job the emulator finished after ${(project.finishAtMs / 1000).toFixed(1)} s`
+					: ''),
 		);
-		row('', 'Automatic polling first checks when a job of the tool usually finishes at Magic Hour;');
+		row(
+			'',
+			'Automatic polling first checks when a job of the tool usually finishes at Magic Hour;',
+		);
 		row('', 'Execution Settings > Polling Interval = Fixed polls on your own schedule.');
 		row('file', `${file}`);
-		row('', `${binary?.mimeType}, ${statSync(file).size} bytes (the example writes to ${EXAMPLE_FILES_DIR}/; here that folder is ${relative(REPO_ROOT, join(n8n.filesDir, 'magic-hour'))}/)`);
+		row(
+			'',
+			`${binary?.mimeType}, ${statSync(file).size} bytes (the example writes to ${EXAMPLE_FILES_DIR}/; here that folder is ${relative(REPO_ROOT, join(n8n.filesDir, 'magic-hour'))}/)`,
+		);
 		say();
-		say(`Done in ${((Date.now() - began) / 1000).toFixed(0)} s. Other examples: see examples/ and the README.`);
+		say(
+			`Done in ${((Date.now() - began) / 1000).toFixed(0)} s. Other examples: see examples/ and the README.`,
+		);
 
 		if (serve) {
 			// Example 08's agent needs a chat model: a scripted one that makes the post's image and voice-over.
@@ -110,7 +138,10 @@ async function main(): Promise<void> {
 			say();
 			say(`n8n editor: ${server.baseUrl}  (create the owner account on first visit)`);
 			say(`emulator:   ${emulator.baseUrl}  (API key ${emulator.apiKey})`);
-			if (chatTrigger) say(`agent chat: ${server.webhookUrl(chatTrigger.webhookId, 'chat')}  (example 08; chat model: a script on ${chatModel.baseUrl})`);
+			if (chatTrigger)
+				say(
+					`agent chat: ${server.webhookUrl(chatTrigger.webhookId, 'chat')}  (example 08; chat model: a script on ${chatModel.baseUrl})`,
+				);
 			say('Press Ctrl-C to stop both.');
 			await new Promise<void>((resolve) => {
 				process.once('SIGINT', resolve);

@@ -93,7 +93,8 @@ function listQueries(paths: JsonObject): JsonObject {
 				query[param.name] = strip(param.schema ?? {}, `${p}?${param.name}`);
 			}
 		}
-		if (Object.keys(query).length > 0) lists[p] = { operationId: item.get.operationId ?? null, query };
+		if (Object.keys(query).length > 0)
+			lists[p] = { operationId: item.get.operationId ?? null, query };
 	}
 	return lists;
 }
@@ -128,7 +129,9 @@ export function derive(openapi: JsonObject, sourceName = 'openapi-2026-10.json')
 }
 
 function main(): void {
-	const source = path.resolve(process.argv[2] ?? sharedMagicHourFile('openapi-2026-10.json') ?? 'openapi.json');
+	const source = path.resolve(
+		process.argv[2] ?? sharedMagicHourFile('openapi-2026-10.json') ?? 'openapi.json',
+	);
 	const openapi = JSON.parse(fs.readFileSync(source, 'utf8')) as JsonObject;
 	const result = derive(openapi, path.basename(source));
 	fs.mkdirSync(path.dirname(TARGET), { recursive: true });

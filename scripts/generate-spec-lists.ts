@@ -21,14 +21,25 @@ const VOICES_FILE = path.resolve(ROOT, 'nodes/shared/catalog/generated/voices.ts
 const LISTS_FILE = path.resolve(ROOT, 'nodes/shared/catalog/generated/specLists.ts');
 
 /** Each generated list: its name, what it is, where the enum sits in the spec. */
-const LISTS: ReadonlyArray<{ name: string; doc: string; endpoint: string; field: string; method?: 'post' | 'get' }> = [
+const LISTS: ReadonlyArray<{
+	name: string;
+	doc: string;
+	endpoint: string;
+	field: string;
+	method?: 'post' | 'get';
+}> = [
 	{
 		name: 'VIDEO_GENERATION_MODELS',
 		doc: '`model` of POST /v1/text-to-video and /v1/image-to-video',
 		endpoint: '/v1/text-to-video',
 		field: 'model',
 	},
-	{ name: 'VIDEO_EDITOR_MODELS', doc: '`model` of POST /v1/ai-video-editor', endpoint: '/v1/ai-video-editor', field: 'model' },
+	{
+		name: 'VIDEO_EDITOR_MODELS',
+		doc: '`model` of POST /v1/ai-video-editor',
+		endpoint: '/v1/ai-video-editor',
+		field: 'model',
+	},
 	{
 		name: 'CHARACTER_REPLACE_MODELS',
 		doc: '`model` of POST /v1/character-replace',
@@ -41,7 +52,12 @@ const LISTS: ReadonlyArray<{ name: string; doc: string; endpoint: string; field:
 		endpoint: '/v1/ai-image-generator',
 		field: 'model',
 	},
-	{ name: 'IMAGE_EDITOR_MODELS', doc: '`model` of POST /v1/ai-image-editor', endpoint: '/v1/ai-image-editor', field: 'model' },
+	{
+		name: 'IMAGE_EDITOR_MODELS',
+		doc: '`model` of POST /v1/ai-image-editor',
+		endpoint: '/v1/ai-image-editor',
+		field: 'model',
+	},
 	{
 		name: 'TRANSLATOR_LANGUAGES',
 		doc: '`target_language` of POST /v1/ai-video-translator',
@@ -91,12 +107,24 @@ export function renderLists(openapi: OpenApi, source: string): string {
 	const i2v = enumAt(openapi, 'post', '/v1/image-to-video', 'model');
 	const t2v = enumAt(openapi, 'post', '/v1/text-to-video', 'model');
 	if (JSON.stringify(i2v) !== JSON.stringify(t2v)) {
-		throw new Error('image-to-video and text-to-video list different models: split VIDEO_GENERATION_MODELS');
+		throw new Error(
+			'image-to-video and text-to-video list different models: split VIDEO_GENERATION_MODELS',
+		);
 	}
-	const lines = [header(source), '', '// Enum values in the spec\'s order. Which of them a dropdown offers is decided by each tool.'];
+	const lines = [
+		header(source),
+		'',
+		"// Enum values in the spec's order. Which of them a dropdown offers is decided by each tool.",
+	];
 	for (const list of LISTS) {
 		const values = enumAt(openapi, list.method ?? 'post', list.endpoint, list.field);
-		lines.push('', `/** ${list.doc}. */`, `export const ${list.name} = [`, ...values.map((v) => `\t${literal(v)},`), '] as const;');
+		lines.push(
+			'',
+			`/** ${list.doc}. */`,
+			`export const ${list.name} = [`,
+			...values.map((v) => `\t${literal(v)},`),
+			'] as const;',
+		);
 	}
 	lines.push('');
 	return lines.join('\n');
@@ -104,11 +132,16 @@ export function renderLists(openapi: OpenApi, source: string): string {
 
 /** The generated files as they should be for this spec, by absolute path (rendering may throw). */
 export function generatedFiles(openapi: OpenApi, source: string): Record<string, () => string> {
-	return { [VOICES_FILE]: () => renderVoices(openapi, source), [LISTS_FILE]: () => renderLists(openapi, source) };
+	return {
+		[VOICES_FILE]: () => renderVoices(openapi, source),
+		[LISTS_FILE]: () => renderLists(openapi, source),
+	};
 }
 
 function main(): void {
-	const source = path.resolve(process.argv[2] ?? sharedMagicHourFile('openapi-2026-10.json') ?? 'openapi.json');
+	const source = path.resolve(
+		process.argv[2] ?? sharedMagicHourFile('openapi-2026-10.json') ?? 'openapi.json',
+	);
 	const openapi = readOpenApi(source);
 	for (const [file, render] of Object.entries(generatedFiles(openapi, source))) {
 		fs.writeFileSync(file, render());

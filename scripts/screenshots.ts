@@ -19,7 +19,12 @@ import { start } from '../emulator';
 import { emulatorCredential, ensureBuilt, loadExamples, N8nInstance, REPO_ROOT } from './e2e/n8n';
 
 const DOCS = join(REPO_ROOT, 'docs');
-const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Screenshots-2026' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Screenshots-2026',
+};
 // Flags for this machine's closed network (no background connections, no GPU, no sandbox as root).
 const CHROMIUM_FLAGS = [
 	'--headless',
@@ -66,14 +71,20 @@ async function main(): Promise<void> {
 	let browser: Browser | undefined;
 	try {
 		// playwright-core starts Chromium with a new empty profile of its own.
-		browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+		browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: CHROMIUM_FLAGS,
+		});
 		n8n.copyExampleFiles();
 		await n8n.importCredentials([emulatorCredential(emulator)]);
 		await n8n.importWorkflows(loadExamples().map(({ workflow }) => workflow));
 		const server = await n8n.start();
 		log(`n8n editor at ${server.baseUrl}`);
 
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
 		const page = await context.newPage();
 		// n8n 2.x requires an owner account: create it (the browser context keeps the session cookie).
 		const setup = await page.request.post(`${server.baseUrl}/rest/owner/setup`, { data: OWNER });
@@ -82,7 +93,11 @@ async function main(): Promise<void> {
 		// 1. The node panel (the canvas's + button), searching "Magic Hour".
 		await openWorkflow(page, server.baseUrl, 'mhExampleImage01');
 		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="node-creator-search-bar"]').first();
+		const search = page
+			.locator(
+				'[data-test-id="node-creator-search-bar"] input, [data-test-id="node-creator-search-bar"]',
+			)
+			.first();
 		await search.waitFor({ timeout: 30_000 });
 		await search.click();
 		await page.keyboard.type('Magic Hour', { delay: 60 });

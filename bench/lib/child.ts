@@ -20,7 +20,11 @@ export interface ChildOptions {
 
 let counter = 0;
 
-export async function runChild<T>(script: string, config: unknown, options: ChildOptions = {}): Promise<T> {
+export async function runChild<T>(
+	script: string,
+	config: unknown,
+	options: ChildOptions = {},
+): Promise<T> {
 	mkdirSync(TMP_DIR, { recursive: true });
 	const id = `${process.pid}-${++counter}`;
 	const out = join(TMP_DIR, `result-${id}.json`);

@@ -34,7 +34,12 @@ export class GuideLoopNode implements INodeType {
 		credentials: [{ name: 'magicHourCommunityApi', required: true }],
 		properties: [
 			{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-			{ displayName: 'Endpoint', name: 'endpoint', type: 'string', default: '/v1/ai-image-generator' },
+			{
+				displayName: 'Endpoint',
+				name: 'endpoint',
+				type: 'string',
+				default: '/v1/ai-image-generator',
+			},
 			{ displayName: 'Kind', name: 'kind', type: 'string', default: 'image' },
 			{ displayName: 'Body', name: 'body', type: 'json', default: '{}' },
 			{ displayName: 'Poll Every (Seconds)', name: 'pollSeconds', type: 'number', default: 3 },
@@ -65,12 +70,19 @@ export class GuideLoopNode implements INodeType {
 				await sleep(pollMs);
 				detail = await api<Detail>('GET', `/v1/${kind}-projects/${created.id}`);
 				if (detail.status === 'complete') break;
-				if (detail.status === 'error' || detail.status === 'canceled') throw new Error(`job ${created.id} ${detail.status}`);
+				if (detail.status === 'error' || detail.status === 'canceled')
+					throw new Error(`job ${created.id} ${detail.status}`);
 			}
 			const binary: IBinaryKeyData = {};
 			for (const [index, download] of (detail.downloads ?? []).entries()) {
-				const data = (await this.helpers.httpRequest({ method: 'GET', url: download.url, encoding: 'arraybuffer' })) as Buffer;
-				binary[index ? `data_${index}` : 'data'] = await this.helpers.prepareBinaryData(Buffer.from(data));
+				const data = (await this.helpers.httpRequest({
+					method: 'GET',
+					url: download.url,
+					encoding: 'arraybuffer',
+				})) as Buffer;
+				binary[index ? `data_${index}` : 'data'] = await this.helpers.prepareBinaryData(
+					Buffer.from(data),
+				);
 			}
 			output.push({ json: { ...detail }, binary, pairedItem: { item: itemIndex } });
 		}

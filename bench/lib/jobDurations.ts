@@ -31,7 +31,8 @@ function hookEmulator(): void {
 	proto.create = function create(this: ProjectStore, input: NewProject): ProjectRecord {
 		const next = queue.shift();
 		if (next === undefined) return original.call(this, input);
-		const overrides = (this as unknown as { durationOverrides: Map<string, number> }).durationOverrides;
+		const overrides = (this as unknown as { durationOverrides: Map<string, number> })
+			.durationOverrides;
 		const previous = overrides.get(input.endpoint);
 		overrides.set(input.endpoint, next);
 		try {
@@ -58,5 +59,7 @@ export type DurationRange = (typeof DURATION_RANGES)[keyof typeof DURATION_RANGE
 /** `count` durations in ms, triangular over the documented range with the peak at the median. */
 export function drawDurationsMs(range: DurationRange, count: number, seed: number): number[] {
 	const random = seededRandom(seed);
-	return Array.from({ length: count }, () => Math.round(triangular(random, range.min, range.median, range.max) * 1000));
+	return Array.from({ length: count }, () =>
+		Math.round(triangular(random, range.min, range.median, range.max) * 1000),
+	);
 }

@@ -7,7 +7,13 @@ import type { TriggerResult } from '../triggerChild';
 
 export interface BenchReport {
 	machine: { cpu: string; cores: number; ramGiB: number; os: string; loadAverageAtStart: number[] };
-	versions: { node: string; n8nCore: string; n8nWorkflow: string; realN8n?: string; commit: string };
+	versions: {
+		node: string;
+		n8nCore: string;
+		n8nWorkflow: string;
+		realN8n?: string;
+		commit: string;
+	};
 	date: string;
 	polling?: PollingResult[];
 	throughput?: ThroughputResult;
@@ -19,12 +25,20 @@ export interface BenchReport {
 }
 
 const fmt = (value: number, digits = 1) =>
-	Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 }) : 'n/a';
-const times = (ours: number, theirs: number, digits = 1) => (ours > 0 ? `${fmt(theirs / ours, digits)}×` : 'n/a');
-const percentLess = (ours: number, theirs: number) => (theirs > 0 ? `${fmt((1 - ours / theirs) * 100, 0)} %` : 'n/a');
+	Number.isFinite(value)
+		? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+		: 'n/a';
+const times = (ours: number, theirs: number, digits = 1) =>
+	ours > 0 ? `${fmt(theirs / ours, digits)}×` : 'n/a';
+const percentLess = (ours: number, theirs: number) =>
+	theirs > 0 ? `${fmt((1 - ours / theirs) * 100, 0)} %` : 'n/a';
 
 function table(header: string[], rows: string[][]): string {
-	return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+	return [
+		`| ${header.join(' | ')} |`,
+		`|${header.map(() => '---').join('|')}|`,
+		...rows.map((r) => `| ${r.join(' | ')} |`),
+	].join('\n');
 }
 
 function pollingSection(results: PollingResult[]): string {
@@ -41,7 +55,9 @@ function pollingSection(results: PollingResult[]): string {
 		`×${r.timeScale}`,
 	]);
 	const failures = results.flatMap((r) =>
-		r.automatic.failed || r.fixed.failed ? [`${r.label}: ${r.automatic.failed} Automatic and ${r.fixed.failed} fixed jobs failed`] : [],
+		r.automatic.failed || r.fixed.failed
+			? [`${r.label}: ${r.automatic.failed} Automatic and ${r.fixed.failed} fixed jobs failed`]
+			: [],
 	);
 	return [
 		'## 1. API calls per finished job: Automatic polling vs a fixed 3 s poll',
@@ -67,7 +83,11 @@ function pollingSection(results: PollingResult[]): string {
 		),
 		...(failures.length ? ['', `Failed jobs: ${failures.join('; ')}.`] : []),
 		...results
-			.filter((r) => r.nodeExpectedSeconds < r.durationSeconds.min || r.nodeExpectedSeconds > r.durationSeconds.max)
+			.filter(
+				(r) =>
+					r.nodeExpectedSeconds < r.durationSeconds.min ||
+					r.nodeExpectedSeconds > r.durationSeconds.max,
+			)
 			.map(
 				(r) =>
 					`\nNote (${r.label}): the node’s Expected Duration for ${r.operation} (${fmt(r.nodeExpectedSeconds)} s) lies outside the durations the emulator models for it (${fmt(r.durationSeconds.min)}–${fmt(r.durationSeconds.max)} s), so Automatic polling starts checking early and saves less.`,
@@ -124,7 +144,15 @@ function throughputSection(t: ThroughputResult): string {
 			`Clock scale ×${t.timeScale}.`,
 		'',
 		table(
-			['Run', `Time for ${t.items} jobs (real-time equivalent)`, 'Jobs/min', 'Speed-up', 'Completed', 'Status checks', 'Bench wall time'],
+			[
+				'Run',
+				`Time for ${t.items} jobs (real-time equivalent)`,
+				'Jobs/min',
+				'Speed-up',
+				'Completed',
+				'Status checks',
+				'Bench wall time',
+			],
 			[row(base, false), ...t.ours.map((run) => row(run, true))],
 		),
 	].join('\n');
@@ -133,7 +161,8 @@ function throughputSection(t: ThroughputResult): string {
 const MODE_LABEL: Record<string, string> = {
 	stream: '**Our node: Project → Download (downloadOutputs streams into n8n binary data)**',
 	sdk: 'Official Node SDK’s way: `fetch` → `arrayBuffer()` → write (baseline)',
-	n8nBuffer: 'Usual n8n-node way: `httpRequest({ encoding: "arraybuffer" })` → `prepareBinaryData` (second baseline)',
+	n8nBuffer:
+		'Usual n8n-node way: `httpRequest({ encoding: "arraybuffer" })` → `prepareBinaryData` (second baseline)',
 };
 
 function memorySection(m: MemoryBenchResult): string {
@@ -142,10 +171,14 @@ function memorySection(m: MemoryBenchResult): string {
 		MODE_LABEL[r.mode] ?? r.mode,
 		r.mode === 'stream' ? `**${fmt(r.peakRssMiB, 0)} MiB**` : `${fmt(r.peakRssMiB, 0)} MiB`,
 		`${fmt(r.rssBeforeMiB, 0)} MiB`,
-		r.mode === 'stream' ? `**+${fmt(r.peakRssMiB - r.rssBeforeMiB, 0)} MiB**` : `+${fmt(r.peakRssMiB - r.rssBeforeMiB, 0)} MiB`,
+		r.mode === 'stream'
+			? `**+${fmt(r.peakRssMiB - r.rssBeforeMiB, 0)} MiB**`
+			: `+${fmt(r.peakRssMiB - r.rssBeforeMiB, 0)} MiB`,
 		`${fmt(r.vmHwmMiB, 0)} MiB`,
 		`${fmt(r.seconds, 1)} s (${fmt(r.bytes / 1024 ** 2 / r.seconds, 0)} MiB/s)`,
-		stream && r.mode !== 'stream' ? `${times(stream.peakRssMiB - stream.rssBeforeMiB, r.peakRssMiB - r.rssBeforeMiB, 0)} more growth` : '',
+		stream && r.mode !== 'stream'
+			? `${times(stream.peakRssMiB - stream.rssBeforeMiB, r.peakRssMiB - r.rssBeforeMiB, 0)} more growth`
+			: '',
 	]);
 	return [
 		`## 4. Memory while downloading a ${fmt(m.outputBytes / 1024 ** 3, 2)} GiB video into n8n binary data`,
@@ -153,13 +186,17 @@ function memorySection(m: MemoryBenchResult): string {
 		'Each strategy runs in its own child process, inside n8n-core’s real ExecuteContext, writing through n8n’s real BinaryDataService in filesystem mode; the emulator serves the file from the parent process. ' +
 			'Peak RSS is sampled every 5 ms during the download; VmHWM is the kernel’s high-water mark for the whole child (start-up included). Every run stored exactly the served byte count.',
 		'',
-		table(['Strategy', 'Peak RSS during download', 'RSS before', 'Growth', 'VmHWM', 'Time', 'vs ours'], rows),
+		table(
+			['Strategy', 'Peak RSS during download', 'RSS before', 'Growth', 'VmHWM', 'Time', 'vs ours'],
+			rows,
+		),
 	].join('\n');
 }
 
 function triggerSection(t: TriggerResult): string {
 	const w = t.webhook;
-	const range = (values: number[]) => (values.length ? Math.max(...values) - Math.min(...values) : 0);
+	const range = (values: number[]) =>
+		values.length ? Math.max(...values) - Math.min(...values) : 0;
 	const spread = Math.max(range(w.on.eventsPerSecond), range(w.off.eventsPerSecond));
 	return [
 		'## 5. Trigger: signature verification cost and webhook throughput',
@@ -169,8 +206,14 @@ function triggerSection(t: TriggerResult): string {
 		table(
 			['Measure', 'Value'],
 			[
-				[`verifySignature, valid event (${fmt(t.verify.iterations, 0)} iterations)`, `**${fmt(t.verify.microsPerValid, 2)} µs** (${fmt(t.verify.verificationsPerSecond, 0)}/s on one core)`],
-				['verifySignature, rejected event (wrong signature)', `${fmt(t.verify.microsPerMismatch, 2)} µs`],
+				[
+					`verifySignature, valid event (${fmt(t.verify.iterations, 0)} iterations)`,
+					`**${fmt(t.verify.microsPerValid, 2)} µs** (${fmt(t.verify.verificationsPerSecond, 0)}/s on one core)`,
+				],
+				[
+					'verifySignature, rejected event (wrong signature)',
+					`${fmt(t.verify.microsPerMismatch, 2)} µs`,
+				],
 				...Object.entries(t.dedupeMicros).map(([entries, micros]) => [
 					`Duplicate ledger (claimDelivery) per event, ${entries} remembered deliveries`,
 					`${fmt(micros, 1)} µs`,
@@ -185,8 +228,16 @@ function triggerSection(t: TriggerResult): string {
 		table(
 			['Signature verification', 'Events/s (median of rounds)', 'Rounds'],
 			[
-				['**on** (default)', `**${fmt(w.on.median, 0)}**`, w.on.eventsPerSecond.map((v) => fmt(v, 0)).join(', ')],
-				['off (baseline)', fmt(w.off.median, 0), w.off.eventsPerSecond.map((v) => fmt(v, 0)).join(', ')],
+				[
+					'**on** (default)',
+					`**${fmt(w.on.median, 0)}**`,
+					w.on.eventsPerSecond.map((v) => fmt(v, 0)).join(', '),
+				],
+				[
+					'off (baseline)',
+					fmt(w.off.median, 0),
+					w.off.eventsPerSecond.map((v) => fmt(v, 0)).join(', '),
+				],
 				['difference per event (1/on − 1/off)', `${fmt(w.overheadMicrosPerEvent, 0)} µs`, ''],
 			],
 		),
@@ -207,7 +258,9 @@ function n8nWebhooksSection(w: N8nWebhooksResult): string {
 		bold ? `**${fmt(run.median)}**` : fmt(run.median),
 		run.requestsPerSecond.map((v) => fmt(v)).join(', '),
 		base > 0 ? `${fmt((run.median / base) * 100, 0)} %` : 'n/a',
-		Object.entries(run.statuses).map(([status, count]) => `${count}× ${status}`).join(', '),
+		Object.entries(run.statuses)
+			.map(([status, count]) => `${count}× ${status}`)
+			.join(', '),
 	];
 	return [
 		'## 6. Trigger vs n8n’s Webhook node in a real n8n',
@@ -219,7 +272,15 @@ function n8nWebhooksSection(w: N8nWebhooksResult): string {
 			`(${fmt(w.executions.webhook, 0)}, ${fmt(w.executions.webhookIsolate, 0)} and ${fmt(w.executions.trigger, 0)} executions, warm-up included); every forged one was answered 401. ` +
 			'The second baseline is the same Webhook node at type version 1, for which n8n takes the per-request expression isolate it takes for every other trigger (see below): the cost the platform puts on any community trigger.',
 		'',
-		table(['Endpoint', 'Requests/s (median of rounds)', 'Rounds', 'vs Webhook node', 'Answers'], [row(w.headerAuthWebhook), row(w.headerAuthWebhookIsolate), row(w.triggerAuthentic, true), row(w.triggerForged, true)]),
+		table(
+			['Endpoint', 'Requests/s (median of rounds)', 'Rounds', 'vs Webhook node', 'Answers'],
+			[
+				row(w.headerAuthWebhook),
+				row(w.headerAuthWebhookIsolate),
+				row(w.triggerAuthentic, true),
+				row(w.triggerForged, true),
+			],
+		),
 		'',
 		w.headerAuthWebhookIsolate.median > 0
 			? `Against the Webhook node paying the same isolate, the Trigger with authentic events runs at ${fmt((w.triggerAuthentic.median / w.headerAuthWebhookIsolate.median) * 100, 0)} % and rejects forged events at ${fmt((w.triggerForged.median / w.headerAuthWebhookIsolate.median) * 100, 0)} %.`
@@ -254,10 +315,18 @@ export function writeReport(r: BenchReport): string {
 			['', ''],
 			[
 				['Date', r.date],
-				['Machine', `${r.machine.cpu}, ${r.machine.cores} cores, ${fmt(r.machine.ramGiB)} GiB RAM, ${r.machine.os}`],
+				[
+					'Machine',
+					`${r.machine.cpu}, ${r.machine.cores} cores, ${fmt(r.machine.ramGiB)} GiB RAM, ${r.machine.os}`,
+				],
 				['Node.js', r.versions.node],
 				['n8n-core / n8n-workflow', `${r.versions.n8nCore} / ${r.versions.n8nWorkflow}`],
-				['Real n8n (e2e, .cache/n8n)', r.versions.realN8n ? `${r.versions.realN8n} (installed; ${r.n8nWebhooks ? 'used by section 6' : 'not used by this run'})` : 'not installed'],
+				[
+					'Real n8n (e2e, .cache/n8n)',
+					r.versions.realN8n
+						? `${r.versions.realN8n} (installed; ${r.n8nWebhooks ? 'used by section 6' : 'not used by this run'})`
+						: 'not installed',
+				],
 				['Commit', r.versions.commit],
 			],
 		),

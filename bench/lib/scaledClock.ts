@@ -7,7 +7,11 @@
  * else and every ratio is the real one. Only the real CPU and network time of a request is not
  * scaled: expressed in equivalent time it is multiplied by `scale`.
  */
-import { setPollerClock, systemClock, type PollerClock } from '../../nodes/shared/engine/pollerClock';
+import {
+	setPollerClock,
+	systemClock,
+	type PollerClock,
+} from '../../nodes/shared/engine/pollerClock';
 
 /** A clock whose now() runs `scale`× as fast as Date.now() and whose sleep(ms) waits ms / scale real ms. */
 export function scaledClock(scale: number): PollerClock {

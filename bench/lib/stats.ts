@@ -10,7 +10,8 @@ export function quantile(values: number[], q: number): number {
 
 export const median = (values: number[]) => quantile(values, 0.5);
 export const p95 = (values: number[]) => quantile(values, 0.95);
-export const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
+export const mean = (values: number[]) =>
+	values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
 
 /** Deterministic PRNG (mulberry32), so every run draws the same job durations. */
 export function seededRandom(seed: number): () => number {

@@ -23,9 +23,14 @@ export function toolOf(operation: string): ToolDeclaration {
 /** A fixture with URL inputs only (no uploads), so the figures are about waiting, not uploading. */
 export function fixtureOf(operation: string, index: number): ToolFixture {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { fixtures } = require(`../../test/catalog/fixtures/${operation}`) as { fixtures: ToolFixture[] };
+	const { fixtures } = require(`../../test/catalog/fixtures/${operation}`) as {
+		fixtures: ToolFixture[];
+	};
 	const fixture = fixtures[index];
 	if (!fixture) throw new Error(`no fixture ${operation}#${index}`);
-	if (fixture.binaries) throw new Error(`fixture ${operation}#${index} has binary inputs: choose one with URL inputs only`);
+	if (fixture.binaries)
+		throw new Error(
+			`fixture ${operation}#${index} has binary inputs: choose one with URL inputs only`,
+		);
 	return fixture;
 }

@@ -12,8 +12,16 @@ export interface MemoryBenchResult {
 	runs: MemoryResult[];
 }
 
-export async function runMemory(outputBytes: number, modes: MemoryMode[]): Promise<MemoryBenchResult> {
-	const emu = await start({ quiet: true, tier: 'business', credits: 1_000_000, outputBytes: { video: outputBytes } });
+export async function runMemory(
+	outputBytes: number,
+	modes: MemoryMode[],
+): Promise<MemoryBenchResult> {
+	const emu = await start({
+		quiet: true,
+		tier: 'business',
+		credits: 1_000_000,
+		outputBytes: { video: outputBytes },
+	});
 	try {
 		emu.jobs.setDurationMs('/v1/text-to-video', 0);
 		const headers = { authorization: `Bearer ${emu.apiKey}`, 'content-type': 'application/json' };
@@ -27,7 +35,9 @@ export async function runMemory(outputBytes: number, modes: MemoryMode[]): Promi
 		let detail: { status: string; downloads: Array<{ url: string }> } | undefined;
 		for (let attempt = 0; attempt < 100 && detail?.status !== 'complete'; attempt++) {
 			if (attempt) await new Promise((resolve) => setTimeout(resolve, 20));
-			detail = (await (await fetch(`${emu.baseUrl}/v1/video-projects/${created.id}`, { headers })).json()) as typeof detail;
+			detail = (await (
+				await fetch(`${emu.baseUrl}/v1/video-projects/${created.id}`, { headers })
+			).json()) as typeof detail;
 		}
 		if (detail?.status !== 'complete') throw new Error('the 1 GiB video job did not complete');
 
@@ -40,7 +50,9 @@ export async function runMemory(outputBytes: number, modes: MemoryMode[]): Promi
 				projectId: created.id,
 				downloadUrl: detail.downloads[0].url,
 			};
-			const result = await runChild<MemoryResult>('memoryChild.ts', config, { label: `memory ${mode}` });
+			const result = await runChild<MemoryResult>('memoryChild.ts', config, {
+				label: `memory ${mode}`,
+			});
 			log(
 				`memory ${mode}: ${(result.bytes / 1024 ** 3).toFixed(2)} GiB in ${result.seconds} s, RSS ${result.rssBeforeMiB} → peak ${result.peakRssMiB} MiB (VmHWM ${result.vmHwmMiB} MiB)`,
 			);

@@ -42,14 +42,27 @@ export interface N8nWebhooksResult {
 
 const SECRET = 'whsec_bench_n8n_7a1c3e5f9b2d4f6a8c0e1a3b5d7f9c1e';
 const HEADER = { name: 'X-Bench-Key', value: 'bench-header-auth-value-0123456789' };
-const HEADER_CREDENTIAL = { id: 'mhBenchHeaderAu1', name: 'Bench Header Auth', type: 'httpHeaderAuth', data: HEADER };
+const HEADER_CREDENTIAL = {
+	id: 'mhBenchHeaderAu1',
+	name: 'Bench Header Auth',
+	type: 'httpHeaderAuth',
+	data: HEADER,
+};
 const WEBHOOK_WF = 'mhBenchWebhook01';
 const WEBHOOK_V1_WF = 'mhBenchWebhookV1';
 const TRIGGER_WF = 'mhBenchTrigger01';
 const TRIGGER_WEBHOOK_ID = randomUUID();
 
 function oneNodeWorkflow(id: string, node: Json): Json {
-	return { id, name: id, nodes: [{ id: randomUUID(), position: [0, 0], ...node }], connections: {}, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+	return {
+		id,
+		name: id,
+		nodes: [{ id: randomUUID(), position: [0, 0], ...node }],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		active: false,
+		pinData: {},
+	};
 }
 
 /** Completed image projects at the emulator, as the bodies of their `image.completed` events. */
@@ -58,13 +71,19 @@ async function completedEvents(emu: Emulator, count: number): Promise<string[]> 
 	emu.jobs.setDurationMs('/v1/ai-image-generator', 0);
 	const ids: string[] = [];
 	for (let i = 0; i < count; i++) {
-		const res = await fetch(`${emu.baseUrl}/v1/ai-image-generator`, { method: 'POST', headers, body: JSON.stringify({ image_count: 1, style: { prompt: `bench event ${i}` } }) });
+		const res = await fetch(`${emu.baseUrl}/v1/ai-image-generator`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ image_count: 1, style: { prompt: `bench event ${i}` } }),
+		});
 		ids.push(((await res.json()) as { id: string }).id);
 	}
 	const bodies: string[] = [];
 	for (const id of ids) {
 		for (;;) {
-			const project = (await (await fetch(`${emu.baseUrl}/v1/image-projects/${id}`, { headers })).json()) as Json;
+			const project = (await (
+				await fetch(`${emu.baseUrl}/v1/image-projects/${id}`, { headers })
+			).json()) as Json;
 			if (project.status === 'complete') {
 				bodies.push(JSON.stringify({ type: 'image.completed', payload: project }));
 				break;
@@ -76,7 +95,10 @@ async function completedEvents(emu: Emulator, count: number): Promise<string[]> 
 }
 
 /** Sends every request with `concurrency` in flight; returns requests per second and the answers' statuses. */
-async function load(requests: Array<() => Promise<Response>>, concurrency: number): Promise<{ perSecond: number; statuses: Record<string, number> }> {
+async function load(
+	requests: Array<() => Promise<Response>>,
+	concurrency: number,
+): Promise<{ perSecond: number; statuses: Record<string, number> }> {
 	const statuses: Record<string, number> = {};
 	let next = 0;
 	const started = performance.now();
@@ -103,7 +125,13 @@ export async function runN8nWebhooks(config: N8nWebhooksConfig): Promise<N8nWebh
 				type: 'n8n-nodes-base.webhook',
 				typeVersion,
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path, authentication: 'headerAuth', responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					authentication: 'headerAuth',
+					responseMode: 'onReceived',
+					options: {},
+				},
 				credentials: { httpHeaderAuth: { id: HEADER_CREDENTIAL.id, name: HEADER_CREDENTIAL.name } },
 			});
 		await n8n.importWorkflows([
@@ -115,7 +143,9 @@ export async function runN8nWebhooks(config: N8nWebhooksConfig): Promise<N8nWebh
 				typeVersion: 1,
 				webhookId: TRIGGER_WEBHOOK_ID,
 				parameters: { events: ['image.completed'], options: {} },
-				credentials: { magicHourCommunityApi: { id: 'mhCredEmulator01', name: 'Magic Hour account' } },
+				credentials: {
+					magicHourCommunityApi: { id: 'mhCredEmulator01', name: 'Magic Hour account' },
+				},
 			}),
 		]);
 		await n8n.publish(WEBHOOK_WF);
@@ -133,39 +163,75 @@ export async function runN8nWebhooks(config: N8nWebhooksConfig): Promise<N8nWebh
 		log(`n8n webhooks: creating ${perRun * config.rounds} completed projects at the emulator …`);
 		const bodies = await completedEvents(emu, perRun * config.rounds);
 		const post = (url: string, body: string, headers: Record<string, string>) => async () =>
-			await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+			await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body,
+			});
 		const signed = (body: string, secret: string) => {
 			const timestamp = Math.floor(Date.now() / 1000);
-			return { 'magic-hour-event-timestamp': String(timestamp), 'magic-hour-event-signature': signWebhook(secret, timestamp, body) };
+			return {
+				'magic-hour-event-timestamp': String(timestamp),
+				'magic-hour-event-signature': signWebhook(secret, timestamp, body),
+			};
 		};
 		const kinds = {
 			headerAuthWebhook: (body: string) => post(webhookUrl, body, { [HEADER.name]: HEADER.value }),
-			headerAuthWebhookIsolate: (body: string) => post(webhookV1Url, body, { [HEADER.name]: HEADER.value }),
+			headerAuthWebhookIsolate: (body: string) =>
+				post(webhookV1Url, body, { [HEADER.name]: HEADER.value }),
 			triggerAuthentic: (body: string) => post(triggerUrl, body, signed(body, SECRET)),
-			triggerForged: (body: string) => post(triggerUrl, body, signed(body, 'whsec_forged_not_the_secret')),
+			triggerForged: (body: string) =>
+				post(triggerUrl, body, signed(body, 'whsec_forged_not_the_secret')),
 		};
 		type Kind = keyof typeof kinds;
 		const runs: Record<Kind, N8nWebhooksRun> = {
-			headerAuthWebhook: { label: 'n8n Webhook node, Header Auth (baseline)', requestsPerSecond: [], median: 0, statuses: {} },
-			headerAuthWebhookIsolate: {
-				label: 'n8n Webhook node v1, Header Auth (n8n takes an expression isolate per request, as for every trigger but its Webhook node v2)',
+			headerAuthWebhook: {
+				label: 'n8n Webhook node, Header Auth (baseline)',
 				requestsPerSecond: [],
 				median: 0,
 				statuses: {},
 			},
-			triggerAuthentic: { label: 'Magic Hour Trigger, authentic signed events', requestsPerSecond: [], median: 0, statuses: {} },
-			triggerForged: { label: 'Magic Hour Trigger, forged events (wrong signature)', requestsPerSecond: [], median: 0, statuses: {} },
+			headerAuthWebhookIsolate: {
+				label:
+					'n8n Webhook node v1, Header Auth (n8n takes an expression isolate per request, as for every trigger but its Webhook node v2)',
+				requestsPerSecond: [],
+				median: 0,
+				statuses: {},
+			},
+			triggerAuthentic: {
+				label: 'Magic Hour Trigger, authentic signed events',
+				requestsPerSecond: [],
+				median: 0,
+				statuses: {},
+			},
+			triggerForged: {
+				label: 'Magic Hour Trigger, forged events (wrong signature)',
+				requestsPerSecond: [],
+				median: 0,
+				statuses: {},
+			},
 		};
-		const order: Kind[] = ['headerAuthWebhook', 'headerAuthWebhookIsolate', 'triggerAuthentic', 'triggerForged'];
+		const order: Kind[] = [
+			'headerAuthWebhook',
+			'headerAuthWebhookIsolate',
+			'triggerAuthentic',
+			'triggerForged',
+		];
 		for (let pass = 0; pass < config.rounds; pass++) {
 			const events = bodies.slice(pass * perRun, (pass + 1) * perRun);
 			// Alternate the order so that neither side always runs on a warmer (or busier) n8n.
 			for (const kind of pass % 2 ? [...order].reverse() : order) {
 				await load(events.slice(0, config.warmupEvents).map(kinds[kind]), config.concurrency);
-				const measured = await load(events.slice(config.warmupEvents).map(kinds[kind]), config.concurrency);
+				const measured = await load(
+					events.slice(config.warmupEvents).map(kinds[kind]),
+					config.concurrency,
+				);
 				runs[kind].requestsPerSecond.push(round(measured.perSecond, 1));
-				for (const [status, count] of Object.entries(measured.statuses)) runs[kind].statuses[status] = (runs[kind].statuses[status] ?? 0) + count;
-				log(`n8n webhooks: round ${pass + 1}, ${runs[kind].label}: ${round(measured.perSecond, 1)} req/s ${JSON.stringify(measured.statuses)}`);
+				for (const [status, count] of Object.entries(measured.statuses))
+					runs[kind].statuses[status] = (runs[kind].statuses[status] ?? 0) + count;
+				log(
+					`n8n webhooks: round ${pass + 1}, ${runs[kind].label}: ${round(measured.perSecond, 1)} req/s ${JSON.stringify(measured.statuses)}`,
+				);
 			}
 		}
 		for (const run of Object.values(runs)) run.median = round(median(run.requestsPerSecond), 1);
@@ -175,17 +241,32 @@ export async function runN8nWebhooks(config: N8nWebhooksConfig): Promise<N8nWebh
 		const count = async (id: string) => (await n8n.executions(id)).length;
 		let executions = { webhook: 0, webhookIsolate: 0, trigger: 0 };
 		for (let attempt = 0; attempt < 240; attempt++) {
-			executions = { webhook: await count(WEBHOOK_WF), webhookIsolate: await count(WEBHOOK_V1_WF), trigger: await count(TRIGGER_WF) };
+			executions = {
+				webhook: await count(WEBHOOK_WF),
+				webhookIsolate: await count(WEBHOOK_V1_WF),
+				trigger: await count(TRIGGER_WF),
+			};
 			if (Object.values(executions).every((n) => n >= expected)) break;
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
 		if (Object.values(executions).some((n) => n !== expected)) {
-			throw new Error(`expected ${expected} executions of each workflow, got ${JSON.stringify(executions)}`);
+			throw new Error(
+				`expected ${expected} executions of each workflow, got ${JSON.stringify(executions)}`,
+			);
 		}
 		if (runs.triggerForged.statuses['401'] !== config.events * config.rounds) {
-			throw new Error(`forged events were not all refused with 401: ${JSON.stringify(runs.triggerForged.statuses)}`);
+			throw new Error(
+				`forged events were not all refused with 401: ${JSON.stringify(runs.triggerForged.statuses)}`,
+			);
 		}
-		return { n8nVersion: n8n.install.versions.n8n, events: config.events, concurrency: config.concurrency, rounds: config.rounds, ...runs, executions };
+		return {
+			n8nVersion: n8n.install.versions.n8n,
+			events: config.events,
+			concurrency: config.concurrency,
+			rounds: config.rounds,
+			...runs,
+			executions,
+		};
 	} finally {
 		await n8n.dispose();
 		await emu.stop();

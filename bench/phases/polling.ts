@@ -34,7 +34,14 @@ export interface PollingConfig {
 export interface StrategyResult {
 	jobs: number;
 	failed: number;
-	statusChecks: { mean: number; median: number; p95: number; min: number; max: number; total: number };
+	statusChecks: {
+		mean: number;
+		median: number;
+		p95: number;
+		min: number;
+		max: number;
+		total: number;
+	};
 	/** create + status checks + downloads, per job. */
 	apiCallsPerJob: number;
 	/** Equivalent (time-scaled) seconds between `complete` in the emulator and the item leaving the node. */
@@ -110,9 +117,21 @@ async function measurePolling(config: PollingConfig): Promise<PollingResult> {
 				({ output }): JobRun => {
 					const leaveAt = Date.now();
 					const item = output[0][0];
-					return { strategy, index, leaveAt, id: String(item.json.id), downloads: Object.keys(item.binary ?? {}).length };
+					return {
+						strategy,
+						index,
+						leaveAt,
+						id: String(item.json.id),
+						downloads: Object.keys(item.binary ?? {}).length,
+					};
 				},
-				(error: Error): JobRun => ({ strategy, index, leaveAt: Date.now(), error: error.message, downloads: 0 }),
+				(error: Error): JobRun => ({
+					strategy,
+					index,
+					leaveAt: Date.now(),
+					error: error.message,
+					downloads: 0,
+				}),
 			);
 			runs.push(run);
 			// One create at a time, so job i of both strategies gets duration i.
@@ -133,7 +152,8 @@ async function measurePolling(config: PollingConfig): Promise<PollingResult> {
 	const summarize = (strategy: Strategy): StrategyResult => {
 		const mine = results.filter((r) => r.strategy === strategy);
 		const ok = mine.filter((r) => !r.error && r.id);
-		for (const failed of mine.filter((r) => r.error)) log(`  ${strategy} job ${failed.index} failed: ${failed.error}`);
+		for (const failed of mine.filter((r) => r.error))
+			log(`  ${strategy} job ${failed.index} failed: ${failed.error}`);
 		const checks = ok.map((r) => checksById.get(statusPath(r.id!)) ?? 0);
 		// Equivalent ms: the emulator's and the leave times are wall-clock.
 		const lags = ok.map((r) => {

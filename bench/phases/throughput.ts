@@ -11,7 +11,12 @@ import { start } from '../../emulator';
 import { executeNode } from '../../test/harness/executeNode';
 import { log } from '../lib/child';
 import { GuideLoopNode } from '../lib/guideLoopNode';
-import { clearDurations, drawDurationsMs, queueDurations, type DurationRange } from '../lib/jobDurations';
+import {
+	clearDurations,
+	drawDurationsMs,
+	queueDurations,
+	type DurationRange,
+} from '../lib/jobDurations';
 import { withScaledPollers } from '../lib/scaledClock';
 import { median, round } from '../lib/stats';
 import { fixtureOf, toolOf, TOOL_NODES } from '../lib/tools';
@@ -67,7 +72,11 @@ async function measureThroughput(config: ThroughputConfig): Promise<ThroughputRe
 	const durations = drawDurationsMs(config.range, config.items, config.seed);
 	const items = Array.from({ length: config.items }, (_, row) => ({ json: { row } }));
 
-	const measure = async (label: string, concurrency: number, run: () => Promise<unknown>): Promise<ThroughputRun> => {
+	const measure = async (
+		label: string,
+		concurrency: number,
+		run: () => Promise<unknown>,
+	): Promise<ThroughputRun> => {
 		emu.reset();
 		clearDurations();
 		queueDurations(durations.map((ms) => ms / scale));
@@ -91,7 +100,9 @@ async function measureThroughput(config: ThroughputConfig): Promise<ThroughputRe
 			statusChecks,
 			creates: counters.byRoute[`POST ${tool.endpoint}`] ?? 0,
 		};
-		log(`throughput: ${label}: ${completed} jobs in ${result.seconds} s (equivalent), ${result.jobsPerMinute} jobs/min, ${statusChecks} status checks`);
+		log(
+			`throughput: ${label}: ${completed} jobs in ${result.seconds} s (equivalent), ${result.jobsPerMinute} jobs/min, ${statusChecks} status checks`,
+		);
 		return result;
 	};
 
@@ -99,7 +110,13 @@ async function measureThroughput(config: ThroughputConfig): Promise<ThroughputRe
 		const { output } = await executeNode({
 			nodeType: new GuideLoopNode(),
 			typeName: 'bench.guideLoop',
-			parameters: { baseUrl: emu.baseUrl, endpoint: tool.endpoint, kind: tool.kind, body: JSON.stringify(body), pollSeconds: config.guidePollSeconds / scale },
+			parameters: {
+				baseUrl: emu.baseUrl,
+				endpoint: tool.endpoint,
+				kind: tool.kind,
+				body: JSON.stringify(body),
+				pollSeconds: config.guidePollSeconds / scale,
+			},
 			items,
 			credentials,
 		});
@@ -108,15 +125,22 @@ async function measureThroughput(config: ThroughputConfig): Promise<ThroughputRe
 	const ours: ThroughputRun[] = [];
 	for (const concurrency of config.concurrencies) {
 		ours.push(
-			await measure(`our node, Max Concurrent Jobs ${concurrency}, Automatic polling`, concurrency, async () => {
-				const { output } = await executeNode({
-					nodeType: TOOL_NODES[tool.kind],
-					parameters: { ...fixture.parameters, executionSettings: { maxConcurrency: concurrency } },
-					items,
-					credentials,
-				});
-				return output;
-			}),
+			await measure(
+				`our node, Max Concurrent Jobs ${concurrency}, Automatic polling`,
+				concurrency,
+				async () => {
+					const { output } = await executeNode({
+						nodeType: TOOL_NODES[tool.kind],
+						parameters: {
+							...fixture.parameters,
+							executionSettings: { maxConcurrency: concurrency },
+						},
+						items,
+						credentials,
+					});
+					return output;
+				},
+			),
 		);
 	}
 	await emu.stop();

@@ -88,7 +88,9 @@ export function estimateCredits(path: string, body: Record<string, unknown>): nu
 	switch (path) {
 		case '/v1/ai-image-upscaler': {
 			const scale = num(body.scale_factor, 2) >= 4 ? 4 : 2;
-			const raw = (get(body, 'style.mode') ?? get(body, 'style.enhancement') ?? 'balanced') as string;
+			const raw = (get(body, 'style.mode') ??
+				get(body, 'style.enhancement') ??
+				'balanced') as string;
 			const mode = UPSCALER_MODE_ALIASES[raw] ?? raw;
 			return UPSCALER[scale][mode] ?? UPSCALER[scale].balanced;
 		}

@@ -19,7 +19,11 @@ export interface DeprecatedExtra {
 
 export const DEPRECATED_EXTRAS: Readonly<Record<string, ReadonlyArray<DeprecatedExtra>>> = {
 	'/v1/ai-voice-generator': [
-		{ path: 'style.voice_name', extraEnum: ['Bob Barker'], why: 'voice still listed by SDK 0.43.1, dropped from the spec' },
+		{
+			path: 'style.voice_name',
+			extraEnum: ['Bob Barker'],
+			why: 'voice still listed by SDK 0.43.1, dropped from the spec',
+		},
 	],
 };
 
@@ -28,7 +32,10 @@ function clone<T>(v: T): T {
 }
 
 /** The endpoint's schema with its deprecated extras merged in (the input is not modified). */
-export function withDeprecated(schema: JsonSchema, extras: ReadonlyArray<DeprecatedExtra> | undefined): JsonSchema {
+export function withDeprecated(
+	schema: JsonSchema,
+	extras: ReadonlyArray<DeprecatedExtra> | undefined,
+): JsonSchema {
 	const out = clone(schema);
 	for (const extra of extras ?? []) {
 		const parts = extra.path.split('.');
@@ -40,7 +47,8 @@ export function withDeprecated(schema: JsonSchema, extras: ReadonlyArray<Depreca
 			node = next;
 		}
 		if (extra.schema) {
-			if (node.properties?.[leaf]) throw new Error(`deprecated extra ${extra.path}: already in the spec`);
+			if (node.properties?.[leaf])
+				throw new Error(`deprecated extra ${extra.path}: already in the spec`);
 			node.properties = { ...(node.properties ?? {}), [leaf]: clone(extra.schema) };
 		}
 		if (extra.extraEnum) {

@@ -71,14 +71,30 @@ export function normalizePath(path: string): string {
 }
 
 function unprocessable(field: string, message: string): ValidationResult {
-	return { ok: false, status: 422, code: 'unprocessable_entity', message: field ? `${field}: ${message}` : message, field };
+	return {
+		ok: false,
+		status: 422,
+		code: 'unprocessable_entity',
+		message: field ? `${field}: ${message}` : message,
+		field,
+	};
 }
 
-export function validateCreateBody(path: string, body: unknown, ctx: ValidationContext): ValidationResult {
+export function validateCreateBody(
+	path: string,
+	body: unknown,
+	ctx: ValidationContext,
+): ValidationResult {
 	const p = normalizePath(path);
 	const validator = validatorFor(p);
 	if (!validator) {
-		return { ok: false, status: 400, code: 'invalid_request', message: `${p} is not a create endpoint`, field: '' };
+		return {
+			ok: false,
+			status: 400,
+			code: 'invalid_request',
+			message: `${p} is not a create endpoint`,
+			field: '',
+		};
 	}
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		return {
@@ -92,7 +108,9 @@ export function validateCreateBody(path: string, body: unknown, ctx: ValidationC
 	const parsed = validator.safeParse(body);
 	if (!parsed.success) {
 		const issue = firstIssue(parsed.error.issues);
-		const { field, message } = issue ? issueToFailure(issue) : { field: '', message: 'invalid body' };
+		const { field, message } = issue
+			? issueToFailure(issue)
+			: { field: '', message: 'invalid body' };
 		return unprocessable(field, message);
 	}
 	const data = parsed.data as Record<string, unknown>;
@@ -123,6 +141,9 @@ export function outputsFor(path: string, body: Record<string, unknown>): OutputF
 }
 
 /** Every input-file value in the body (URLs or `api-assets/...` paths) with its dotted field. */
-export function fileFields(path: string, body: Record<string, unknown>): Array<{ field: string; value: string }> {
+export function fileFields(
+	path: string,
+	body: Record<string, unknown>,
+): Array<{ field: string; value: string }> {
 	return filesIn(normalizePath(path), body);
 }

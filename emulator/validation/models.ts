@@ -160,10 +160,20 @@ const VIDEO_GEN_TABLE: Readonly<Record<string, Omit<VideoGenModel, 'references'>
 };
 
 /** Models the `references` description lists (kling-3.0: images and videos; the others also audio). */
-const REFERENCE_MODELS = ['kling-3.0', 'minimax-h3', 'seedance-2.0', 'seedance-2.0-mini', 'seedance-2.5', 'wan-3.0'];
+const REFERENCE_MODELS = [
+	'kling-3.0',
+	'minimax-h3',
+	'seedance-2.0',
+	'seedance-2.0-mini',
+	'seedance-2.5',
+	'wan-3.0',
+];
 
 export const VIDEO_GEN_MODELS: Readonly<Record<string, VideoGenModel>> = Object.fromEntries(
-	Object.entries(VIDEO_GEN_TABLE).map(([name, rule]) => [name, { ...rule, references: REFERENCE_MODELS.includes(name) }]),
+	Object.entries(VIDEO_GEN_TABLE).map(([name, rule]) => [
+		name,
+		{ ...rule, references: REFERENCE_MODELS.includes(name) },
+	]),
 );
 
 /** Deprecated `-audio` model values: "the same as `audio: true`" on the base model. */
@@ -181,7 +191,10 @@ export function defaultVideoGenModel(tier: string): string {
  * The documented model a request runs on, or undefined for legacy enum values the spec no longer
  * documents (ltx-2, ltx-2.3, kling-2.5, kling-1.6, seedance, sora-2): those get the schema bounds only.
  */
-export function resolveVideoGenModel(model: unknown, tier: string): { name: string; rule?: VideoGenModel; impliesAudio: boolean } {
+export function resolveVideoGenModel(
+	model: unknown,
+	tier: string,
+): { name: string; rule?: VideoGenModel; impliesAudio: boolean } {
 	const raw = typeof model === 'string' && model !== 'default' ? model : defaultVideoGenModel(tier);
 	const alias = VIDEO_GEN_AUDIO_ALIASES[raw];
 	const name = alias ?? raw;
@@ -223,7 +236,11 @@ export interface CharacterReplaceModel {
 
 export const CHARACTER_REPLACE_MODELS: Readonly<Record<string, CharacterReplaceModel>> = {
 	'wan-animate': { resolutions: R_480_720, points: true },
-	'kling-3.0': { resolutions: R_720_1080, points: false, clipSeconds: { replace: { min: 3, max: 10 }, animate: { min: 3, max: 30 } } },
+	'kling-3.0': {
+		resolutions: R_720_1080,
+		points: false,
+		clipSeconds: { replace: { min: 3, max: 10 }, animate: { min: 3, max: 30 } },
+	},
 };
 export const DEFAULT_CHARACTER_REPLACE_MODEL = 'wan-animate';
 
@@ -255,40 +272,177 @@ const COUNT_4 = [1, 2, 3, 4];
 const COUNT_SQUARES = [1, 4, 9, 16];
 
 export const IMAGE_GENERATOR_MODELS: Readonly<Record<string, GeneratorModel>> = {
-	'flux-2-klein': { creditsPerImage: 5, resolutions: IMG_TO_2K, tiers: ALL_TIERS, imageCounts: [1] },
-	'flux-schnell': { creditsPerImage: 5, resolutions: IMG_TO_2K, tiers: ALL_TIERS, imageCounts: COUNT_4 },
-	'gpt-image-2': { creditsPerImage: 50, resolutions: IMG_ALL, tiers: PAID_TIERS, imageCounts: COUNT_4 },
-	'gpt-image-2.5-flare': { creditsPerImage: 100, resolutions: IMG_ALL, tiers: PAID_TIERS, imageCounts: COUNT_4 },
+	'flux-2-klein': {
+		creditsPerImage: 5,
+		resolutions: IMG_TO_2K,
+		tiers: ALL_TIERS,
+		imageCounts: [1],
+	},
+	'flux-schnell': {
+		creditsPerImage: 5,
+		resolutions: IMG_TO_2K,
+		tiers: ALL_TIERS,
+		imageCounts: COUNT_4,
+	},
+	'gpt-image-2': {
+		creditsPerImage: 50,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_4,
+	},
+	'gpt-image-2.5-flare': {
+		creditsPerImage: 100,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_4,
+	},
 	'krea-2': { creditsPerImage: 10, resolutions: IMG_TO_1K, tiers: ALL_TIERS, imageCounts: [1] },
-	'nano-banana': { creditsPerImage: 50, resolutions: IMG_TO_1K, tiers: PAID_TIERS, imageCounts: COUNT_4 },
-	'nano-banana-2': { creditsPerImage: 100, resolutions: IMG_ALL, tiers: PAID_TIERS, imageCounts: COUNT_SQUARES },
-	'nano-banana-2-lite': { creditsPerImage: 50, resolutions: IMG_TO_1K, tiers: PAID_TIERS, imageCounts: COUNT_4 },
-	'nano-banana-2.1': { creditsPerImage: 50, resolutions: IMG_ALL, tiers: PAID_TIERS, imageCounts: COUNT_SQUARES },
-	'nano-banana-pro': { creditsPerImage: 150, resolutions: IMG_FROM_1K, tiers: PAID_TIERS, imageCounts: COUNT_SQUARES },
-	'qwen-image-2.1': { creditsPerImage: 10, resolutions: IMG_TO_2K, tiers: ALL_TIERS, imageCounts: COUNT_4 },
-	'seedream-v4': { creditsPerImage: 40, resolutions: IMG_ALL, tiers: PAID_TIERS, imageCounts: COUNT_4 },
-	'seedream-v5-pro': { creditsPerImage: 75, resolutions: IMG_TO_2K, tiers: PAID_TIERS, imageCounts: COUNT_4 },
-	'z-image-turbo': { creditsPerImage: 5, resolutions: IMG_TO_2K, tiers: ALL_TIERS, imageCounts: COUNT_4 },
+	'nano-banana': {
+		creditsPerImage: 50,
+		resolutions: IMG_TO_1K,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_4,
+	},
+	'nano-banana-2': {
+		creditsPerImage: 100,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_SQUARES,
+	},
+	'nano-banana-2-lite': {
+		creditsPerImage: 50,
+		resolutions: IMG_TO_1K,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_4,
+	},
+	'nano-banana-2.1': {
+		creditsPerImage: 50,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_SQUARES,
+	},
+	'nano-banana-pro': {
+		creditsPerImage: 150,
+		resolutions: IMG_FROM_1K,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_SQUARES,
+	},
+	'qwen-image-2.1': {
+		creditsPerImage: 10,
+		resolutions: IMG_TO_2K,
+		tiers: ALL_TIERS,
+		imageCounts: COUNT_4,
+	},
+	'seedream-v4': {
+		creditsPerImage: 40,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_4,
+	},
+	'seedream-v5-pro': {
+		creditsPerImage: 75,
+		resolutions: IMG_TO_2K,
+		tiers: PAID_TIERS,
+		imageCounts: COUNT_4,
+	},
+	'z-image-turbo': {
+		creditsPerImage: 5,
+		resolutions: IMG_TO_2K,
+		tiers: ALL_TIERS,
+		imageCounts: COUNT_4,
+	},
 };
 
 /** Deprecated generator model values. */
-export const IMAGE_GENERATOR_ALIASES: Readonly<Record<string, string>> = { seedream: 'seedream-v4' };
+export const IMAGE_GENERATOR_ALIASES: Readonly<Record<string, string>> = {
+	seedream: 'seedream-v4',
+};
 
 export const IMAGE_EDITOR_MODELS: Readonly<Record<string, EditorModel>> = {
-	'flux-2-klein': { creditsPerImage: 5, resolutions: IMG_TO_2K, tiers: ALL_TIERS, maxAdditionalImages: 5 },
-	'gpt-image-2': { creditsPerImage: 50, resolutions: IMG_ALL, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'gpt-image-2.5-flare': { creditsPerImage: 100, resolutions: IMG_ALL, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'krea-2': { creditsPerImage: 10, resolutions: IMG_TO_1K, tiers: ALL_TIERS, maxAdditionalImages: 1 },
-	'nano-banana': { creditsPerImage: 50, resolutions: IMG_TO_1K, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'nano-banana-2': { creditsPerImage: 100, resolutions: IMG_ALL, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'nano-banana-2-lite': { creditsPerImage: 50, resolutions: IMG_TO_1K, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'nano-banana-2.1': { creditsPerImage: 50, resolutions: IMG_ALL, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'nano-banana-pro': { creditsPerImage: 150, resolutions: IMG_FROM_1K, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'qwen-edit': { creditsPerImage: 10, resolutions: IMG_TO_2K, tiers: ALL_TIERS, maxAdditionalImages: 2 },
-	'qwen-image-2.1': { creditsPerImage: 10, resolutions: IMG_TO_2K, tiers: ALL_TIERS, maxAdditionalImages: 2 },
-	'seedream-v4': { creditsPerImage: 40, resolutions: IMG_ALL, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'seedream-v4.5': { creditsPerImage: 50, resolutions: IMG_ALL, tiers: PAID_TIERS, maxAdditionalImages: 9 },
-	'seedream-v5-pro': { creditsPerImage: 75, resolutions: IMG_TO_2K, tiers: PAID_TIERS, maxAdditionalImages: 9 },
+	'flux-2-klein': {
+		creditsPerImage: 5,
+		resolutions: IMG_TO_2K,
+		tiers: ALL_TIERS,
+		maxAdditionalImages: 5,
+	},
+	'gpt-image-2': {
+		creditsPerImage: 50,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'gpt-image-2.5-flare': {
+		creditsPerImage: 100,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'krea-2': {
+		creditsPerImage: 10,
+		resolutions: IMG_TO_1K,
+		tiers: ALL_TIERS,
+		maxAdditionalImages: 1,
+	},
+	'nano-banana': {
+		creditsPerImage: 50,
+		resolutions: IMG_TO_1K,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'nano-banana-2': {
+		creditsPerImage: 100,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'nano-banana-2-lite': {
+		creditsPerImage: 50,
+		resolutions: IMG_TO_1K,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'nano-banana-2.1': {
+		creditsPerImage: 50,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'nano-banana-pro': {
+		creditsPerImage: 150,
+		resolutions: IMG_FROM_1K,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'qwen-edit': {
+		creditsPerImage: 10,
+		resolutions: IMG_TO_2K,
+		tiers: ALL_TIERS,
+		maxAdditionalImages: 2,
+	},
+	'qwen-image-2.1': {
+		creditsPerImage: 10,
+		resolutions: IMG_TO_2K,
+		tiers: ALL_TIERS,
+		maxAdditionalImages: 2,
+	},
+	'seedream-v4': {
+		creditsPerImage: 40,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'seedream-v4.5': {
+		creditsPerImage: 50,
+		resolutions: IMG_ALL,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
+	'seedream-v5-pro': {
+		creditsPerImage: 75,
+		resolutions: IMG_TO_2K,
+		tiers: PAID_TIERS,
+		maxAdditionalImages: 9,
+	},
 };
 
 /** ai-image-editor's deprecated `style.model` values (SDK 0.43.1) → current model names. */
@@ -327,5 +481,18 @@ export const TALKING_PHOTO_MAX_SECONDS: Readonly<Record<string, number>> = {
 export const UPLOAD_EXTENSIONS: Readonly<Record<string, string[]>> = {
 	video: ['mp4', 'm4v', 'mov', 'webm', 'gif'], // gif: "only supported for face swap video_file_path"; the type enum has no `gif`, so it rides on `video`
 	audio: ['mp3', 'wav', 'aac', 'flac', 'webm', 'weba', 'm4a', 'opus', 'ogg', 'oga', 'aiff', 'amr'],
-	image: ['png', 'jpg', 'jpeg', 'jfif', 'heic', 'heif', 'webp', 'avif', 'jp2', 'tiff', 'tif', 'bmp'],
+	image: [
+		'png',
+		'jpg',
+		'jpeg',
+		'jfif',
+		'heic',
+		'heif',
+		'webp',
+		'avif',
+		'jp2',
+		'tiff',
+		'tif',
+		'bmp',
+	],
 };

@@ -84,14 +84,18 @@ export function outputsFor(path: string, body: Record<string, unknown>): OutputF
  * `references[].file_path`. `original_face` is not listed: it is a face-detection result path, not
  * a file the caller supplies. Empty strings are skipped.
  */
-export function fileFields(_path: string, body: Record<string, unknown>): Array<{ field: string; value: string }> {
+export function fileFields(
+	_path: string,
+	body: Record<string, unknown>,
+): Array<{ field: string; value: string }> {
 	const out: Array<{ field: string; value: string }> = [];
 	const push = (field: string, value: unknown): void => {
 		if (typeof value === 'string' && value.trim() !== '') out.push({ field, value });
 	};
 	if (Array.isArray(body.references)) {
 		body.references.forEach((reference, i) => {
-			if (typeof reference === 'object' && reference !== null) push(`references.${i}.file_path`, (reference as Record<string, unknown>).file_path);
+			if (typeof reference === 'object' && reference !== null)
+				push(`references.${i}.file_path`, (reference as Record<string, unknown>).file_path);
 		});
 	}
 	const assets = get(body, 'assets');
@@ -103,7 +107,8 @@ export function fileFields(_path: string, body: Record<string, unknown>): Array<
 			value.forEach((v, i) => push(`assets.${key}.${i}`, v));
 		} else if (key === 'face_mappings' && Array.isArray(value)) {
 			value.forEach((m, i) => {
-				if (typeof m === 'object' && m !== null) push(`assets.${key}.${i}.new_face`, (m as Record<string, unknown>).new_face);
+				if (typeof m === 'object' && m !== null)
+					push(`assets.${key}.${i}.new_face`, (m as Record<string, unknown>).new_face);
 			});
 		}
 	}

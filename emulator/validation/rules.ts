@@ -52,7 +52,12 @@ export function get(body: unknown, path: string): unknown {
 }
 
 const fail = (field: string, message: string): RuleFailure => ({ field, message });
-const planFail = (field: string, message: string): RuleFailure => ({ field, message, status: 402, code: 'plan_upgrade_required' });
+const planFail = (field: string, message: string): RuleFailure => ({
+	field,
+	message,
+	status: 402,
+	code: 'plan_upgrade_required',
+});
 
 function isBlank(v: unknown): boolean {
 	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -99,12 +104,18 @@ function faceSwapMode(sourceField: 'image_file_path' | 'source_file_path'): Rule
 	return (body) => {
 		const mode = get(body, 'assets.face_swap_mode') ?? 'all-faces';
 		if (mode === 'all-faces' && isBlank(get(body, `assets.${sourceField}`))) {
-			return fail(`assets.${sourceField}`, 'is required when assets.face_swap_mode is "all-faces" (the default)');
+			return fail(
+				`assets.${sourceField}`,
+				'is required when assets.face_swap_mode is "all-faces" (the default)',
+			);
 		}
 		if (mode === 'individual-faces') {
 			const mappings = get(body, 'assets.face_mappings');
 			if (!Array.isArray(mappings) || mappings.length === 0) {
-				return fail('assets.face_mappings', 'is required (1 to 5 mappings) when assets.face_swap_mode is "individual-faces"');
+				return fail(
+					'assets.face_mappings',
+					'is required (1 to 5 mappings) when assets.face_swap_mode is "individual-faces"',
+				);
 			}
 			for (let i = 0; i < mappings.length; i++) {
 				for (const key of ['original_face', 'new_face']) {
@@ -118,10 +129,20 @@ function faceSwapMode(sourceField: 'image_file_path' | 'source_file_path'): Rule
 	};
 }
 
-function tierCheck(field: string, label: string, model: ImageModel, tier: string): RuleFailure | undefined {
-	const available = isPaid(tier) ? model.tiers.some((t) => t !== 'free') : model.tiers.includes('free');
+function tierCheck(
+	field: string,
+	label: string,
+	model: ImageModel,
+	tier: string,
+): RuleFailure | undefined {
+	const available = isPaid(tier)
+		? model.tiers.some((t) => t !== 'free')
+		: model.tiers.includes('free');
 	if (!available) {
-		return planFail(field, `${label} is not available on the ${tier} plan (available on: ${model.tiers.join(', ')})`);
+		return planFail(
+			field,
+			`${label} is not available on the ${tier} plan (available on: ${model.tiers.join(', ')})`,
+		);
 	}
 	return undefined;
 }
@@ -143,10 +164,16 @@ function videoGeneration(kind: 'image' | 'text'): Rule {
 			() =>
 				rule.durations.includes(end)
 					? undefined
-					: fail('end_seconds', `${end} is not supported by ${modelLabel}; allowed: ${rule.durations.join(', ')}`),
+					: fail(
+							'end_seconds',
+							`${end} is not supported by ${modelLabel}; allowed: ${rule.durations.join(', ')}`,
+						),
 			() =>
 				typeof body.resolution === 'string' && !rule.resolutions.includes(body.resolution)
-					? fail('resolution', `"${body.resolution}" is not supported by ${modelLabel}; allowed: ${rule.resolutions.join(', ')}`)
+					? fail(
+							'resolution',
+							`"${body.resolution}" is not supported by ${modelLabel}; allowed: ${rule.resolutions.join(', ')}`,
+						)
 					: undefined,
 			() =>
 				(body.audio === true || impliesAudio) && !rule.audio
@@ -154,7 +181,11 @@ function videoGeneration(kind: 'image' | 'text'): Rule {
 					: undefined,
 			() => {
 				if (kind !== 'text') return undefined;
-				const ORIENTATION_RATIO: Record<string, string> = { landscape: '16:9', portrait: '9:16', square: '1:1' };
+				const ORIENTATION_RATIO: Record<string, string> = {
+					landscape: '16:9',
+					portrait: '9:16',
+					square: '1:1',
+				};
 				const field = body.aspect_ratio !== undefined ? 'aspect_ratio' : 'orientation';
 				const ratio =
 					typeof body.aspect_ratio === 'string'
@@ -163,7 +194,10 @@ function videoGeneration(kind: 'image' | 'text'): Rule {
 							? ORIENTATION_RATIO[body.orientation]
 							: undefined;
 				if (ratio !== undefined && !rule.aspectRatios.includes(ratio)) {
-					return fail(field, `aspect ratio ${ratio} is not supported by ${modelLabel}; allowed: ${rule.aspectRatios.join(', ')}`);
+					return fail(
+						field,
+						`aspect ratio ${ratio} is not supported by ${modelLabel}; allowed: ${rule.aspectRatios.join(', ')}`,
+					);
 				}
 				return undefined;
 			},
@@ -174,11 +208,18 @@ function videoGeneration(kind: 'image' | 'text'): Rule {
 			() => {
 				if (kind !== 'image' || isBlank(get(body, 'assets.end_image_file_path'))) return undefined;
 				const field = 'assets.end_image_file_path';
-				if (!rule.endImageResolutions) return fail(field, `an end image is not supported by ${modelLabel}`);
+				if (!rule.endImageResolutions)
+					return fail(field, `an end image is not supported by ${modelLabel}`);
 				if (rule.endImageMaxSeconds !== undefined && end > rule.endImageMaxSeconds) {
-					return fail(field, `an end image with ${modelLabel} requires end_seconds <= ${rule.endImageMaxSeconds}, got ${end}`);
+					return fail(
+						field,
+						`an end image with ${modelLabel} requires end_seconds <= ${rule.endImageMaxSeconds}, got ${end}`,
+					);
 				}
-				if (typeof body.resolution === 'string' && !rule.endImageResolutions.includes(body.resolution)) {
+				if (
+					typeof body.resolution === 'string' &&
+					!rule.endImageResolutions.includes(body.resolution)
+				) {
 					return fail(
 						field,
 						`an end image with ${modelLabel} supports resolution ${rule.endImageResolutions.join(', ')} only, got "${body.resolution}"`,
@@ -202,7 +243,10 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			const max = TALKING_PHOTO_MAX_SECONDS[mode];
 			const length = clipLength(body);
 			if (max !== undefined && length > max) {
-				return fail('end_seconds', `clip length ${length}s exceeds the ${max}s maximum of generation_mode "${mode}"`);
+				return fail(
+					'end_seconds',
+					`clip length ${length}s exceeds the ${max}s maximum of generation_mode "${mode}"`,
+				);
 			}
 			return undefined;
 		},
@@ -214,13 +258,22 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			const name = typeof body.model === 'string' ? body.model : defaultVideoEditorModel(ctx.tier);
 			const rule = VIDEO_EDITOR_MODELS[name];
 			if (!rule) return undefined;
-			const label = body.model === undefined ? `model "${name}" (the default on the ${ctx.tier} plan)` : `model "${name}"`;
+			const label =
+				body.model === undefined
+					? `model "${name}" (the default on the ${ctx.tier} plan)`
+					: `model "${name}"`;
 			const length = clipLength(body);
 			if (length < rule.minSeconds || length > rule.maxSeconds) {
-				return fail('end_seconds', `clip length ${length}s is outside ${rule.minSeconds}–${rule.maxSeconds}s allowed by ${label}`);
+				return fail(
+					'end_seconds',
+					`clip length ${length}s is outside ${rule.minSeconds}–${rule.maxSeconds}s allowed by ${label}`,
+				);
 			}
 			if (typeof body.resolution === 'string' && !rule.resolutions.includes(body.resolution)) {
-				return fail('resolution', `"${body.resolution}" is not supported by ${label}; allowed: ${rule.resolutions.join(', ')}`);
+				return fail(
+					'resolution',
+					`"${body.resolution}" is not supported by ${label}; allowed: ${rule.resolutions.join(', ')}`,
+				);
 			}
 			return undefined;
 		},
@@ -230,7 +283,8 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 		endAfterStart,
 		(body, ctx) => {
 			const length = clipLength(body);
-			if (length < 1 || length > 30) return fail('end_seconds', `the clip must be 1-30 seconds long, got ${length}s`);
+			if (length < 1 || length > 30)
+				return fail('end_seconds', `the clip must be 1-30 seconds long, got ${length}s`);
 			if ((body.resolution === '720p' || body.resolution === '1080p') && !isPaid(ctx.tier)) {
 				return planFail('resolution', `"${body.resolution}" requires a paid plan`);
 			}
@@ -252,8 +306,12 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 						? fail('style.prompt', 'is required when style.prompt_type is "custom"')
 						: undefined,
 				() =>
-					(style.prompt_type === 'use_lyrics' || style.prompt_type === 'ai_choose') && assets.audio_source === 'none'
-						? fail('assets.audio_source', `must be "file" or "youtube" when style.prompt_type is "${style.prompt_type}"`)
+					(style.prompt_type === 'use_lyrics' || style.prompt_type === 'ai_choose') &&
+					assets.audio_source === 'none'
+						? fail(
+								'assets.audio_source',
+								`must be "file" or "youtube" when style.prompt_type is "${style.prompt_type}"`,
+							)
 						: undefined,
 				() =>
 					assets.audio_source === 'file' && isBlank(assets.audio_file_path)
@@ -280,12 +338,22 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			if (style.template === undefined && config) {
 				for (const key of ['font', 'text_color', 'vertical_position', 'horizontal_position']) {
 					if (isBlank(config[key])) {
-						return fail(`style.custom_config.${key}`, 'is required when style.custom_config is used without style.template');
+						return fail(
+							`style.custom_config.${key}`,
+							'is required when style.custom_config is used without style.template',
+						);
 					}
 				}
 			}
-			if (config && typeof config.text_color === 'string' && !/^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(config.text_color)) {
-				return fail('style.custom_config.text_color', `must be a hex color such as #FFFFFF, got "${config.text_color}"`);
+			if (
+				config &&
+				typeof config.text_color === 'string' &&
+				!/^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(config.text_color)
+			) {
+				return fail(
+					'style.custom_config.text_color',
+					`must be a hex color such as #FFFFFF, got "${config.text_color}"`,
+				);
 			}
 			return undefined;
 		},
@@ -297,7 +365,10 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			if (get(body, 'style.selection_mode') === 'point') {
 				const points = get(body, 'style.points');
 				if (!Array.isArray(points) || points.length === 0) {
-					return fail('style.points', 'is required (at least one point) when style.selection_mode is "point"');
+					return fail(
+						'style.points',
+						'is required (at least one point) when style.selection_mode is "point"',
+					);
 				}
 			}
 			return undefined;
@@ -312,15 +383,24 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			return first(
 				() =>
 					typeof body.resolution === 'string' && !model.resolutions.includes(body.resolution)
-						? fail('resolution', `"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`)
+						? fail(
+								'resolution',
+								`"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`,
+							)
 						: undefined,
 				() =>
 					!model.points && get(body, 'style.points') !== undefined
-						? fail('style.points', `points are not supported by model "${name}" (it picks the main person itself)`)
+						? fail(
+								'style.points',
+								`points are not supported by model "${name}" (it picks the main person itself)`,
+							)
 						: undefined,
 				() =>
 					limits && (length < limits.min || length > limits.max)
-						? fail('end_seconds', `clip length ${length}s is outside ${limits.min}–${limits.max}s allowed by model "${name}" in ${String(mode)} mode`)
+						? fail(
+								'end_seconds',
+								`clip length ${length}s is outside ${limits.min}–${limits.max}s allowed by model "${name}" in ${String(mode)} mode`,
+							)
 						: undefined,
 			);
 		},
@@ -336,7 +416,10 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 		(body, ctx) => {
 			const mode = get(body, 'style.generation_mode');
 			if ((mode === 'standard' || mode === 'pro') && !isPaid(ctx.tier)) {
-				return planFail('style.generation_mode', `"${mode}" is only available on the creator, pro and business plans`);
+				return planFail(
+					'style.generation_mode',
+					`"${mode}" is only available on the creator, pro and business plans`,
+				);
 			}
 			return undefined;
 		},
@@ -379,8 +462,13 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			return first(
 				() => tierCheck(modelField, `model "${name}"`, model, ctx.tier),
 				() =>
-					typeof body.resolution === 'string' && body.resolution !== 'auto' && !model.resolutions.includes(body.resolution)
-						? fail('resolution', `"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`)
+					typeof body.resolution === 'string' &&
+					body.resolution !== 'auto' &&
+					!model.resolutions.includes(body.resolution)
+						? fail(
+								'resolution',
+								`"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`,
+							)
 						: undefined,
 				() =>
 					inputCount > model.maxAdditionalImages + 1
@@ -391,7 +479,10 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 						: undefined,
 				() =>
 					maxCount !== undefined && count > maxCount
-						? fail('image_count', `model "${name}" generates at most ${maxCount} image${maxCount === 1 ? '' : 's'} per request, got ${count}`)
+						? fail(
+								'image_count',
+								`model "${name}" generates at most ${maxCount} image${maxCount === 1 ? '' : 's'} per request, got ${count}`,
+							)
 						: undefined,
 			);
 		},
@@ -407,13 +498,21 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			return first(
 				() => tierCheck('model', `model "${name}"`, model, ctx.tier),
 				() =>
-					typeof body.resolution === 'string' && body.resolution !== 'auto' && !model.resolutions.includes(body.resolution)
-						? fail('resolution', `"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`)
+					typeof body.resolution === 'string' &&
+					body.resolution !== 'auto' &&
+					!model.resolutions.includes(body.resolution)
+						? fail(
+								'resolution',
+								`"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`,
+							)
 						: undefined,
 				() =>
 					model.imageCounts.includes(count)
 						? undefined
-						: fail('image_count', `${count} is not allowed for model "${name}"; allowed: ${model.imageCounts.join(', ')}`),
+						: fail(
+								'image_count',
+								`${count} is not allowed for model "${name}"; allowed: ${model.imageCounts.join(', ')}`,
+							),
 			);
 		},
 	],
@@ -421,9 +520,13 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 	'/v1/ai-image-upscaler': [
 		(body, ctx) => {
 			const scale = body.scale_factor;
-			if (scale !== 2 && scale !== 4) return fail('scale_factor', `must be 2 or 4, got ${String(scale)}`);
+			if (scale !== 2 && scale !== 4)
+				return fail('scale_factor', `must be 2 or 4, got ${String(scale)}`);
 			if (scale === 4 && !isPaid(ctx.tier)) {
-				return planFail('scale_factor', '4x upscaling is only available on the creator, pro and business plans');
+				return planFail(
+					'scale_factor',
+					'4x upscaling is only available on the creator, pro and business plans',
+				);
 			}
 			return undefined;
 		},
@@ -435,7 +538,9 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 		(body) => {
 			const prompt = get(body, 'style.prompt') as string;
 			const length = [...prompt].length;
-			return length > 1000 ? fail('style.prompt', `must be at most 1000 characters long, got ${length}`) : undefined;
+			return length > 1000
+				? fail('style.prompt', `must be at most 1000 characters long, got ${length}`)
+				: undefined;
 		},
 	],
 
@@ -447,7 +552,10 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 				const ext = items[i].extension as string;
 				const allowed = UPLOAD_EXTENSIONS[type] ?? [];
 				if (!allowed.includes(ext)) {
-					return fail(`items.${i}.extension`, `'${ext}' is an invalid ${type} extension; possible extensions: ${listValues(allowed)}`);
+					return fail(
+						`items.${i}.extension`,
+						`'${ext}' is an invalid ${type} extension; possible extensions: ${listValues(allowed)}`,
+					);
 				}
 			}
 			return undefined;

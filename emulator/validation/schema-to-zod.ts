@@ -54,7 +54,9 @@ function numberSchema(s: JsonSchema): z.ZodTypeAny {
 	let out: z.ZodTypeAny = n;
 	if (s.multipleOf !== undefined) {
 		const step = s.multipleOf;
-		out = out.refine((v: number) => isMultipleOf(v, step), { message: `must be a multiple of ${step}` });
+		out = out.refine((v: number) => isMultipleOf(v, step), {
+			message: `must be a multiple of ${step}`,
+		});
 	}
 	return out;
 }
@@ -63,14 +65,17 @@ function stringSchema(s: JsonSchema): z.ZodTypeAny {
 	let str = z.string();
 	if (s.minLength !== undefined) str = str.min(s.minLength);
 	if (s.maxLength !== undefined) str = str.max(s.maxLength);
-	if (s.pattern !== undefined) str = str.regex(new RegExp(s.pattern), { message: `must match ${s.pattern}` });
+	if (s.pattern !== undefined)
+		str = str.regex(new RegExp(s.pattern), { message: `must match ${s.pattern}` });
 	if (s.format === 'uri') str = str.url({ message: 'must be a valid URI' });
 	return str;
 }
 
 function withEnum(base: z.ZodTypeAny, values: ReadonlyArray<unknown>): z.ZodTypeAny {
 	const allowed = new Set(values);
-	return base.refine((v: unknown) => allowed.has(v), { message: `must be one of: ${listValues(values)}` });
+	return base.refine((v: unknown) => allowed.has(v), {
+		message: `must be one of: ${listValues(values)}`,
+	});
 }
 
 export function schemaToZod(s: JsonSchema): z.ZodTypeAny {
@@ -139,7 +144,9 @@ function sizeMessage(issue: z.ZodTooSmallIssue | z.ZodTooBigIssue, small: boolea
 				? `must be at least ${limit} character${limit === 1 ? '' : 's'} long`
 				: `must be at most ${limit} characters long`;
 		case 'array':
-			return small ? `must have at least ${limit} item${limit === 1 ? '' : 's'}` : `must have at most ${limit} items`;
+			return small
+				? `must have at least ${limit} item${limit === 1 ? '' : 's'}`
+				: `must have at most ${limit} items`;
 		default:
 			if (small) return inclusive ? `must be >= ${limit}` : `must be > ${limit}`;
 			return inclusive ? `must be <= ${limit}` : `must be < ${limit}`;
@@ -156,8 +163,12 @@ export function issueToFailure(issue: z.ZodIssue): { field: string; message: str
 		}
 		case 'invalid_type':
 			if (issue.received === 'undefined') return { field: here, message: 'is required' };
-			if (issue.expected === 'integer' && issue.received === 'float') return { field: here, message: 'must be an integer' };
-			return { field: here, message: `must be ${describeType(issue.expected)}, got ${issue.received}` };
+			if (issue.expected === 'integer' && issue.received === 'float')
+				return { field: here, message: 'must be an integer' };
+			return {
+				field: here,
+				message: `must be ${describeType(issue.expected)}, got ${issue.received}`,
+			};
 		case 'too_small':
 			return { field: here, message: sizeMessage(issue, true) };
 		case 'too_big':

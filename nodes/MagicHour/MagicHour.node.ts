@@ -8,10 +8,14 @@ export class MagicHour extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'Magic Hour',
 			name: 'magicHour',
-			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+			icon: {
+				light: 'file:../../icons/magichour.svg',
+				dark: 'file:../../icons/magichour.dark.svg',
+			},
 			group: ['transform'],
 			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-			description: 'Wait for, download and manage Magic Hour projects, upload files, detect faces and check credits',
+			description:
+				'Wait for, download and manage Magic Hour projects, upload files, detect faces and check credits',
 			usableAsTool: true,
 			defaultVersion: 1,
 		};

@@ -38,6 +38,10 @@ export class MagicHourV1 implements INodeType {
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		// Project lookups become the same short result as a job; the others pass as they are.
-		return agentToolOutput(this, await route.call(this), resource === 'project' && operation !== 'delete');
+		return agentToolOutput(
+			this,
+			await route.call(this),
+			resource === 'project' && operation !== 'delete',
+		);
 	}
 }

@@ -8,7 +8,10 @@ export class MagicHourAudio extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'Magic Hour Audio',
 			name: 'magicHourAudio',
-			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+			icon: {
+				light: 'file:../../icons/magichour.svg',
+				dark: 'file:../../icons/magichour.dark.svg',
+			},
 			group: ['transform'],
 			subtitle: toolSubtitle('audio'),
 			description: 'Generate and clone voices with Magic Hour AI',

@@ -8,7 +8,10 @@ export class MagicHourImage extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'Magic Hour Image',
 			name: 'magicHourImage',
-			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+			icon: {
+				light: 'file:../../icons/magichour.svg',
+				dark: 'file:../../icons/magichour.dark.svg',
+			},
 			group: ['transform'],
 			subtitle: toolSubtitle('image'),
 			description: 'Create and edit images with Magic Hour AI',

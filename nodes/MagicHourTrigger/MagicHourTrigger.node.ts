@@ -86,7 +86,9 @@ async function signingSecretOf(ctx: IWebhookFunctions): Promise<string> {
 		const secret = credentials.webhookSecret;
 		return typeof secret === 'string' ? secret.trim() : '';
 	} catch (error) {
-		ctx.logger.warn(`Magic Hour Trigger: could not read the credentials: ${(error as Error).message}`);
+		ctx.logger.warn(
+			`Magic Hour Trigger: could not read the credentials: ${(error as Error).message}`,
+		);
 		return '';
 	}
 }
@@ -98,8 +100,10 @@ export class MagicHourTrigger implements INodeType {
 		icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).length === 9 ? "All events" : ($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when a Magic Hour video, image or audio job starts, completes or fails',
+		subtitle:
+			'={{($parameter["events"] || []).length === 9 ? "All events" : ($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts the workflow when a Magic Hour video, image or audio job starts, completes or fails',
 		defaults: {
 			name: 'Magic Hour Trigger',
 		},
@@ -200,7 +204,11 @@ export class MagicHourTrigger implements INodeType {
 		const { event } = parsed;
 
 		if (!event.kind || !event.action || !events.includes(event.type)) {
-			return { webhookResponse: { message: `Event ${event.type} is not selected in this trigger; ignored` } };
+			return {
+				webhookResponse: {
+					message: `Event ${event.type} is not selected in this trigger; ignored`,
+				},
+			};
 		}
 
 		const ledger = deliveryLedger(this);
@@ -260,7 +268,11 @@ async function emitWithDownloads(
 		this.logger.warn(
 			`Magic Hour Trigger asked Magic Hour to deliver ${event.type} of project ${event.payload.id} again: ${lookup.error.message}`,
 		);
-		return reject(res, 503, 'Could not read this project from the Magic Hour API yet; deliver the event again later');
+		return reject(
+			res,
+			503,
+			'Could not read this project from the Magic Hour API yet; deliver the event again later',
+		);
 	}
 
 	ledger.accept(key);

@@ -72,7 +72,10 @@ function isWellFormed(value: unknown): value is StoredLedger {
  * detached one that `attach` stores. Reading never changes the static data, so n8n saves
  * nothing for a duplicate or an ignored delivery.
  */
-function openLedger(staticData: IDataObject, storeKey: string): { ledger: StoredLedger; attached: boolean } {
+function openLedger(
+	staticData: IDataObject,
+	storeKey: string,
+): { ledger: StoredLedger; attached: boolean } {
 	const stored = staticData[storeKey];
 	if (isWellFormed(stored)) return { ledger: stored, attached: true };
 	const entries: Array<[string, number]> = [];
@@ -93,7 +96,8 @@ function attach(staticData: IDataObject, storeKey: string, ledger: StoredLedger)
 	if (legacyKey && legacyKey in staticData) delete staticData[legacyKey];
 }
 
-const isLive = (at: number, now: number, windowS: number) => now - at < windowS && at <= now + windowS;
+const isLive = (at: number, now: number, windowS: number) =>
+	now - at < windowS && at <= now + windowS;
 
 /**
  * Drops entries from the oldest end, in batches so that listing the entries (which the engine
@@ -133,7 +137,9 @@ export function claimDelivery(
 	const nowS = toSeconds(now);
 	const id = compactId(key);
 	const { ledger, attached } = openLedger(staticData, storeKey);
-	const seenAt = Object.prototype.hasOwnProperty.call(ledger.seen, id) ? ledger.seen[id] : undefined;
+	const seenAt = Object.prototype.hasOwnProperty.call(ledger.seen, id)
+		? ledger.seen[id]
+		: undefined;
 	if (seenAt !== undefined && isLive(seenAt, nowS, windowS)) return false;
 
 	if (!attached) attach(staticData, storeKey, ledger);
@@ -203,7 +209,10 @@ export interface DeliveryLedger {
  * n8n's database) plus this process's memory. Deliveries to the Test URL (mode 'manual') and
  * to the production URL have separate ledgers, so neither suppresses the other.
  */
-export function deliveryLedger(ctx: IWebhookFunctions, clock: () => number = Date.now): DeliveryLedger {
+export function deliveryLedger(
+	ctx: IWebhookFunctions,
+	clock: () => number = Date.now,
+): DeliveryLedger {
 	const isTest = ctx.getMode() === 'manual';
 	const storeKey = isTest ? TEST_STORE_KEY : STORE_KEY;
 	const scope = `${isTest ? 'test' : 'production'}:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;

@@ -17,7 +17,14 @@ export const eventsProperty: INodeProperties = {
 	type: 'multiOptions',
 	required: true,
 	options: EVENT_OPTIONS,
-	default: ['video.completed', 'video.errored', 'image.completed', 'image.errored', 'audio.completed', 'audio.errored'],
+	default: [
+		'video.completed',
+		'video.errored',
+		'image.completed',
+		'image.errored',
+		'audio.completed',
+		'audio.errored',
+	],
 	description:
 		'The events that start the workflow. Other events Magic Hour sends are acknowledged and ignored.',
 };

@@ -33,7 +33,11 @@ function mayPass(error: unknown): boolean {
  * The project as the Magic Hour API lists it, with the credentials' key. The Trigger downloads
  * only what this lists: a delivery's own `downloads` are never fetched, whoever sent it.
  */
-export async function lookUpCompletedProject(ctx: IWebhookFunctions, kind: ProjectKind, id: string): Promise<ProjectLookup> {
+export async function lookUpCompletedProject(
+	ctx: IWebhookFunctions,
+	kind: ProjectKind,
+	id: string,
+): Promise<ProjectLookup> {
 	let project: ProjectDetail;
 	try {
 		project = await magicHourRequest<ProjectDetail>(ctx, {
@@ -48,7 +52,11 @@ export async function lookUpCompletedProject(ctx: IWebhookFunctions, kind: Proje
 	if (project?.status !== 'complete') {
 		// The event said completed: the API may not show it yet.
 		const status = typeof project?.status === 'string' ? project.status : 'unknown';
-		return { ok: false, retryLater: true, error: new Error(`The Magic Hour API lists project ${id} as "${status}", not complete`) };
+		return {
+			ok: false,
+			retryLater: true,
+			error: new Error(`The Magic Hour API lists project ${id} as "${status}", not complete`),
+		};
 	}
 	return { ok: true, project };
 }
@@ -66,7 +74,11 @@ export async function downloadProjectOutputs(
 	const binary = await downloadOutputs(ctx, project, {
 		kind,
 		itemIndex: 0,
-		refresh: async () => await magicHourRequest<ProjectDetail>(ctx, { method: 'GET', path: projectPath(kind, project.id) }),
+		refresh: async () =>
+			await magicHourRequest<ProjectDetail>(ctx, {
+				method: 'GET',
+				path: projectPath(kind, project.id),
+			}),
 	});
 	if (Object.keys(binary).length === 0) {
 		throw new Error(`The Magic Hour API lists no output files for project ${project.id}`);

@@ -12,13 +12,22 @@ export const ALL_EVENTS: readonly string[] = EVENT_KINDS.flatMap((kind) =>
 	EVENT_ACTIONS.map((action) => `${kind}.${action}`),
 );
 
-export const DEFAULT_EVENTS: string[] = EVENT_KINDS.flatMap((kind) => [`${kind}.completed`, `${kind}.errored`]);
+export const DEFAULT_EVENTS: string[] = EVENT_KINDS.flatMap((kind) => [
+	`${kind}.completed`,
+	`${kind}.errored`,
+]);
 
 const KIND_LABEL: Record<ProjectKind, string> = { video: 'Video', image: 'Image', audio: 'Audio' };
 const ACTION_TEXT: Record<EventAction, { label: string; description: string }> = {
 	started: { label: 'Started', description: 'rendering began' },
-	completed: { label: 'Completed', description: 'finished; its output files are ready to download' },
-	errored: { label: 'Errored', description: 'failed; the payload carries the error code and message' },
+	completed: {
+		label: 'Completed',
+		description: 'finished; its output files are ready to download',
+	},
+	errored: {
+		label: 'Errored',
+		description: 'failed; the payload carries the error code and message',
+	},
 };
 
 export const EVENT_OPTIONS: INodePropertyOptions[] = EVENT_KINDS.flatMap((kind) =>
@@ -72,7 +81,9 @@ export function parseEventBody(rawBody: Buffer): ParseResult {
 	}
 	const [kind, action] = type.split('.');
 	const known =
-		EVENT_KINDS.includes(kind as ProjectKind) && EVENT_ACTIONS.includes(action as EventAction) && type.split('.').length === 2;
+		EVENT_KINDS.includes(kind as ProjectKind) &&
+		EVENT_ACTIONS.includes(action as EventAction) &&
+		type.split('.').length === 2;
 	return {
 		ok: true,
 		event: {

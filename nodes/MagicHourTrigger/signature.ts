@@ -16,7 +16,9 @@ export type SignatureFailure =
 	| 'malformed_signature'
 	| 'signature_mismatch';
 
-export type SignatureCheck = { valid: true } | { valid: false; reason: SignatureFailure; message: string };
+export type SignatureCheck =
+	| { valid: true }
+	| { valid: false; reason: SignatureFailure; message: string };
 
 export interface SignatureInput {
 	secret: string;
@@ -60,7 +62,10 @@ export function verifySignature(input: SignatureInput): SignatureCheck {
 		return failure('missing_timestamp', `Missing ${TIMESTAMP_HEADER} header`);
 	}
 	if (!/^\d{1,12}$/.test(timestamp)) {
-		return failure('malformed_timestamp', `The ${TIMESTAMP_HEADER} header is not a Unix time in seconds`);
+		return failure(
+			'malformed_timestamp',
+			`The ${TIMESTAMP_HEADER} header is not a Unix time in seconds`,
+		);
 	}
 
 	const age = input.nowSeconds - Number(timestamp);
@@ -72,7 +77,10 @@ export function verifySignature(input: SignatureInput): SignatureCheck {
 	}
 
 	if (!/^[0-9a-f]{64}$/i.test(signature)) {
-		return failure('malformed_signature', `The ${SIGNATURE_HEADER} header is not a hex SHA-256 signature`);
+		return failure(
+			'malformed_signature',
+			`The ${SIGNATURE_HEADER} header is not a hex SHA-256 signature`,
+		);
 	}
 
 	const received = Buffer.from(signature, 'hex');

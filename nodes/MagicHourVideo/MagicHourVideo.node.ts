@@ -8,7 +8,10 @@ export class MagicHourVideo extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'Magic Hour Video',
 			name: 'magicHourVideo',
-			icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+			icon: {
+				light: 'file:../../icons/magichour.svg',
+				dark: 'file:../../icons/magichour.dark.svg',
+			},
 			group: ['transform'],
 			subtitle: toolSubtitle('video'),
 			description: 'Create and edit videos with Magic Hour AI',

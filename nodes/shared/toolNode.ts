@@ -31,7 +31,10 @@ export function toolNodeProperties(tools: readonly ToolDeclaration[]): INodeProp
 		...tools.flatMap(toolProperties),
 		...runProperties(operations),
 		// An agent waits for images and voices (seconds), not for videos (minutes).
-		...agentRunProperties(operations, tools.every((tool) => tool.kind !== 'video')),
+		...agentRunProperties(
+			operations,
+			tools.every((tool) => tool.kind !== 'video'),
+		),
 	];
 }
 
@@ -46,7 +49,9 @@ export function toolLoadOptions(
  * operation value. Falls back to the value for an operation this version does not know.
  */
 export function toolSubtitle(kind: ProjectKind): string {
-	const names = Object.fromEntries(toolsOfKind(kind).map((tool) => [tool.operation, tool.displayName]));
+	const names = Object.fromEntries(
+		toolsOfKind(kind).map((tool) => [tool.operation, tool.displayName]),
+	);
 	return `={{ ${JSON.stringify(names)}[$parameter["operation"]] || $parameter["operation"] }}`;
 }
 

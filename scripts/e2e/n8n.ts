@@ -12,7 +12,17 @@
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -63,7 +73,9 @@ export function ensureN8nInstalled(options: { log?: (line: string) => void } = {
 	const seconds = (Date.now() - started) / 1000;
 	if (seconds > 5) log(`n8n installed in ${seconds.toFixed(0)} s`);
 	const appDir = resolve(dirname(n8n), '..', '..', '..');
-	const versions = JSON.parse(readFileSync(join(dirname(appDir), 'installed.json'), 'utf8')) as N8nInstall['versions'];
+	const versions = JSON.parse(
+		readFileSync(join(dirname(appDir), 'installed.json'), 'utf8'),
+	) as N8nInstall['versions'];
 	install = { node, n8n, appDir, versions };
 	return install;
 }
@@ -91,13 +103,19 @@ export function ensureBuilt(options: { log?: (line: string) => void } = {}): boo
 	);
 	if (built >= sources && existsSync(join(REPO_ROOT, 'dist', 'nodes'))) return false;
 	log(built ? 'dist/ is older than the sources: npm run build' : 'dist/ is missing: npm run build');
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: REPO_ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	return true;
 }
 
 /** `npm pack` of the built package (what a user installs), extracted into n8n's nodes folder. */
 export function installPackageInto(nodesDir: string): string {
-	if (!existsSync(join(REPO_ROOT, 'dist', 'package.json')) && !existsSync(join(REPO_ROOT, 'dist', 'nodes'))) {
+	if (
+		!existsSync(join(REPO_ROOT, 'dist', 'package.json')) &&
+		!existsSync(join(REPO_ROOT, 'dist', 'nodes'))
+	) {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
 	const packDir = mkdtempSync(join(tmpdir(), 'mh-pack-'));
@@ -113,7 +131,10 @@ export function installPackageInto(nodesDir: string): string {
 		mkdirSync(target, { recursive: true });
 		execFileSync('tar', ['-xzf', join(packDir, filename), '-C', target, '--strip-components=1']);
 		if (!existsSync(join(nodesDir, 'package.json'))) {
-			writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+			writeFileSync(
+				join(nodesDir, 'package.json'),
+				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+			);
 		}
 		return target;
 	} finally {
@@ -149,7 +170,12 @@ export function emulatorCredential(
 	return {
 		...EXAMPLE_CREDENTIAL,
 		type: 'magicHourCommunityApi',
-		data: { apiKey: emulator.apiKey, environment: 'custom', baseUrl: emulator.baseUrl, webhookSecret },
+		data: {
+			apiKey: emulator.apiKey,
+			environment: 'custom',
+			baseUrl: emulator.baseUrl,
+			webhookSecret,
+		},
 	};
 }
 
@@ -166,12 +192,26 @@ export function loadExamples(dir = EXAMPLES_DIR): WorkflowFile[] {
 	return readdirSync(dir)
 		.filter((name) => name.endsWith('.json'))
 		.sort()
-		.map((name) => ({ file: join(dir, name), workflow: JSON.parse(readFileSync(join(dir, name), 'utf8')) }));
+		.map((name) => ({
+			file: join(dir, name),
+			workflow: JSON.parse(readFileSync(join(dir, name), 'utf8')),
+		}));
 }
 
 export interface NodeItem {
 	json: Json;
-	binary?: Record<string, { mimeType: string; fileName?: string; fileExtension?: string; fileSize?: string; bytes?: number; id?: string; data?: string }>;
+	binary?: Record<
+		string,
+		{
+			mimeType: string;
+			fileName?: string;
+			fileExtension?: string;
+			fileSize?: string;
+			bytes?: number;
+			id?: string;
+			data?: string;
+		}
+	>;
 	pairedItem?: { item: number; input?: number } | Array<{ item: number; input?: number }>;
 	error?: Json;
 }
@@ -198,7 +238,10 @@ export class ExecutionResult {
 	/** Output items of a node's last run (first output unless told). */
 	output(nodeName: string, outputIndex = 0): NodeItem[] {
 		const runs = this.runData[nodeName];
-		if (!runs?.length) throw new Error(`Node "${nodeName}" did not run (ran: ${Object.keys(this.runData).join(', ')})`);
+		if (!runs?.length)
+			throw new Error(
+				`Node "${nodeName}" did not run (ran: ${Object.keys(this.runData).join(', ')})`,
+			);
 		const last = runs[runs.length - 1];
 		if (last.error) throw new Error(`Node "${nodeName}" failed: ${last.error.message}`);
 		return (last.data?.main?.[outputIndex] ?? []) as NodeItem[];
@@ -270,7 +313,10 @@ export async function stopProcessGroup(child: ChildProcess, graceMs = 20_000): P
 	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
 	killGroup(child.pid, 'SIGTERM');
-	const timer = setTimeout(() => child.pid !== undefined && killGroup(child.pid, 'SIGKILL'), graceMs);
+	const timer = setTimeout(
+		() => child.pid !== undefined && killGroup(child.pid, 'SIGKILL'),
+		graceMs,
+	);
 	await exited;
 	clearTimeout(timer);
 	// Children of the leader (n8n's task runners) that outlived it.
@@ -298,8 +344,13 @@ export function sqliteDatabase(instance: N8nInstance): N8nDatabase {
 				execFile(
 					instance.install.node,
 					['-e', script, payload],
-					{ cwd: join(instance.install.appDir, 'node_modules', 'n8n'), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-					(error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolveQuery(stdout)),
+					{
+						cwd: join(instance.install.appDir, 'node_modules', 'n8n'),
+						encoding: 'utf8',
+						maxBuffer: 256 * 1024 * 1024,
+					},
+					(error, stdout, stderr) =>
+						error ? reject(new Error(`${error.message}\n${stderr}`)) : resolveQuery(stdout),
 				);
 			});
 			return JSON.parse(out) as T[];
@@ -375,7 +426,12 @@ export class N8nInstance {
 		for (const [key, value] of Object.entries(process.env)) {
 			// npm's own variables (npm run …) would leak settings such as nodedir into n8n's npm use;
 			// jest sets NODE_ENV=test, under which n8n's CLI commands refuse to load nodes and do nothing.
-			if (key.startsWith('npm_') || key.startsWith('N8N_') || ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID'].includes(key)) continue;
+			if (
+				key.startsWith('npm_') ||
+				key.startsWith('N8N_') ||
+				['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID'].includes(key)
+			)
+				continue;
 			base[key] = value;
 		}
 		const env: NodeJS.ProcessEnv = {
@@ -407,7 +463,10 @@ export class N8nInstance {
 	}
 
 	/** Runs one n8n CLI command to its end. */
-	async run(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+	async run(
+		args: string[],
+		options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+	): Promise<RunResult> {
 		const started = Date.now();
 		// Each n8n process gets its own task-broker port (default 5679), so that runs can overlap.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...options.env });
@@ -431,7 +490,10 @@ export class N8nInstance {
 		});
 	}
 
-	private async runOrThrow(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+	private async runOrThrow(
+		args: string[],
+		options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+	): Promise<RunResult> {
 		const result = await this.run(args, options);
 		if (result.code !== 0) {
 			throw new Error(
@@ -465,10 +527,19 @@ export class N8nInstance {
 	 * `activeFromJson` (queue mode only, n8n's `--activeState=fromJson`) publishes those whose
 	 * `active` is true in the same command.
 	 */
-	async importWorkflows(workflows: Json[], options: { activeFromJson?: boolean } = {}): Promise<void> {
-		const text = JSON.stringify(workflows).split(EXAMPLE_FILES_DIR).join(join(this.filesDir, 'magic-hour'));
+	async importWorkflows(
+		workflows: Json[],
+		options: { activeFromJson?: boolean } = {},
+	): Promise<void> {
+		const text = JSON.stringify(workflows)
+			.split(EXAMPLE_FILES_DIR)
+			.join(join(this.filesDir, 'magic-hour'));
 		const file = this.writeInput('workflows', JSON.parse(text));
-		await this.runOrThrow(['import:workflow', `--input=${file}`, ...(options.activeFromJson ? ['--activeState=fromJson'] : [])]);
+		await this.runOrThrow([
+			'import:workflow',
+			`--input=${file}`,
+			...(options.activeFromJson ? ['--activeState=fromJson'] : []),
+		]);
 	}
 
 	/** Makes an imported workflow active (its triggers and webhooks run under `n8n start`). */
@@ -477,7 +548,10 @@ export class N8nInstance {
 	}
 
 	/** `n8n execute --id=… --rawOutput`: runs a workflow that starts with a Manual Trigger. */
-	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecutionResult> {
+	async execute(
+		workflowId: string,
+		options: { timeoutMs?: number } = {},
+	): Promise<ExecutionResult> {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 		const start = result.stdout.search(/^\{/m);
 		if (result.code === 0 && start >= 0) {
@@ -497,10 +571,13 @@ export class N8nInstance {
 	}
 
 	/** Executions of a workflow as the database records them (newest last). */
-	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string; finished: number }>> {
-		return await this.query('SELECT id, status, mode, finished FROM execution_entity WHERE "workflowId" = ? ORDER BY id', [
-			workflowId,
-		]);
+	async executions(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; mode: string; finished: number }>> {
+		return await this.query(
+			'SELECT id, status, mode, finished FROM execution_entity WHERE "workflowId" = ? ORDER BY id',
+			[workflowId],
+		);
 	}
 
 	/** One execution with its run data (n8n stores it serialised with `flatted`). */
@@ -511,8 +588,15 @@ export class N8nInstance {
 		);
 		if (!rows.length) return undefined;
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const flatted = require(join(this.install.appDir, 'node_modules', 'flatted')) as { parse(text: string): Json };
-		return { status: rows[0].status, mode: rows[0].mode, finished: !!rows[0].finished, data: flatted.parse(rows[0].data) };
+		const flatted = require(join(this.install.appDir, 'node_modules', 'flatted')) as {
+			parse(text: string): Json;
+		};
+		return {
+			status: rows[0].status,
+			mode: rows[0].mode,
+			finished: !!rows[0].finished,
+			data: flatted.parse(rows[0].data),
+		};
 	}
 
 	async latestExecution(workflowId: string): Promise<Json> {
@@ -535,7 +619,8 @@ export class N8nInstance {
 		const port = options.port ?? (await freePort());
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const name = options.name ?? kind;
-		const logFile = kind === 'start' && !options.name ? this.logFile : join(this.userFolder, `n8n-${name}.log`);
+		const logFile =
+			kind === 'start' && !options.name ? this.logFile : join(this.userFolder, `n8n-${name}.log`);
 		const env = this.env({
 			N8N_PORT: String(port),
 			N8N_HOST: '127.0.0.1',
@@ -544,7 +629,13 @@ export class N8nInstance {
 			N8N_EDITOR_BASE_URL: `${baseUrl}/`,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_LOG_FILE_LOCATION: logFile,
-			...(kind === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {}),
+			...(kind === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: {}),
 			...options.env,
 		});
 		const child = spawn(this.install.node, [this.install.n8n, kind, ...(options.args ?? [])], {
@@ -561,7 +652,9 @@ export class N8nInstance {
 			await server.waitReady(options.timeoutMs ?? 180_000);
 		} catch (error) {
 			await server.stop();
-			throw new Error(`${(error as Error).message}\n--- output\n${server.output.slice(-4000)}\n--- log\n${server.logTail()}`);
+			throw new Error(
+				`${(error as Error).message}\n--- output\n${server.output.slice(-4000)}\n--- log\n${server.logTail()}`,
+			);
 		}
 		return server;
 	}
@@ -655,9 +748,14 @@ export class N8nServer {
 	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<number> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+			const res = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			}).catch(() => undefined);
 			if (res && res.status !== 404) return res.status;
-			if (Date.now() > deadline) throw new Error(`webhook ${url} is still not registered after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`webhook ${url} is still not registered after ${timeoutMs} ms`);
 			await new Promise((r) => setTimeout(r, 500));
 		}
 	}

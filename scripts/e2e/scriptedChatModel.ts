@@ -21,7 +21,10 @@ export type Json = any;
 export interface ChatRequest {
 	model: string;
 	messages: Array<{ role: string; content: Json; tool_calls?: Json[]; tool_call_id?: string }>;
-	tools?: Array<{ type: 'function'; function: { name: string; description: string; parameters: Json } }>;
+	tools?: Array<{
+		type: 'function';
+		function: { name: string; description: string; parameters: Json };
+	}>;
 	stream?: boolean;
 	[key: string]: Json;
 }
@@ -34,7 +37,10 @@ export interface RecordedRequest {
 
 /** One reply of the model: a tool call (arguments may be computed from the request so far) or the final answer. */
 export type ScriptStep =
-	| { tool: string; args: Record<string, unknown> | ((request: ChatRequest) => Record<string, unknown>) }
+	| {
+			tool: string;
+			args: Record<string, unknown> | ((request: ChatRequest) => Record<string, unknown>);
+	  }
 	| { answer: string | ((request: ChatRequest) => string) };
 
 /** The tool results a request carries, oldest first, parsed from the `tool` messages. */
@@ -42,7 +48,8 @@ export function toolResults(request: ChatRequest): Json[] {
 	return request.messages
 		.filter((message) => message.role === 'tool')
 		.map((message) => {
-			const text = typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
+			const text =
+				typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
 			try {
 				return JSON.parse(text);
 			} catch {
@@ -58,19 +65,32 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 /** The "OpenAI account" credential example 08 uses, pointed at a scripted model. */
 export function scriptedModelCredential(baseUrl: string): CredentialSpec {
-	return { id: 'mhCredOpenAi01', name: 'OpenAI account', type: 'openAiApi', data: { apiKey: 'sk-scripted-model', url: baseUrl } };
+	return {
+		id: 'mhCredOpenAi01',
+		name: 'OpenAI account',
+		type: 'openAiApi',
+		data: { apiKey: 'sk-scripted-model', url: baseUrl },
+	};
 }
 
 function lastUserMessage(request: ChatRequest): string {
 	const message = [...request.messages].reverse().find((candidate) => candidate.role === 'user');
-	return typeof message?.content === 'string' ? message.content : JSON.stringify(message?.content ?? '');
+	return typeof message?.content === 'string'
+		? message.content
+		: JSON.stringify(message?.content ?? '');
 }
 
 /** Example 08 played by a script: the chat message becomes the image prompt and the voice-over. */
 export function socialPostScript(): ScriptStep[] {
 	return [
-		{ tool: 'Create_Post_Image', args: (request) => ({ image_prompt: `${lastUserMessage(request)}, bright photo, no text` }) },
-		{ tool: 'Create_Voice_Over', args: (request) => ({ text: lastUserMessage(request).slice(0, 1000) }) },
+		{
+			tool: 'Create_Post_Image',
+			args: (request) => ({ image_prompt: `${lastUserMessage(request)}, bright photo, no text` }),
+		},
+		{
+			tool: 'Create_Voice_Over',
+			args: (request) => ({ text: lastUserMessage(request).slice(0, 1000) }),
+		},
 		{
 			answer: (request) => {
 				const [[image], [voice]] = toolResults(request);
@@ -95,7 +115,10 @@ export class ScriptedChatModel {
 			// so that the agent run fails instead of waiting for an answer that never comes.
 			model.handle(req, res).catch((error: Error) => {
 				model.failures.push(error.message);
-				if (!res.headersSent) sendJson(res, 500, { error: { message: `script failed: ${error.message}`, type: 'server_error' } });
+				if (!res.headersSent)
+					sendJson(res, 500, {
+						error: { message: `script failed: ${error.message}`, type: 'server_error' },
+					});
 				else res.end();
 			});
 		});
@@ -116,7 +139,10 @@ export class ScriptedChatModel {
 
 	/** The chat-completions requests received since `from` (an index into `requests`). */
 	chatRequests(from = 0): ChatRequest[] {
-		return this.requests.slice(from).filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body);
+		return this.requests
+			.slice(from)
+			.filter((r) => r.path.endsWith('/chat/completions'))
+			.map((r) => r.body);
 	}
 
 	async stop(): Promise<void> {
@@ -133,14 +159,21 @@ export class ScriptedChatModel {
 		this.requests.push({ method: req.method ?? 'GET', path, body });
 
 		if (req.method === 'GET' && path.endsWith('/models')) {
-			return sendJson(res, 200, { object: 'list', data: [{ id: 'scripted-model', object: 'model', owned_by: 'e2e' }] });
+			return sendJson(res, 200, {
+				object: 'list',
+				data: [{ id: 'scripted-model', object: 'model', owned_by: 'e2e' }],
+			});
 		}
 		if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
-			return sendJson(res, 404, { error: { message: `not scripted: ${req.method} ${path}`, type: 'invalid_request_error' } });
+			return sendJson(res, 404, {
+				error: { message: `not scripted: ${req.method} ${path}`, type: 'invalid_request_error' },
+			});
 		}
 		const step = this.script[toolResults(body).length];
 		if (!step) {
-			return sendJson(res, 500, { error: { message: 'the script has no step for this request', type: 'server_error' } });
+			return sendJson(res, 500, {
+				error: { message: 'the script has no step for this request', type: 'server_error' },
+			});
 		}
 		const message =
 			'tool' in step
@@ -153,12 +186,17 @@ export class ScriptedChatModel {
 								type: 'function',
 								function: {
 									name: step.tool,
-									arguments: JSON.stringify(typeof step.args === 'function' ? step.args(body) : step.args),
+									arguments: JSON.stringify(
+										typeof step.args === 'function' ? step.args(body) : step.args,
+									),
 								},
 							},
 						],
 					}
-				: { role: 'assistant', content: typeof step.answer === 'function' ? step.answer(body) : step.answer };
+				: {
+						role: 'assistant',
+						content: typeof step.answer === 'function' ? step.answer(body) : step.answer,
+					};
 		const finishReason = 'tool' in step ? 'tool_calls' : 'stop';
 		const usage = { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 };
 		const created = Math.floor(Date.now() / 1000);
@@ -174,14 +212,24 @@ export class ScriptedChatModel {
 	}
 
 	/** The same reply as server-sent events, for a client that asked to stream. */
-	private stream(res: ServerResponse, message: Json, finishReason: string, usage: Json, created: number): void {
+	private stream(
+		res: ServerResponse,
+		message: Json,
+		finishReason: string,
+		usage: Json,
+		created: number,
+	): void {
 		res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 		const chunk = (delta: Json, finish: string | null, extra: Json = {}) =>
 			res.write(
 				`data: ${JSON.stringify({ id: `chatcmpl-${this.requests.length}`, object: 'chat.completion.chunk', created, model: 'scripted-model', choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`,
 			);
 		const delta = message.tool_calls
-			? { role: 'assistant', content: null, tool_calls: message.tool_calls.map((call: Json, index: number) => ({ index, ...call })) }
+			? {
+					role: 'assistant',
+					content: null,
+					tool_calls: message.tool_calls.map((call: Json, index: number) => ({ index, ...call })),
+				}
 			: { role: 'assistant', content: message.content };
 		chunk(delta, null);
 		chunk({}, finishReason, { usage });

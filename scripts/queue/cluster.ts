@@ -15,7 +15,13 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import { ensureN8nInstalled, N8nInstance, type CredentialSpec, type Json, type N8nServer } from '../e2e/n8n';
+import {
+	ensureN8nInstalled,
+	N8nInstance,
+	type CredentialSpec,
+	type Json,
+	type N8nServer,
+} from '../e2e/n8n';
 import { PostgresServer, RedisServer } from './services';
 
 export interface QueueClusterOptions {
@@ -52,7 +58,10 @@ export class QueueCluster {
 		const log = options.log ?? stderrLog;
 		const install = ensureN8nInstalled();
 		const started = Date.now();
-		const [postgres, redis] = await Promise.all([PostgresServer.start(install, { log }), RedisServer.start(install, { log })]);
+		const [postgres, redis] = await Promise.all([
+			PostgresServer.start(install, { log }),
+			RedisServer.start(install, { log }),
+		]);
 		let n8n: N8nInstance | undefined;
 		try {
 			n8n = await N8nInstance.create({
@@ -75,18 +84,27 @@ export class QueueCluster {
 			const cluster = new QueueCluster(n8n, postgres, redis, options);
 			try {
 				if (options.credentials?.length) await n8n.importCredentials(options.credentials);
-				cluster.main = await n8n.spawnProcess('start', { name: 'main', env: { MH_PROCESS_NAME: 'main' } });
+				cluster.main = await n8n.spawnProcess('start', {
+					name: 'main',
+					env: { MH_PROCESS_NAME: 'main' },
+				});
 				const active = new Set(options.publish ?? []);
 				// `--activeState=fromJson` publishes the version named by `versionId`; main, running by
 				// then, registers the webhooks of what is published (published before main starts,
 				// they stayed unregistered here).
-				const workflows = (options.workflows ?? []).map((wf) => ({ versionId: randomUUID(), ...wf, active: active.has(wf.id) }));
+				const workflows = (options.workflows ?? []).map((wf) => ({
+					versionId: randomUUID(),
+					...wf,
+					active: active.has(wf.id),
+				}));
 				await Promise.all([
 					...(workflows.length ? [n8n.importWorkflows(workflows, { activeFromJson: true })] : []),
 					...Array.from({ length: options.workers ?? 2 }, async () => await cluster.addWorker()),
 					...Array.from({ length: options.webhooks ?? 2 }, async (_, i) => {
 						const name = `webhook-${i + 1}`;
-						cluster.webhooks.push(await n8n!.spawnProcess('webhook', { name, env: { MH_PROCESS_NAME: name } }));
+						cluster.webhooks.push(
+							await n8n!.spawnProcess('webhook', { name, env: { MH_PROCESS_NAME: name } }),
+						);
 					}),
 				]);
 				cluster.webhooks.sort((a, b) => a.name.localeCompare(b.name));

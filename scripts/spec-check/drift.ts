@@ -18,7 +18,15 @@ import { OTHER_API_OPERATIONS } from '../../nodes/shared/catalog/apiOperations';
 import { TOOLS } from '../../nodes/shared/catalog/tools';
 import { derive } from '../derive-emulator-spec';
 import { generatedFiles } from '../generate-spec-lists';
-import { createKind, flatten, operations, requestSchema, type FlatField, type OpenApi, type SchemaNode } from './openapi';
+import {
+	createKind,
+	flatten,
+	operations,
+	requestSchema,
+	type FlatField,
+	type OpenApi,
+	type SchemaNode,
+} from './openapi';
 import { zodFields } from './zodShape';
 
 export type DriftArea = 'catalog' | 'emulator' | 'generated';
@@ -42,16 +50,34 @@ export interface Drift {
 	detail?: string;
 }
 
-function drift(area: DriftArea, kind: DriftKind, operation: string, field?: string, value?: string, detail?: string): Drift {
+function drift(
+	area: DriftArea,
+	kind: DriftKind,
+	operation: string,
+	field?: string,
+	value?: string,
+	detail?: string,
+): Drift {
 	const key = [area, kind, operation, field, value].filter((part) => part !== undefined).join(' ');
-	return { key, area, kind, operation, ...(field ? { field } : {}), ...(value !== undefined ? { value } : {}), ...(detail ? { detail } : {}) };
+	return {
+		key,
+		area,
+		kind,
+		operation,
+		...(field ? { field } : {}),
+		...(value !== undefined ? { value } : {}),
+		...(detail ? { detail } : {}),
+	};
 }
 
 const ROOT = path.resolve(__dirname, '../..');
 
 /** Compares two value lists; `missing` in `have`, `removed` (in `have`, not in `want`). */
 function compareValues(want: string[], have: string[]) {
-	return { missing: want.filter((v) => !have.includes(v)), removed: have.filter((v) => !want.includes(v)) };
+	return {
+		missing: want.filter((v) => !have.includes(v)),
+		removed: have.filter((v) => !want.includes(v)),
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,12 +105,23 @@ function catalogFieldDrift(openapi: OpenApi, endpoint: string): Drift[] {
 		}
 		if (field.enum && !field.deprecated) {
 			if (!mine.values) {
-				out.push(drift('catalog', 'missing-value', operation, field.path, '*', 'the spec lists values, the catalog checks none'));
+				out.push(
+					drift(
+						'catalog',
+						'missing-value',
+						operation,
+						field.path,
+						'*',
+						'the spec lists values, the catalog checks none',
+					),
+				);
 				continue;
 			}
 			const { missing, removed } = compareValues(field.enum, mine.values);
-			for (const value of missing) out.push(drift('catalog', 'missing-value', operation, field.path, value));
-			for (const value of removed) out.push(drift('catalog', 'removed-value', operation, field.path, value));
+			for (const value of missing)
+				out.push(drift('catalog', 'missing-value', operation, field.path, value));
+			for (const value of removed)
+				out.push(drift('catalog', 'removed-value', operation, field.path, value));
 		}
 	}
 	for (const field of ours.values()) {
@@ -96,7 +133,8 @@ function catalogFieldDrift(openapi: OpenApi, endpoint: string): Drift[] {
 function generatedDrift(openapi: OpenApi, source: string): Drift[] {
 	const out: Drift[] = [];
 	for (const [file, render] of Object.entries(generatedFiles(openapi, source))) {
-		const stale = (detail: string) => drift('generated', 'stale-file', path.relative(ROOT, file), undefined, undefined, detail);
+		const stale = (detail: string) =>
+			drift('generated', 'stale-file', path.relative(ROOT, file), undefined, undefined, detail);
 		let text: string;
 		try {
 			text = render();
@@ -129,7 +167,11 @@ function limitsText(field: FlatField): string {
 		.join(', ');
 }
 
-function schemaDrift(operation: string, want: SchemaNode | undefined, have: SchemaNode | undefined): Drift[] {
+function schemaDrift(
+	operation: string,
+	want: SchemaNode | undefined,
+	have: SchemaNode | undefined,
+): Drift[] {
 	const out: Drift[] = [];
 	const theirs = new Map(flatten(want).map((field) => [field.path, field]));
 	const ours = new Map(flatten(have).map((field) => [field.path, field]));
@@ -140,10 +182,21 @@ function schemaDrift(operation: string, want: SchemaNode | undefined, have: Sche
 			continue;
 		}
 		const { missing, removed } = compareValues(field.enum ?? [], mine.enum ?? []);
-		for (const value of missing) out.push(drift('emulator', 'missing-value', operation, field.path, value));
-		for (const value of removed) out.push(drift('emulator', 'removed-value', operation, field.path, value));
+		for (const value of missing)
+			out.push(drift('emulator', 'missing-value', operation, field.path, value));
+		for (const value of removed)
+			out.push(drift('emulator', 'removed-value', operation, field.path, value));
 		if (limitsText(field) !== limitsText(mine)) {
-			out.push(drift('emulator', 'changed-limit', operation, field.path, undefined, `spec: ${limitsText(field) || 'none'}; emulator: ${limitsText(mine) || 'none'}`));
+			out.push(
+				drift(
+					'emulator',
+					'changed-limit',
+					operation,
+					field.path,
+					undefined,
+					`spec: ${limitsText(field) || 'none'}; emulator: ${limitsText(mine) || 'none'}`,
+				),
+			);
 		}
 	}
 	for (const field of ours.values()) {
@@ -153,25 +206,58 @@ function schemaDrift(operation: string, want: SchemaNode | undefined, have: Sche
 }
 
 function emulatorSpecDrift(openapi: OpenApi): Drift[] {
-	const derived = derive(openapi as never) as unknown as typeof emulatorSpec & { lists?: Record<string, { query: Record<string, SchemaNode> }> };
-	const current = emulatorSpec as typeof emulatorSpec & { lists?: Record<string, { query: Record<string, SchemaNode> }> };
+	const derived = derive(openapi as never) as unknown as typeof emulatorSpec & {
+		lists?: Record<string, { query: Record<string, SchemaNode> }>;
+	};
+	const current = emulatorSpec as typeof emulatorSpec & {
+		lists?: Record<string, { query: Record<string, SchemaNode> }>;
+	};
 	const out: Drift[] = [];
 	const paths = new Set([...Object.keys(derived.endpoints), ...Object.keys(current.endpoints)]);
 	for (const p of paths) {
 		const operation = `POST ${p}`;
 		const want = derived.endpoints[p];
 		const have = current.endpoints[p];
-		if (!want) out.push(drift('emulator', 'extra-operation', operation, undefined, undefined, 'in spec.json, not in the spec'));
-		else if (!have) out.push(drift('emulator', 'missing-operation', operation, undefined, undefined, 'not in spec.json'));
+		if (!want)
+			out.push(
+				drift(
+					'emulator',
+					'extra-operation',
+					operation,
+					undefined,
+					undefined,
+					'in spec.json, not in the spec',
+				),
+			);
+		else if (!have)
+			out.push(
+				drift('emulator', 'missing-operation', operation, undefined, undefined, 'not in spec.json'),
+			);
 		else out.push(...schemaDrift(operation, want.schema as SchemaNode, have.schema as SchemaNode));
 	}
 	const lists = new Set([...Object.keys(derived.lists ?? {}), ...Object.keys(current.lists ?? {})]);
 	for (const p of lists) {
-		const asObject = (query?: Record<string, SchemaNode>): SchemaNode | undefined => (query ? { properties: query } : undefined);
-		out.push(...schemaDrift(`GET ${p}`, asObject(derived.lists?.[p]?.query), asObject(current.lists?.[p]?.query)).map((d) => ({ ...d, key: d.key.replace(/^emulator /, 'emulator query ') })));
+		const asObject = (query?: Record<string, SchemaNode>): SchemaNode | undefined =>
+			query ? { properties: query } : undefined;
+		out.push(
+			...schemaDrift(
+				`GET ${p}`,
+				asObject(derived.lists?.[p]?.query),
+				asObject(current.lists?.[p]?.query),
+			).map((d) => ({ ...d, key: d.key.replace(/^emulator /, 'emulator query ') })),
+		);
 	}
 	if (out.length === 0 && JSON.stringify(derived.endpoints) !== JSON.stringify(current.endpoints)) {
-		out.push(drift('emulator', 'stale-file', 'emulator/validation/spec.json', undefined, undefined, 'run scripts/derive-emulator-spec.ts'));
+		out.push(
+			drift(
+				'emulator',
+				'stale-file',
+				'emulator/validation/spec.json',
+				undefined,
+				undefined,
+				'run scripts/derive-emulator-spec.ts',
+			),
+		);
 	}
 	return out;
 }
@@ -184,13 +270,33 @@ export function findDrift(openapi: OpenApi, source: string): Drift[] {
 	const ours = catalogOperations();
 	for (const operation of specOps) {
 		if (!ours.includes(operation)) out.push(drift('catalog', 'missing-operation', operation));
-		if (!emulatorHandles(operation)) out.push(drift('emulator', 'missing-operation', operation, undefined, undefined, 'no emulator route'));
+		if (!emulatorHandles(operation))
+			out.push(
+				drift(
+					'emulator',
+					'missing-operation',
+					operation,
+					undefined,
+					undefined,
+					'no emulator route',
+				),
+			);
 	}
 	for (const operation of ours) {
 		if (!specOps.includes(operation)) out.push(drift('catalog', 'extra-operation', operation));
 	}
 	for (const endpoint of createEndpoints.map((e) => e.path)) {
-		if (!specOps.includes(`POST ${endpoint}`)) out.push(drift('emulator', 'extra-operation', `POST ${endpoint}`, undefined, undefined, 'emulator create endpoint'));
+		if (!specOps.includes(`POST ${endpoint}`))
+			out.push(
+				drift(
+					'emulator',
+					'extra-operation',
+					`POST ${endpoint}`,
+					undefined,
+					undefined,
+					'emulator create endpoint',
+				),
+			);
 	}
 	for (const operation of specOps) {
 		const [method, p] = operation.split(' ');
@@ -212,8 +318,14 @@ export function readAccepted(file = ACCEPTED_DRIFT_FILE): AcceptedDrift[] {
 	const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { accepted?: AcceptedDrift[] };
 	const accepted = parsed.accepted ?? [];
 	for (const entry of accepted) {
-		if (typeof entry.key !== 'string' || typeof entry.reason !== 'string' || entry.reason.trim().length < 10) {
-			throw new Error(`${path.relative(ROOT, file)}: every entry needs a key and a reason (${JSON.stringify(entry)})`);
+		if (
+			typeof entry.key !== 'string' ||
+			typeof entry.reason !== 'string' ||
+			entry.reason.trim().length < 10
+		) {
+			throw new Error(
+				`${path.relative(ROOT, file)}: every entry needs a key and a reason (${JSON.stringify(entry)})`,
+			);
 		}
 	}
 	return accepted;
@@ -226,12 +338,18 @@ export interface DriftReport {
 	stale: AcceptedDrift[];
 }
 
-export function checkDrift(openapi: OpenApi, source: string, accepted = readAccepted()): DriftReport {
+export function checkDrift(
+	openapi: OpenApi,
+	source: string,
+	accepted = readAccepted(),
+): DriftReport {
 	const found = findDrift(openapi, source);
 	const reasons = new Map(accepted.map((entry) => [entry.key, entry.reason]));
 	return {
 		unaccepted: found.filter((d) => !reasons.has(d.key)),
-		accepted: found.filter((d) => reasons.has(d.key)).map((d) => ({ ...d, reason: reasons.get(d.key)! })),
+		accepted: found
+			.filter((d) => reasons.has(d.key))
+			.map((d) => ({ ...d, reason: reasons.get(d.key)! })),
 		stale: accepted.filter((entry) => !found.some((d) => d.key === entry.key)),
 	};
 }

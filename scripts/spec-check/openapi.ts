@@ -73,7 +73,12 @@ export function schemaAt(schema: SchemaNode | undefined, dotted: string): Schema
 }
 
 /** Enum values of a request-body field (post) or a query parameter (get). */
-export function enumAt(openapi: OpenApi, method: 'get' | 'post', p: string, field: string): string[] {
+export function enumAt(
+	openapi: OpenApi,
+	method: 'get' | 'post',
+	p: string,
+	field: string,
+): string[] {
 	const node =
 		method === 'post'
 			? schemaAt(requestSchema(openapi, p), field)
@@ -92,18 +97,35 @@ export interface FlatField {
 	limits: Record<string, number>;
 }
 
-const LIMIT_KEYWORDS = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const;
+const LIMIT_KEYWORDS = [
+	'minimum',
+	'maximum',
+	'minLength',
+	'maxLength',
+	'minItems',
+	'maxItems',
+] as const;
 
 /** Every leaf and object field of a schema, by dotted path (array items as `[]`). */
-export function flatten(schema: SchemaNode | undefined, prefix = '', inheritedDeprecated = false): FlatField[] {
+export function flatten(
+	schema: SchemaNode | undefined,
+	prefix = '',
+	inheritedDeprecated = false,
+): FlatField[] {
 	if (!schema) return [];
 	const out: FlatField[] = [];
 	for (const [name, sub] of Object.entries(schema.properties ?? {})) {
 		const p = prefix ? `${prefix}.${name}` : name;
 		const deprecated = inheritedDeprecated || sub.deprecated === true;
 		const limits: Record<string, number> = {};
-		for (const keyword of LIMIT_KEYWORDS) if (typeof sub[keyword] === 'number') limits[keyword] = sub[keyword] as number;
-		out.push({ path: p, deprecated, ...(Array.isArray(sub.enum) ? { enum: sub.enum.map(String) } : {}), limits });
+		for (const keyword of LIMIT_KEYWORDS)
+			if (typeof sub[keyword] === 'number') limits[keyword] = sub[keyword] as number;
+		out.push({
+			path: p,
+			deprecated,
+			...(Array.isArray(sub.enum) ? { enum: sub.enum.map(String) } : {}),
+			limits,
+		});
 		if (sub.properties) out.push(...flatten(sub, p, deprecated));
 		if (sub.items) {
 			const itemPath = `${p}.[]`;
@@ -120,7 +142,10 @@ export function flatten(schema: SchemaNode | undefined, prefix = '', inheritedDe
  * `../shared/magic-hour/<name>` beside the clone (as in CI); from a worktree nested deeper, the
  * nearest ancestor's `shared/magic-hour/<name>`. Undefined when there is none.
  */
-export function sharedMagicHourFile(name: string, from = path.resolve(__dirname, '../..')): string | undefined {
+export function sharedMagicHourFile(
+	name: string,
+	from = path.resolve(__dirname, '../..'),
+): string | undefined {
 	for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
 		const candidate = path.join(dir, 'shared', 'magic-hour', name);
 		if (fs.existsSync(candidate)) return candidate;

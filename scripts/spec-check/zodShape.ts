@@ -41,7 +41,10 @@ function valuesOf(schema: z.ZodTypeAny): string[] | undefined {
 	if (known) return [...known];
 	const def = defOf(schema);
 	if (def.typeName === 'ZodEnum' && Array.isArray(def.values)) return def.values.map(String);
-	if (def.typeName === 'ZodUnion' && def.options?.every((option) => defOf(unwrap(option)).typeName === 'ZodLiteral')) {
+	if (
+		def.typeName === 'ZodUnion' &&
+		def.options?.every((option) => defOf(unwrap(option)).typeName === 'ZodLiteral')
+	) {
 		return def.options.map((option) => String(defOf(unwrap(option)).value));
 	}
 	return undefined;

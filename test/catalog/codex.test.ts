@@ -26,7 +26,10 @@ it.each([
 	['video', videoCodex],
 	['audio', audioCodex],
 	['utility', utilityCodex],
-] as const)('the %s node is searchable in the node panel (AI category with the "Root Nodes" subcategory)', (_kind, codex) => {
-	expect(codex.categories).toContain('AI');
-	expect(codex.subcategories.AI).toContain('Root Nodes');
-});
+] as const)(
+	'the %s node is searchable in the node panel (AI category with the "Root Nodes" subcategory)',
+	(_kind, codex) => {
+		expect(codex.categories).toContain('AI');
+		expect(codex.subcategories.AI).toContain('Root Nodes');
+	},
+);

@@ -32,7 +32,9 @@ function bodyFor(fixture: ToolFixture) {
 
 describe('tool catalog', () => {
 	it('declares exactly the create endpoints of the API', () => {
-		const specPaths = Object.keys((specJson as { endpoints?: Record<string, unknown> }).endpoints ?? specJson)
+		const specPaths = Object.keys(
+			(specJson as { endpoints?: Record<string, unknown> }).endpoints ?? specJson,
+		)
 			.filter((path) => !['/v1/face-detection', '/v1/files/upload-urls'].includes(path))
 			.sort();
 		expect(TOOLS.map((t) => t.endpoint).sort()).toEqual(specPaths);
@@ -54,12 +56,15 @@ describe('tool catalog', () => {
 			expect(fixtures.length).toBeGreaterThan(0);
 		});
 
-		it.each(fixtures.map((f, i) => [i, f] as const))('fixture %i passes our schema and the emulator', (_i, fixture) => {
-			const { tool, body } = bodyFor(fixture);
-			const ours = tool.schema.safeParse(body);
-			expect(ours.success ? 'ok' : JSON.stringify(ours.error.issues)).toBe('ok');
-			const theirs = validateCreateBody(tool.endpoint, body, { tier: 'business' });
-			expect(theirs.ok ? 'ok' : theirs.message).toBe('ok');
-		});
+		it.each(fixtures.map((f, i) => [i, f] as const))(
+			'fixture %i passes our schema and the emulator',
+			(_i, fixture) => {
+				const { tool, body } = bodyFor(fixture);
+				const ours = tool.schema.safeParse(body);
+				expect(ours.success ? 'ok' : JSON.stringify(ours.error.issues)).toBe('ok');
+				const theirs = validateCreateBody(tool.endpoint, body, { tier: 'business' });
+				expect(theirs.ok ? 'ok' : theirs.message).toBe('ok');
+			},
+		);
 	});
 });

@@ -12,16 +12,27 @@ export interface ToolFixture {
 }
 
 /** File values as the dispatcher produces them before upload: URL as typed, binary → placeholder path. */
-export function placeholderFiles(fixture: ToolFixture, fileInputNames: string[], nested: Array<{ key: string; spec: { source: string; url?: string } }>): Record<string, string> {
+export function placeholderFiles(
+	fixture: ToolFixture,
+	fileInputNames: string[],
+	nested: Array<{ key: string; spec: { source: string; url?: string } }>,
+): Record<string, string> {
 	const files: Record<string, string> = {};
 	const p = fixture.parameters as IDataObject;
 	for (const name of fileInputNames) {
 		const source = (p[`${name}Source`] as string | undefined) ?? 'url';
 		files[name] =
-			source === 'none' ? '' : source === 'binary' ? `api-assets/pending/${name}.bin` : String(p[`${name}Url`] ?? '');
+			source === 'none'
+				? ''
+				: source === 'binary'
+					? `api-assets/pending/${name}.bin`
+					: String(p[`${name}Url`] ?? '');
 	}
 	for (const entry of nested) {
-		files[entry.key] = entry.spec.source === 'binary' ? `api-assets/pending/${entry.key}.bin` : String(entry.spec.url ?? '');
+		files[entry.key] =
+			entry.spec.source === 'binary'
+				? `api-assets/pending/${entry.key}.bin`
+				: String(entry.spec.url ?? '');
 	}
 	return files;
 }

@@ -40,14 +40,14 @@ export const SECRETS = {
 type SecretName = keyof typeof SECRETS;
 
 /** Every form a secret could leak in: as is, base64, URL-encoded, or any 16-character piece of it. */
-const needles: Array<{ secret: SecretName; needle: string }> = (Object.entries(SECRETS) as Array<[SecretName, string]>).flatMap(
-	([secret, value]) => {
-		const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
-		const body = value.slice(value.indexOf('_', 5) + 1);
-		for (let i = 0; i + 16 <= body.length; i += 4) forms.add(body.slice(i, i + 16));
-		return [...forms].map((needle) => ({ secret, needle }));
-	},
-);
+const needles: Array<{ secret: SecretName; needle: string }> = (
+	Object.entries(SECRETS) as Array<[SecretName, string]>
+).flatMap(([secret, value]) => {
+	const forms = new Set([value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
+	const body = value.slice(value.indexOf('_', 5) + 1);
+	for (let i = 0; i + 16 <= body.length; i += 4) forms.add(body.slice(i, i + 16));
+	return [...forms].map((needle) => ({ secret, needle }));
+});
 
 export function leaksIn(text: string): SecretName[] {
 	const found = new Set<SecretName>();
@@ -74,7 +74,8 @@ export function deepText(value: unknown): string {
 		if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
 		const out: Record<string, unknown> = {};
 		const keys = new Set([...Object.getOwnPropertyNames(v), ...Object.keys(v)]);
-		if (v instanceof Error) for (const key of ['message', 'stack', 'description', 'cause', 'context']) keys.add(key);
+		if (v instanceof Error)
+			for (const key of ['message', 'stack', 'description', 'cause', 'context']) keys.add(key);
 		for (const key of keys) {
 			try {
 				out[key] = walk((v as Record<string, unknown>)[key], depth + 1);
@@ -89,7 +90,11 @@ export function deepText(value: unknown): string {
 
 let currentScenario = '(setup)';
 export function record(label: string, value: unknown): void {
-	corpus.push({ scenario: currentScenario, label, text: typeof value === 'string' ? value : deepText(value) });
+	corpus.push({
+		scenario: currentScenario,
+		label,
+		text: typeof value === 'string' ? value : deepText(value),
+	});
 }
 
 /** Everything n8n logs through its logger proxy, and everything written to the console, is captured too. */
@@ -147,7 +152,9 @@ export function scenario(name: string): void {
 }
 
 export function leaksOf(name: string): number {
-	return corpus.filter((entry) => entry.scenario === name).reduce((n, entry) => n + leaksIn(entry.text).length, 0);
+	return corpus
+		.filter((entry) => entry.scenario === name)
+		.reduce((n, entry) => n + leaksIn(entry.text).length, 0);
 }
 
 export function addRow(row: Omit<Row, 'leaks'>): Row {
@@ -157,7 +164,16 @@ export function addRow(row: Omit<Row, 'leaks'>): Row {
 }
 
 export function summaryTable(): string {
-	const header = ['Scenario', 'Items in', 'Items out', 'Errors', 'Duplicates', 'Leaks', 'Jobs / executions', 'Corrupt binaries'];
+	const header = [
+		'Scenario',
+		'Items in',
+		'Items out',
+		'Errors',
+		'Duplicates',
+		'Leaks',
+		'Jobs / executions',
+		'Corrupt binaries',
+	];
 	const lines = [
 		`| ${header.join(' | ')} |`,
 		`|${header.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
@@ -198,7 +214,13 @@ export const ENDPOINTS = {
 export const JOB_MS = 250;
 
 export async function startEmulator(): Promise<Emu> {
-	return await start({ speed: 1000, quiet: true, tier: 'business', credits: 10_000_000, apiKey: SECRETS.apiKey });
+	return await start({
+		speed: 1000,
+		quiet: true,
+		tier: 'business',
+		credits: 10_000_000,
+		apiKey: SECRETS.apiKey,
+	});
 }
 
 export function resetEmulator(emu: Emu): void {
@@ -206,25 +228,45 @@ export function resetEmulator(emu: Emu): void {
 	for (const endpoint of Object.values(ENDPOINTS)) emu.jobs.setDurationMs(endpoint, JOB_MS);
 }
 
-export function credentials(emu: Emu, apiKey: string = SECRETS.apiKey): ICredentialDataDecryptedObject {
-	return { apiKey, environment: 'custom', baseUrl: emu.baseUrl, webhookSecret: SECRETS.webhookSecret };
+export function credentials(
+	emu: Emu,
+	apiKey: string = SECRETS.apiKey,
+): ICredentialDataDecryptedObject {
+	return {
+		apiKey,
+		environment: 'custom',
+		baseUrl: emu.baseUrl,
+		webhookSecret: SECRETS.webhookSecret,
+	};
 }
 
 /** Calls the emulator's API the way a user's other tools would (the key stays in this process). */
-export async function api(emu: Emu, method: string, path: string): Promise<{ status: number; body: IDataObject }> {
-	const response = await fetch(`${emu.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${SECRETS.apiKey}` } });
+export async function api(
+	emu: Emu,
+	method: string,
+	path: string,
+): Promise<{ status: number; body: IDataObject }> {
+	const response = await fetch(`${emu.baseUrl}${path}`, {
+		method,
+		headers: { authorization: `Bearer ${SECRETS.apiKey}` },
+	});
 	const text = await response.text();
 	return { status: response.status, body: (text ? JSON.parse(text) : {}) as IDataObject };
 }
 
 /** Every project the emulator holds (its control endpoint), with the job name the node sent. */
 /** Fault rules not used up yet. */
-export async function leftoverFaults(emu: Emu): Promise<Array<{ match: string; remaining: number }>> {
+export async function leftoverFaults(
+	emu: Emu,
+): Promise<Array<{ match: string; remaining: number }>> {
 	const response = await fetch(`${emu.baseUrl}/__emulator/state`);
-	return ((await response.json()) as { faults: Array<{ match: string; remaining: number }> }).faults;
+	return ((await response.json()) as { faults: Array<{ match: string; remaining: number }> })
+		.faults;
 }
 
-export async function projects(emu: Emu): Promise<Array<{ id: string; name: string; endpoint: string; deleted: boolean }>> {
+export async function projects(
+	emu: Emu,
+): Promise<Array<{ id: string; name: string; endpoint: string; deleted: boolean }>> {
 	const response = await fetch(`${emu.baseUrl}/__emulator/state`);
 	const state = (await response.json()) as { projects: Array<{ id: string }> };
 	return state.projects.map(({ id }) => {
@@ -253,7 +295,10 @@ export function onEachRequest(emu: Emu, handler: (entry: RequestLogEntry) => voi
 }
 
 /** Calls `handler` once per project, at the node's first status request for it. */
-export function onEachPolledProject(emu: Emu, handler: (id: string, kind: string) => void): () => void {
+export function onEachPolledProject(
+	emu: Emu,
+	handler: (id: string, kind: string) => void,
+): () => void {
 	const seen = new Set<string>();
 	return onEachRequest(emu, (entry) => {
 		const match = /^\/v1\/(image|video|audio)-projects\/([^/]+)$/.exec(entry.path);
@@ -266,7 +311,10 @@ export function onEachPolledProject(emu: Emu, handler: (id: string, kind: string
 
 // ------------------------------------------------------------------ running nodes
 
-export const NODES: Record<'image' | 'video' | 'audio' | 'utility', INodeType | IVersionedNodeType> = {
+export const NODES: Record<
+	'image' | 'video' | 'audio' | 'utility',
+	INodeType | IVersionedNodeType
+> = {
 	image: new MagicHourImage(),
 	video: new MagicHourVideo(),
 	audio: new MagicHourAudio(),
@@ -283,7 +331,10 @@ export const TIMEOUT_CAP_MS = 2_000;
 export const SLOWER_THAN_TIMEOUT_MS = 4_500;
 
 function capTimeouts(ctx: IExecuteFunctions): void {
-	const helpers = ctx.helpers as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+	const helpers = ctx.helpers as unknown as Record<
+		string,
+		(...args: unknown[]) => Promise<unknown>
+	>;
 	const cap = (options: IHttpRequestOptions): IHttpRequestOptions => ({
 		...options,
 		timeout: Math.min(options.timeout ?? TIMEOUT_CAP_MS, TIMEOUT_CAP_MS),
@@ -293,7 +344,12 @@ function capTimeouts(ctx: IExecuteFunctions): void {
 		return await httpRequest.call(this, cap(options as IHttpRequestOptions), ...rest);
 	};
 	const withAuth = helpers.httpRequestWithAuthentication;
-	helpers.httpRequestWithAuthentication = async function (this: unknown, type: unknown, options: unknown, ...rest: unknown[]) {
+	helpers.httpRequestWithAuthentication = async function (
+		this: unknown,
+		type: unknown,
+		options: unknown,
+		...rest: unknown[]
+	) {
 		return await withAuth.call(this, type, cap(options as IHttpRequestOptions), ...rest);
 	};
 }
@@ -315,7 +371,10 @@ export async function runNode(
 	node: keyof typeof NODES,
 	parameters: INodeParameters,
 	items: INodeExecutionData[],
-	{ continueOnFail = true, apiKey = SECRETS.apiKey }: { continueOnFail?: boolean; apiKey?: string } = {},
+	{
+		continueOnFail = true,
+		apiKey = SECRETS.apiKey,
+	}: { continueOnFail?: boolean; apiKey?: string } = {},
 ): Promise<NodeRun> {
 	const started = Date.now();
 	let logs: string[] = [];
@@ -341,8 +400,15 @@ export async function runNode(
 	}
 }
 
-export function tagged(prefix: string, count: number, extra: (i: number) => Partial<INodeExecutionData> = () => ({})) {
-	return Array.from({ length: count }, (_, i) => ({ json: { tag: `${prefix}-${i}` }, ...extra(i) }) as INodeExecutionData);
+export function tagged(
+	prefix: string,
+	count: number,
+	extra: (i: number) => Partial<INodeExecutionData> = () => ({}),
+) {
+	return Array.from(
+		{ length: count },
+		(_, i) => ({ json: { tag: `${prefix}-${i}` }, ...extra(i) }) as INodeExecutionData,
+	);
 }
 
 // ------------------------------------------------------------------ checks
@@ -352,13 +418,24 @@ function signatureMatches(mime: string, bytes: Buffer): boolean {
 	const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
 	switch (mime) {
 		case 'image/png':
-			return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+			return bytes
+				.subarray(0, 8)
+				.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 		case 'image/jpeg':
-			return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
+			return (
+				bytes[0] === 0xff &&
+				bytes[1] === 0xd8 &&
+				bytes[bytes.length - 2] === 0xff &&
+				bytes[bytes.length - 1] === 0xd9
+			);
 		case 'image/gif':
 			return /^GIF8[79]a$/.test(ascii(0, 6)) && bytes[bytes.length - 1] === 0x3b;
 		case 'image/webp':
-			return ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP' && bytes.readUInt32LE(4) + 8 === bytes.length;
+			return (
+				ascii(0, 4) === 'RIFF' &&
+				ascii(8, 12) === 'WEBP' &&
+				bytes.readUInt32LE(4) + 8 === bytes.length
+			);
 		case 'video/mp4':
 		case 'video/quicktime':
 			return ascii(4, 8) === 'ftyp';
@@ -368,7 +445,11 @@ function signatureMatches(mime: string, bytes: Buffer): boolean {
 			return ascii(0, 3) === 'ID3' || (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0);
 		case 'audio/wav':
 		case 'audio/x-wav':
-			return ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WAVE' && bytes.readUInt32LE(4) + 8 === bytes.length;
+			return (
+				ascii(0, 4) === 'RIFF' &&
+				ascii(8, 12) === 'WAVE' &&
+				bytes.readUInt32LE(4) + 8 === bytes.length
+			);
 		default:
 			return bytes.length > 0;
 	}
@@ -391,7 +472,9 @@ export async function corruptBinaries(
 	const binaries = item.binary ?? {};
 	const problems: string[] = [];
 	if (Object.keys(binaries).length !== downloads.length) {
-		problems.push(`${id}: ${Object.keys(binaries).length} binaries for ${downloads.length} outputs`);
+		problems.push(
+			`${id}: ${Object.keys(binaries).length} binaries for ${downloads.length} outputs`,
+		);
 	}
 	for (let index = 0; index < downloads.length; index++) {
 		const key = binaryKeyFor(prefix, index);
@@ -412,9 +495,13 @@ export async function corruptBinaries(
 			'MIME type': binary.mimeType === response.headers.get('content-type')?.split(';')[0],
 			'file signature': signatureMatches(binary.mimeType, emitted),
 		};
-		const failed = Object.entries(checks).filter(([, ok]) => !ok).map(([name]) => name);
+		const failed = Object.entries(checks)
+			.filter(([, ok]) => !ok)
+			.map(([name]) => name);
 		if (failed.length) {
-			problems.push(`${id} ${key}: ${failed.join(', ')} (emitted ${emitted.length} bytes, served ${served.length}, Content-Length ${length})`);
+			problems.push(
+				`${id} ${key}: ${failed.join(', ')} (emitted ${emitted.length} bytes, served ${served.length}, Content-Length ${length})`,
+			);
 		}
 	}
 	return problems;
@@ -449,7 +536,10 @@ export async function settle(
 	const byTag = new Map<string, Array<{ id: string; deleted: boolean }>>();
 	for (const project of all) {
 		if (endpoint && project.endpoint !== endpoint) continue;
-		byTag.set(project.name, [...(byTag.get(project.name) ?? []), { id: project.id, deleted: project.deleted }]);
+		byTag.set(project.name, [
+			...(byTag.get(project.name) ?? []),
+			{ id: project.id, deleted: project.deleted },
+		]);
 	}
 	const tags = new Set(items.map((item) => String(item.json.tag)));
 	const strangers = [...byTag.keys()].filter((tag) => !tags.has(tag));
@@ -468,7 +558,8 @@ export async function settle(
 		} else {
 			expect(String(item.json.error).length).toBeGreaterThan(10);
 			expect(item.binary).toBeUndefined();
-			if (item.json.id !== null && item.json.id !== undefined) expect(jobs.map((job) => job.id)).toContain(item.json.id);
+			if (item.json.id !== null && item.json.id !== undefined)
+				expect(jobs.map((job) => job.id)).toContain(item.json.id);
 		}
 	}
 	const ok = byIndex.filter((entry) => entry.ok).map((entry) => entry.item);

@@ -12,7 +12,16 @@ import { sleep } from 'n8n-workflow';
 import { MagicHourTrigger } from '../../nodes/MagicHourTrigger/MagicHourTrigger.node';
 import { ALL_EVENTS } from '../../nodes/MagicHourTrigger/events';
 import { TriggerHost, waitFor } from '../harness/webhookRunner';
-import { addRow, api, corruptBinaries, credentials, record, scenario, SECRETS, type Emu } from './chaosKit';
+import {
+	addRow,
+	api,
+	corruptBinaries,
+	credentials,
+	record,
+	scenario,
+	SECRETS,
+	type Emu,
+} from './chaosKit';
 
 const SIG = 'magic-hour-event-signature';
 const TS = 'magic-hour-event-timestamp';
@@ -65,26 +74,36 @@ export function triggerFuzz(getEmu: () => Emu): void {
 	});
 	afterAll(async () => host?.stop());
 
-	const sign = (body: string, timestamp = now(), secret: string = SECRETS.webhookSecret) => emu.webhooks.sign(secret, timestamp, body);
-	const headers = (body: string, timestamp = now(), secret: string = SECRETS.webhookSecret): Record<string, string> => ({
+	const sign = (body: string, timestamp = now(), secret: string = SECRETS.webhookSecret) =>
+		emu.webhooks.sign(secret, timestamp, body);
+	const headers = (
+		body: string,
+		timestamp = now(),
+		secret: string = SECRETS.webhookSecret,
+	): Record<string, string> => ({
 		'content-type': 'application/json',
 		[SIG]: sign(body, timestamp, secret),
 		[TS]: String(timestamp),
 	});
 
 	/** A well-formed event body like Magic Hour's (`payload` = the project as the API returns it). */
-	function event(type = 'image.completed', payload: IDataObject = {}): { body: string; type: string; id: string } {
+	function event(
+		type = 'image.completed',
+		payload: IDataObject = {},
+	): { body: string; type: string; id: string } {
 		serial += 1;
 		const id = `cm_fuzz_${serial}_${randomBytes(4).toString('hex')}`;
 		const [kind, action] = type.split('.');
-		const status = action === 'completed' ? 'complete' : action === 'errored' ? 'error' : 'rendering';
+		const status =
+			action === 'completed' ? 'complete' : action === 'errored' ? 'error' : 'rendering';
 		const body = JSON.stringify({
 			type,
 			payload: {
 				id,
 				name: `fuzz ${serial}`,
 				status,
-				type: kind === 'video' ? 'TEXT_TO_VIDEO' : kind === 'audio' ? 'VOICE_GENERATOR' : 'AI_IMAGE',
+				type:
+					kind === 'video' ? 'TEXT_TO_VIDEO' : kind === 'audio' ? 'VOICE_GENERATOR' : 'AI_IMAGE',
 				created_at: new Date().toISOString(),
 				enabled: true,
 				credits_charged: 5,
@@ -123,16 +142,31 @@ export function triggerFuzz(getEmu: () => Emu): void {
 	 * Sends the deliveries, then checks the rule: the executions are exactly the authentic events
 	 * (each once, with its own payload), everything else was answered without an execution.
 	 */
-	async function fuzz(name: string, deliveries: Delivery[], { alreadySeen = new Set<string>() } = {}) {
+	async function fuzz(
+		name: string,
+		deliveries: Delivery[],
+		{ alreadySeen = new Set<string>() } = {},
+	) {
 		scenario(name);
 		const before = host.executions.length;
 		const requestsBefore = host.requests.length;
 		const sent = await send(deliveries);
 		const executions = host.executions.slice(before);
-		record('trigger responses', sent.map((s) => ({ what: s.what, status: s.status, response: s.response })));
-		record('trigger requests', host.requests.slice(requestsBefore).map((r) => ({ status: r.status, outcome: r.outcome, body: r.body, error: r.error })));
+		record(
+			'trigger responses',
+			sent.map((s) => ({ what: s.what, status: s.status, response: s.response })),
+		);
+		record(
+			'trigger requests',
+			host.requests
+				.slice(requestsBefore)
+				.map((r) => ({ status: r.status, outcome: r.outcome, body: r.body, error: r.error })),
+		);
 		record('trigger logs', host.logs.splice(0));
-		record('trigger executions', executions.map((e) => e.items));
+		record(
+			'trigger executions',
+			executions.map((e) => e.items),
+		);
 
 		const expected = new Map<string, Delivery>();
 		for (const delivery of sent) {
@@ -148,7 +182,11 @@ export function triggerFuzz(getEmu: () => Emu): void {
 		const duplicates = keys.length - new Set(keys).size;
 		const unexpected = keys.filter((key) => !expected.has(key));
 		const missing = [...expected.keys()].filter((key) => !keys.includes(key));
-		expect({ unexpected, missing: missing.map((key) => `${key} (${expected.get(key)?.what})`), duplicates }).toEqual({
+		expect({
+			unexpected,
+			missing: missing.map((key) => `${key} (${expected.get(key)?.what})`),
+			duplicates,
+		}).toEqual({
 			unexpected: [],
 			missing: [],
 			duplicates: 0,
@@ -160,7 +198,12 @@ export function triggerFuzz(getEmu: () => Emu): void {
 		}
 		for (const delivery of sent) {
 			if (delivery.authentic) expect(delivery.status).toBe(200);
-			else expect(delivery.status === 0 || delivery.status >= 400 || /ignored|not selected/.test(delivery.response)).toBe(true);
+			else
+				expect(
+					delivery.status === 0 ||
+						delivery.status >= 400 ||
+						/ignored|not selected/.test(delivery.response),
+				).toBe(true);
 		}
 		const row = addRow({
 			scenario: name,
@@ -191,21 +234,43 @@ export function triggerFuzz(getEmu: () => Emu): void {
 	it('authentic events of all nine types, unicode payloads and a body near the 1 MiB limit: each starts one execution', async () => {
 		const deliveries = [
 			...ALL_EVENTS.map((type) => authentic(type, {}, `authentic ${type}`)),
-			...UNICODE.map((name, i) => authentic(i % 2 ? 'video.errored' : 'audio.completed', { name }, `unicode ${i}`)),
-			authentic('image.completed', { name: 'big', notes: 'ü'.repeat(500_000) }, 'authentic ~1,000,000 bytes'),
+			...UNICODE.map((name, i) =>
+				authentic(i % 2 ? 'video.errored' : 'audio.completed', { name }, `unicode ${i}`),
+			),
+			authentic(
+				'image.completed',
+				{ name: 'big', notes: 'ü'.repeat(500_000) },
+				'authentic ~1,000,000 bytes',
+			),
 		];
-		const { row } = await fuzz('trigger: authentic events (9 types, unicode, ~1 MB)', deliveries, { alreadySeen: seen });
+		const { row } = await fuzz('trigger: authentic events (9 types, unicode, ~1 MB)', deliveries, {
+			alreadySeen: seen,
+		});
 		expect(row.itemsOut).toBe(deliveries.length);
 		// Names survive byte for byte.
-		const names = host.executions.map((e) => ((e.items[0].json as { project: IDataObject }).project.name as string));
+		const names = host.executions.map(
+			(e) => (e.items[0].json as { project: IDataObject }).project.name as string,
+		);
 		for (const name of UNICODE) expect(names).toContain(name);
 	});
 
 	it('header name case variants, upper-case hex and padded values still pass', async () => {
 		const variants: Array<(h: Record<string, string>) => Record<string, string>> = [
-			(h) => ({ 'Content-Type': h['content-type'], 'Magic-Hour-Event-Signature': h[SIG], 'Magic-Hour-Event-Timestamp': h[TS] }),
-			(h) => ({ 'CONTENT-TYPE': h['content-type'], 'MAGIC-HOUR-EVENT-SIGNATURE': h[SIG], 'MAGIC-HOUR-EVENT-TIMESTAMP': h[TS] }),
-			(h) => ({ 'content-type': h['content-type'], 'mAgIc-HoUr-EvEnT-sIgNaTuRe': h[SIG], 'MaGiC-hOuR-eVeNt-TiMeStAmP': h[TS] }),
+			(h) => ({
+				'Content-Type': h['content-type'],
+				'Magic-Hour-Event-Signature': h[SIG],
+				'Magic-Hour-Event-Timestamp': h[TS],
+			}),
+			(h) => ({
+				'CONTENT-TYPE': h['content-type'],
+				'MAGIC-HOUR-EVENT-SIGNATURE': h[SIG],
+				'MAGIC-HOUR-EVENT-TIMESTAMP': h[TS],
+			}),
+			(h) => ({
+				'content-type': h['content-type'],
+				'mAgIc-HoUr-EvEnT-sIgNaTuRe': h[SIG],
+				'MaGiC-hOuR-eVeNt-TiMeStAmP': h[TS],
+			}),
 			(h) => ({ ...h, [SIG]: h[SIG].toUpperCase() }),
 			(h) => ({ ...h, [SIG]: ` ${h[SIG]}  `, [TS]: ` ${h[TS]} ` }),
 			(h) => ({ ...h, 'content-type': 'application/json; charset=utf-8' }),
@@ -214,19 +279,35 @@ export function triggerFuzz(getEmu: () => Emu): void {
 			const delivery = authentic('image.completed', {}, `header variant ${i}`);
 			return { ...delivery, headers: variant(delivery.headers) };
 		});
-		const { row } = await fuzz('trigger: header case variants (authentic)', deliveries, { alreadySeen: seen });
+		const { row } = await fuzz('trigger: header case variants (authentic)', deliveries, {
+			alreadySeen: seen,
+		});
 		expect(row.itemsOut).toBe(variants.length);
 	});
 
 	it('the content type does not matter: authentic bodies pass, forged ones never do', async () => {
-		const types = ['text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded', 'text/html', 'application/xml', undefined];
+		const types = [
+			'text/plain',
+			'application/octet-stream',
+			'application/x-www-form-urlencoded',
+			'text/html',
+			'application/xml',
+			undefined,
+		];
 		const deliveries: Delivery[] = [];
 		for (const type of types) {
 			const good = authentic('video.completed', {}, `authentic as ${type ?? 'no content type'}`);
 			const forged = event('video.completed');
 			for (const [delivery, isGood] of [
 				[good, true],
-				[{ body: forged.body, headers: { ...headers(forged.body), [SIG]: randomBytes(32).toString('hex') }, what: `forged as ${type}` }, false],
+				[
+					{
+						body: forged.body,
+						headers: { ...headers(forged.body), [SIG]: randomBytes(32).toString('hex') },
+						what: `forged as ${type}`,
+					},
+					false,
+				],
 			] as Array<[Delivery, boolean]>) {
 				const h = { ...delivery.headers };
 				delete h['content-type'];
@@ -240,18 +321,35 @@ export function triggerFuzz(getEmu: () => Emu): void {
 				});
 			}
 		}
-		const { row } = await fuzz('trigger: wrong content types (authentic and forged)', deliveries, { alreadySeen: seen });
+		const { row } = await fuzz('trigger: wrong content types (authentic and forged)', deliveries, {
+			alreadySeen: seen,
+		});
 		expect(row.itemsOut).toBe(types.length);
 	});
 
 	it('replayed events (verbatim, or re-signed later) start nothing new', async () => {
-		const originals = [authentic('image.completed'), authentic('audio.errored'), authentic('video.started')];
+		const originals = [
+			authentic('image.completed'),
+			authentic('audio.errored'),
+			authentic('video.started'),
+		];
 		const replays: Delivery[] = [];
 		for (const original of originals) {
-			replays.push({ ...original, what: 'verbatim replay' }, { ...original, what: 'second verbatim replay' });
-			replays.push({ ...original, headers: headers(original.body.toString(), now() - 30), what: 're-signed replay' });
+			replays.push(
+				{ ...original, what: 'verbatim replay' },
+				{ ...original, what: 'second verbatim replay' },
+			);
+			replays.push({
+				...original,
+				headers: headers(original.body.toString(), now() - 30),
+				what: 're-signed replay',
+			});
 		}
-		const { row, sent } = await fuzz('trigger: replayed events (3 events, 9 replays)', [...originals, ...replays], { alreadySeen: seen });
+		const { row, sent } = await fuzz(
+			'trigger: replayed events (3 events, 9 replays)',
+			[...originals, ...replays],
+			{ alreadySeen: seen },
+		);
 		expect(row.itemsOut).toBe(originals.length);
 		for (const s of sent.slice(originals.length)) expect(s.response).toMatch(/Duplicate delivery/);
 	});
@@ -269,9 +367,15 @@ export function triggerFuzz(getEmu: () => Emu): void {
 		];
 		const deliveries = others.map((secret, i) => {
 			const e = event('image.completed');
-			return { body: e.body, headers: headers(e.body, now(), secret || 'x'), what: `other secret ${i}` };
+			return {
+				body: e.body,
+				headers: headers(e.body, now(), secret || 'x'),
+				what: `other secret ${i}`,
+			};
 		});
-		const { row } = await fuzz('trigger: signatures for another secret', deliveries, { alreadySeen: seen });
+		const { row } = await fuzz('trigger: signatures for another secret', deliveries, {
+			alreadySeen: seen,
+		});
 		expect(row.itemsOut).toBe(0);
 		expect(row.errors).toBe(others.length);
 	});
@@ -286,21 +390,39 @@ export function triggerFuzz(getEmu: () => Emu): void {
 				what: `timestamp ${offset > 0 ? '+' : ''}${offset}s`,
 			};
 		};
-		const deliveries = [at(-360, false), at(360, false), at(-301 - 5, false), at(305, false), at(-3600 * 24, false), at(-240, true), at(240, true), at(0, true)];
-		const { row } = await fuzz('trigger: timestamps ±6 min (and ±4 min)', deliveries, { alreadySeen: seen });
+		const deliveries = [
+			at(-360, false),
+			at(360, false),
+			at(-301 - 5, false),
+			at(305, false),
+			at(-3600 * 24, false),
+			at(-240, true),
+			at(240, true),
+			at(0, true),
+		];
+		const { row } = await fuzz('trigger: timestamps ±6 min (and ±4 min)', deliveries, {
+			alreadySeen: seen,
+		});
 		expect(row.itemsOut).toBe(3);
 	});
 
 	it('random bytes, with and without plausible headers, never start anything', async () => {
 		const rand = prng(0x5eed);
-		const types = ['application/json', 'text/plain', 'application/octet-stream', 'multipart/form-data; boundary=x'];
+		const types = [
+			'application/json',
+			'text/plain',
+			'application/octet-stream',
+			'multipart/form-data; boundary=x',
+		];
 		const deliveries: Delivery[] = [];
 		for (let i = 0; i < 60; i++) {
 			const mode = i % 4;
 			// Mode 3: printable noise signed with the right secret: an authentic sender, but no event.
 			const body: string | Buffer =
 				mode === 3
-					? Array.from({ length: 1 + rand.int(2000) }, () => String.fromCharCode(32 + rand.int(95))).join('')
+					? Array.from({ length: 1 + rand.int(2000) }, () =>
+							String.fromCharCode(32 + rand.int(95)),
+						).join('')
 					: rand.bytes(rand.int(i < 5 ? 4 : 4096));
 			const h: Record<string, string> = { 'content-type': rand.pick(types) };
 			if (mode >= 1) {
@@ -309,7 +431,9 @@ export function triggerFuzz(getEmu: () => Emu): void {
 			}
 			deliveries.push({ body, headers: h, what: `random ${i} (mode ${mode})` });
 		}
-		const { row } = await fuzz('trigger: random bytes (seeded, 60)', deliveries, { alreadySeen: seen });
+		const { row } = await fuzz('trigger: random bytes (seeded, 60)', deliveries, {
+			alreadySeen: seen,
+		});
 		expect(row.itemsOut).toBe(0);
 	});
 
@@ -318,8 +442,16 @@ export function triggerFuzz(getEmu: () => Emu): void {
 		for (let i = 0; i < 12; i++) {
 			const e = event(ALL_EVENTS[i % ALL_EVENTS.length]);
 			const cut = e.body.slice(0, Math.floor((e.body.length * (i + 1)) / 13));
-			deliveries.push({ body: cut, headers: headers(e.body), what: `truncated at ${cut.length}, original signature` });
-			deliveries.push({ body: cut, headers: headers(cut), what: `truncated at ${cut.length}, signed as cut` });
+			deliveries.push({
+				body: cut,
+				headers: headers(e.body),
+				what: `truncated at ${cut.length}, original signature`,
+			});
+			deliveries.push({
+				body: cut,
+				headers: headers(cut),
+				what: `truncated at ${cut.length}, signed as cut`,
+			});
 		}
 		const { row } = await fuzz('trigger: truncated JSON', deliveries, { alreadySeen: seen });
 		expect(row.itemsOut).toBe(0);
@@ -335,8 +467,20 @@ export function triggerFuzz(getEmu: () => Emu): void {
 		const overLimit = bigEvent(1024 * 1024 + 1);
 		const deliveries: Delivery[] = [
 			{ body: overLimit, headers: headers(overLimit), what: 'signed event of 1 MiB + 1 byte' },
-			{ body: Buffer.alloc(5_000_000, 0x7b), headers: { 'content-type': 'application/octet-stream', [SIG]: 'a'.repeat(64), [TS]: String(now()) }, what: '5 MB of {' },
-			{ body: Buffer.alloc(17 * 1024 * 1024, 0x20), headers: { 'content-type': 'application/json' }, what: '17 MiB of spaces' },
+			{
+				body: Buffer.alloc(5_000_000, 0x7b),
+				headers: {
+					'content-type': 'application/octet-stream',
+					[SIG]: 'a'.repeat(64),
+					[TS]: String(now()),
+				},
+				what: '5 MB of {',
+			},
+			{
+				body: Buffer.alloc(17 * 1024 * 1024, 0x20),
+				headers: { 'content-type': 'application/json' },
+				what: '17 MiB of spaces',
+			},
 		];
 		const { row } = await fuzz('trigger: huge bodies', deliveries, { alreadySeen: seen });
 		expect(row.itemsOut).toBe(0);
@@ -376,7 +520,10 @@ export function triggerFuzz(getEmu: () => Emu): void {
 				case 'change a signature digit': {
 					const at = rand.int(64);
 					const digit = parseInt(h[SIG][at], 16);
-					h[SIG] = h[SIG].slice(0, at) + ((digit + 1 + rand.int(15)) % 16).toString(16) + h[SIG].slice(at + 1);
+					h[SIG] =
+						h[SIG].slice(0, at) +
+						((digit + 1 + rand.int(15)) % 16).toString(16) +
+						h[SIG].slice(at + 1);
 					break;
 				}
 				case 'shift the timestamp':
@@ -413,7 +560,9 @@ export function triggerFuzz(getEmu: () => Emu): void {
 			}
 			deliveries.push({ body, headers: h, what: `${how} (#${i})` });
 		}
-		const { row } = await fuzz('trigger: tampered authentic deliveries (seeded, 120)', deliveries, { alreadySeen: seen });
+		const { row } = await fuzz('trigger: tampered authentic deliveries (seeded, 120)', deliveries, {
+			alreadySeen: seen,
+		});
 		expect(row.itemsOut).toBe(0);
 		expect(row.errors).toBe(deliveries.length);
 	});
@@ -433,8 +582,15 @@ export function triggerFuzz(getEmu: () => Emu): void {
 			].entries()) {
 				const created = await fetch(`${emu.baseUrl}/v1/ai-image-generator`, {
 					method: 'POST',
-					headers: { authorization: `Bearer ${SECRETS.apiKey}`, 'content-type': 'application/json' },
-					body: JSON.stringify({ name: `overlap-${i}`, image_count: 1, style: { prompt: 'a red bicycle' } }),
+					headers: {
+						authorization: `Bearer ${SECRETS.apiKey}`,
+						'content-type': 'application/json',
+					},
+					body: JSON.stringify({
+						name: `overlap-${i}`,
+						image_count: 1,
+						style: { prompt: 'a red bicycle' },
+					}),
 				});
 				const { id } = (await created.json()) as { id: string };
 				ids.push(id);
@@ -442,7 +598,11 @@ export function triggerFuzz(getEmu: () => Emu): void {
 				const payload = (await api(emu, 'GET', `/v1/image-projects/${id}`)).body;
 				const body = JSON.stringify({ type: 'image.completed', payload });
 				// A slow first download, or one that fails on every attempt (the delivery then fails).
-				emu.faults.add({ match: `GET /downloads/*/${id}*`, times: fault.type === 'truncate' ? 3 : 1, fault: fault as never });
+				emu.faults.add({
+					match: `GET /downloads/*/${id}*`,
+					times: fault.type === 'truncate' ? 3 : 1,
+					fault: fault as never,
+				});
 				const first = host.post(body, headers(body));
 				await sleep(150);
 				// The sender gave up waiting and delivers again while the first is still running.
@@ -455,9 +615,15 @@ export function triggerFuzz(getEmu: () => Emu): void {
 			}
 			await waitFor(() => host.inFlight === 0, 20_000, 'the downloads to finish');
 			record('trigger logs', host.logs.splice(0));
-			const projectOf = (e: (typeof host.executions)[number]) => e.items[0].json as { project: IDataObject; download_error?: IDataObject };
-			const executions = host.executions.filter((e) => ids.includes(String(projectOf(e).project.id)));
-			record('trigger executions', executions.map((e) => e.items));
+			const projectOf = (e: (typeof host.executions)[number]) =>
+				e.items[0].json as { project: IDataObject; download_error?: IDataObject };
+			const executions = host.executions.filter((e) =>
+				ids.includes(String(projectOf(e).project.id)),
+			);
+			record(
+				'trigger executions',
+				executions.map((e) => e.items),
+			);
 			const executed = executions.map((e) => String(projectOf(e).project.id));
 			const problems: string[] = [];
 			const failedDownloads: string[] = [];
@@ -481,7 +647,11 @@ export function triggerFuzz(getEmu: () => Emu): void {
 			expect(statuses).toEqual(Array.from({ length: 12 }, () => 200));
 			expect(executed.sort()).toEqual([...ids].sort());
 			expect(failedDownloads.sort()).toEqual([ids[1], ids[3]].sort());
-			expect(executions.filter((e) => projectOf(e).download_error).every((e) => e.items[0].binary === undefined)).toBe(true);
+			expect(
+				executions
+					.filter((e) => projectOf(e).download_error)
+					.every((e) => e.items[0].binary === undefined),
+			).toBe(true);
 			expect(row.duplicates).toBe(0);
 			expect(row.leaks).toBe(0);
 		} finally {

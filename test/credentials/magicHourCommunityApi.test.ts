@@ -1,8 +1,16 @@
-import { createRunExecutionData, Workflow, type ICredentialDataDecryptedObject } from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+} from 'n8n-workflow';
 
 import { MagicHourCommunityApi } from '../../credentials/MagicHourCommunityApi.credentials';
 import { start, type Emulator } from '../../emulator';
-import { baseUrlFromCredentials, MOCK_SERVER_BASE_URL, PRODUCTION_BASE_URL } from '../../nodes/shared/transport/baseUrl';
+import {
+	baseUrlFromCredentials,
+	MOCK_SERVER_BASE_URL,
+	PRODUCTION_BASE_URL,
+} from '../../nodes/shared/transport/baseUrl';
 import { TransportProbe } from '../harness/probeNode';
 import { nodeOf, StaticNodeTypes } from '../harness/n8nRuntime';
 
@@ -17,9 +25,18 @@ function resolve(value: string, credentials: ICredentialDataDecryptedObject): st
 		active: false,
 		nodeTypes: new StaticNodeTypes({ probe: new TransportProbe() }),
 	});
-	return workflow.expression.getParameterValue(value, createRunExecutionData(), 0, 0, node.name, [], 'internal', {
-		$credentials: credentials,
-	}) as string;
+	return workflow.expression.getParameterValue(
+		value,
+		createRunExecutionData(),
+		0,
+		0,
+		node.name,
+		[],
+		'internal',
+		{
+			$credentials: credentials,
+		},
+	) as string;
 }
 
 /** Sends the credential's test request the way n8n would: resolved base URL + authenticate headers. */
@@ -28,7 +45,8 @@ async function credentialTest(credentials: ICredentialDataDecryptedObject) {
 	const baseUrl = resolve(String(request.baseURL), credentials);
 	const headers = Object.fromEntries(
 		Object.entries(
-			(credentialType.authenticate as { properties: { headers: Record<string, string> } }).properties.headers,
+			(credentialType.authenticate as { properties: { headers: Record<string, string> } })
+				.properties.headers,
 		).map(([name, value]) => [name, resolve(value, credentials)]),
 	);
 	return fetch(`${baseUrl}${request.url}`, { method: request.method, headers });
@@ -43,14 +61,22 @@ describe('Magic Hour API credentials', () => {
 
 	it('accepts a right key without creating a job or spending credits', async () => {
 		const before = emu.credits;
-		const response = await credentialTest({ apiKey: emu.apiKey, environment: 'custom', baseUrl: `${emu.baseUrl}/` });
+		const response = await credentialTest({
+			apiKey: emu.apiKey,
+			environment: 'custom',
+			baseUrl: `${emu.baseUrl}/`,
+		});
 		expect(response.status).toBe(200);
 		expect(emu.credits).toBe(before);
 		expect(emu.counters().jobsCreated).toBe(0);
 	});
 
 	it('tells a wrong key apart', async () => {
-		const response = await credentialTest({ apiKey: 'wrong-key', environment: 'custom', baseUrl: emu.baseUrl });
+		const response = await credentialTest({
+			apiKey: 'wrong-key',
+			environment: 'custom',
+			baseUrl: emu.baseUrl,
+		});
 		expect(response.status).toBe(401);
 	});
 
@@ -70,7 +96,9 @@ describe('Magic Hour API credentials', () => {
 			].map((baseUrl) => ({ environment: 'custom', baseUrl })),
 		];
 		for (const credentials of cases) {
-			expect(resolve(String(credentialType.test.request.baseURL), credentials)).toBe(baseUrlFromCredentials(credentials));
+			expect(resolve(String(credentialType.test.request.baseURL), credentials)).toBe(
+				baseUrlFromCredentials(credentials),
+			);
 		}
 		expect(baseUrlFromCredentials({ environment: 'production' })).toBe(PRODUCTION_BASE_URL);
 		expect(baseUrlFromCredentials({ environment: 'mock' })).toBe(MOCK_SERVER_BASE_URL);
@@ -95,11 +123,15 @@ describe('Magic Hour API credentials', () => {
 		for (const baseUrl of refused) {
 			const credentials = { environment: 'custom', baseUrl };
 			expect(() => baseUrlFromCredentials(credentials)).toThrow(/Custom Base URL/);
-			expect(resolve(String(credentialType.test.request.baseURL), credentials)).toBe('https://refused-base-url.invalid');
+			expect(resolve(String(credentialType.test.request.baseURL), credentials)).toBe(
+				'https://refused-base-url.invalid',
+			);
 		}
 	});
 
 	it('refuses a custom base URL that is not http(s)', () => {
-		expect(() => baseUrlFromCredentials({ environment: 'custom', baseUrl: 'ftp://x' })).toThrow(/not a valid http/);
+		expect(() => baseUrlFromCredentials({ environment: 'custom', baseUrl: 'ftp://x' })).toThrow(
+			/not a valid http/,
+		);
 	});
 });

@@ -23,7 +23,12 @@ import {
 	type Json,
 	type N8nServer,
 } from '../../scripts/e2e/n8n';
-import { ScriptedChatModel, scriptedModelCredential, toolResults, type ChatRequest } from '../../scripts/e2e/scriptedChatModel';
+import {
+	ScriptedChatModel,
+	scriptedModelCredential,
+	toolResults,
+	type ChatRequest,
+} from '../../scripts/e2e/scriptedChatModel';
 
 const EXAMPLE_ID = 'mhExampleAgent01';
 const VARIANT_ID = 'mhE2eAgentVideo1';
@@ -50,7 +55,8 @@ function videoVariant(): Json {
 	const variant = JSON.parse(JSON.stringify(example()));
 	variant.id = VARIANT_ID;
 	variant.name = 'e2e: agent with a video tool';
-	variant.nodes.find((node: Json) => node.type.endsWith('.chatTrigger')).webhookId = VARIANT_WEBHOOK;
+	variant.nodes.find((node: Json) => node.type.endsWith('.chatTrigger')).webhookId =
+		VARIANT_WEBHOOK;
 	variant.nodes.push({
 		id: '6a1c3f0e-8b2d-4e7a-9c41-06a9e5b7d002',
 		name: 'Start Video',
@@ -65,7 +71,9 @@ function videoVariant(): Json {
 		},
 		credentials: { magicHourCommunityApi: { id: 'mhCredEmulator01', name: 'Magic Hour account' } },
 	});
-	variant.connections['Start Video'] = { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] };
+	variant.connections['Start Video'] = {
+		ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]],
+	};
 	return variant;
 }
 
@@ -79,7 +87,8 @@ async function waitForChat(webhookId: string): Promise<void> {
 	for (;;) {
 		const res = await fetch(chatUrl(webhookId)).catch(() => undefined);
 		if (res?.status === 200) return;
-		if (Date.now() > deadline) throw new Error(`chat ${webhookId} not registered\n${n8n.logTail()}`);
+		if (Date.now() > deadline)
+			throw new Error(`chat ${webhookId} not registered\n${n8n.logTail()}`);
 		await sleep(500);
 	}
 }
@@ -106,12 +115,22 @@ async function lastExecution(workflowId: string): Promise<Json> {
 /** The JSON a tool node handed the agent, as n8n recorded it (the tool node's ai_tool output). */
 function toolOutput(runData: Json, nodeName: string): Json[] {
 	const runs = runData[nodeName];
-	if (!runs?.length) throw new Error(`tool node "${nodeName}" did not run (ran: ${Object.keys(runData).join(', ')})`);
+	if (!runs?.length)
+		throw new Error(
+			`tool node "${nodeName}" did not run (ran: ${Object.keys(runData).join(', ')})`,
+		);
 	return runs[runs.length - 1].data.ai_tool[0].map((item: Json) => item.json);
 }
 
-function offeredTools(request: ChatRequest): Record<string, { description: string; parameters: Json }> {
-	return Object.fromEntries((request.tools ?? []).map(({ function: fn }) => [fn.name, { description: fn.description, parameters: fn.parameters }]));
+function offeredTools(
+	request: ChatRequest,
+): Record<string, { description: string; parameters: Json }> {
+	return Object.fromEntries(
+		(request.tools ?? []).map(({ function: fn }) => [
+			fn.name,
+			{ description: fn.description, parameters: fn.parameters },
+		]),
+	);
 }
 
 /** The content of the `tool` message answering the n-th tool call (what the model read). */
@@ -123,7 +142,9 @@ function toolMessage(request: ChatRequest, index: number): string {
 function expectSmallAndUseful(content: string): Json {
 	expect(Buffer.byteLength(content)).toBeLessThanOrEqual(MAX_TOOL_RESULT_BYTES);
 	// No base64 or other blobs: the longest unbroken run of base64 characters is a URL token at most.
-	expect(Math.max(0, ...(content.match(/[A-Za-z0-9+/=]{100,}/g) ?? []).map((run) => run.length))).toBe(0);
+	expect(
+		Math.max(0, ...(content.match(/[A-Za-z0-9+/=]{100,}/g) ?? []).map((run) => run.length)),
+	).toBe(0);
 	const parsed = JSON.parse(content);
 	expect(Array.isArray(parsed) && parsed.length).toBe(1);
 	return parsed[0];
@@ -138,7 +159,9 @@ beforeAll(async () => {
 	await n8n.publish(EXAMPLE_ID);
 	await n8n.publish(VARIANT_ID);
 	server = await n8n.start();
-	const webhookId = example().nodes.find((node: Json) => node.type.endsWith('.chatTrigger')).webhookId;
+	const webhookId = example().nodes.find((node: Json) =>
+		node.type.endsWith('.chatTrigger'),
+	).webhookId;
 	await waitForChat(webhookId);
 	await waitForChat(VARIANT_WEBHOOK);
 });
@@ -147,7 +170,10 @@ afterAll(async () => {
 	// What n8n sent the model, kept for reading (git-ignored): the README's samples come from it.
 	if (model) {
 		mkdirSync(join(REPO_ROOT, '.n8n-e2e'), { recursive: true });
-		writeFileSync(join(REPO_ROOT, '.n8n-e2e', 'agent-model-requests.json'), JSON.stringify(model.requests, null, 2));
+		writeFileSync(
+			join(REPO_ROOT, '.n8n-e2e', 'agent-model-requests.json'),
+			JSON.stringify(model.requests, null, 2),
+		);
 	}
 	await n8n?.dispose();
 	await model?.stop();
@@ -155,9 +181,12 @@ afterAll(async () => {
 });
 
 test('example 08: one chat message → the agent makes the post image and the voice-over with Magic Hour tools', async () => {
-	const webhookId = example().nodes.find((node: Json) => node.type.endsWith('.chatTrigger')).webhookId;
+	const webhookId = example().nodes.find((node: Json) =>
+		node.type.endsWith('.chatTrigger'),
+	).webhookId;
 	const from = model.requests.length;
-	const imagePrompt = 'A latte with leaf art on a wooden table, morning light, flat lay, warm autumn colors';
+	const imagePrompt =
+		'A latte with leaf art on a wooden table, morning light, flat lay, warm autumn colors';
 	const caption = 'Autumn is here, and so is our maple latte. Come taste it this week.';
 	model.play([
 		{ tool: 'Create_Post_Image', args: { image_prompt: imagePrompt } },
@@ -178,17 +207,29 @@ test('example 08: one chat message → the agent makes the post image and the vo
 	// 1. What the model was offered: every tool with its name, a description of the chosen
 	//    operation, and the arguments of the $fromAI() calls as a JSON schema.
 	const tools = offeredTools(requests[0]);
-	expect(Object.keys(tools).sort()).toEqual(['Create_Post_Image', 'Create_Voice_Over', 'Get_Project']);
+	expect(Object.keys(tools).sort()).toEqual([
+		'Create_Post_Image',
+		'Create_Voice_Over',
+		'Get_Project',
+	]);
 	expect(tools.Create_Post_Image.description).toBe(agentToolDescription(tool('aiImageGenerator')));
 	expect(tools.Create_Voice_Over.description).toBe(agentToolDescription(tool('aiVoiceGenerator')));
 	expect(tools.Get_Project.description).toBe(AGENT_OPERATION_DESCRIPTIONS.project.get);
 	expect(tools.Create_Post_Image.parameters).toMatchObject({
 		type: 'object',
-		properties: { image_prompt: { type: 'string', description: expect.stringMatching(/What the image shows/) } },
+		properties: {
+			image_prompt: { type: 'string', description: expect.stringMatching(/What the image shows/) },
+		},
 		required: ['image_prompt'],
 	});
-	expect(tools.Create_Voice_Over.parameters).toMatchObject({ properties: { text: { type: 'string' } }, required: ['text'] });
-	expect(Object.keys(tools.Get_Project.parameters.properties).sort()).toEqual(['kind', 'project_id']);
+	expect(tools.Create_Voice_Over.parameters).toMatchObject({
+		properties: { text: { type: 'string' } },
+		required: ['text'],
+	});
+	expect(Object.keys(tools.Get_Project.parameters.properties).sort()).toEqual([
+		'kind',
+		'project_id',
+	]);
 
 	// 2. The calls ran against Magic Hour with the arguments the model filled in.
 	const image = expectSmallAndUseful(toolMessage(requests[1], 0));
@@ -199,18 +240,30 @@ test('example 08: one chat message → the agent makes the post image and the vo
 		credits_charged: expect.any(Number),
 		output_urls: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/.+\.png$/)],
 	});
-	expect(emu.getProject(image.id)?.body).toMatchObject({ image_count: 1, aspect_ratio: '1:1', style: { prompt: imagePrompt } });
+	expect(emu.getProject(image.id)?.body).toMatchObject({
+		image_count: 1,
+		aspect_ratio: '1:1',
+		style: { prompt: imagePrompt },
+	});
 
 	const voice = expectSmallAndUseful(toolMessage(requests[2], 1));
-	expect(voice).toMatchObject({ kind: 'audio', status: 'complete', credits_charged: Math.ceil(caption.length / 10) });
+	expect(voice).toMatchObject({
+		kind: 'audio',
+		status: 'complete',
+		credits_charged: Math.ceil(caption.length / 10),
+	});
 	expect(voice.output_urls).toHaveLength(1);
-	expect(emu.getProject(voice.id)?.body).toMatchObject({ style: { prompt: caption, voice_name: 'Morgan Freeman' } });
+	expect(emu.getProject(voice.id)?.body).toMatchObject({
+		style: { prompt: caption, voice_name: 'Morgan Freeman' },
+	});
 
 	// 3. n8n's execution data: the tool nodes ran and handed the agent exactly what the model read.
 	const runData = await lastExecution(EXAMPLE_ID);
 	expect(toolOutput(runData, 'Create Post Image')).toEqual([image]);
 	expect(toolOutput(runData, 'Create Voice Over')).toEqual([voice]);
-	expect(runData['Create Post Image'].at(-1).inputOverride.ai_tool[0][0].json).toMatchObject({ image_prompt: imagePrompt });
+	expect(runData['Create Post Image'].at(-1).inputOverride.ai_tool[0][0].json).toMatchObject({
+		image_prompt: imagePrompt,
+	});
 	expect(runData['AI Agent'].at(-1).data.main[0][0].json.output).toContain(image.output_urls[0]);
 
 	// 4. The chat got the final answer.
@@ -237,7 +290,12 @@ test('a video tool answers at once with the project ID, and the agent checks bac
 	expect(requests).toHaveLength(3);
 
 	const tools = offeredTools(requests[0]);
-	expect(Object.keys(tools).sort()).toEqual(['Create_Post_Image', 'Create_Voice_Over', 'Get_Project', 'Start_Video']);
+	expect(Object.keys(tools).sort()).toEqual([
+		'Create_Post_Image',
+		'Create_Voice_Over',
+		'Get_Project',
+		'Start_Video',
+	]);
 	expect(tools.Start_Video.description).toBe(agentToolDescription(tool('textToVideo')));
 	expect(tools.Start_Video.description).toMatch(/returns the project ID at once/);
 
@@ -249,14 +307,23 @@ test('a video tool answers at once with the project ID, and the agent checks bac
 		credits_charged: expect.any(Number),
 		next: expect.stringMatching(/Get Project/),
 	});
-	expect(emu.getProject(video.id)?.body).toMatchObject({ style: { prompt: 'Steam rising from a latte, slow motion' } });
+	expect(emu.getProject(video.id)?.body).toMatchObject({
+		style: { prompt: 'Steam rising from a latte, slow motion' },
+	});
 
 	const checked = expectSmallAndUseful(toolMessage(requests[2], 1));
-	expect(checked).toMatchObject({ id: video.id, kind: 'video', status: expect.stringMatching(/^(queued|rendering|complete)$/) });
+	expect(checked).toMatchObject({
+		id: video.id,
+		kind: 'video',
+		status: expect.stringMatching(/^(queued|rendering|complete)$/),
+	});
 	expect(reply.output).toBe(`The video is ${checked.status}.`);
 
 	const runData = await lastExecution(VARIANT_ID);
 	expect(toolOutput(runData, 'Start Video')).toEqual([video]);
 	expect(toolOutput(runData, 'Get Project')).toEqual([checked]);
-	expect(runData['Get Project'].at(-1).inputOverride.ai_tool[0][0].json).toMatchObject({ project_id: video.id, kind: 'video' });
+	expect(runData['Get Project'].at(-1).inputOverride.ai_tool[0][0].json).toMatchObject({
+		project_id: video.id,
+		kind: 'video',
+	});
 });

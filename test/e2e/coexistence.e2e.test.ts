@@ -26,7 +26,12 @@ beforeAll(async () => {
 	installOfficialNodeStandIn(join(n8n.n8nFolder, 'nodes'));
 	await n8n.importCredentials([
 		emulatorCredential(emu),
-		{ id: 'mhCredOfficial01', name: 'Official Magic Hour', type: STAND_IN_CREDENTIAL_TYPE, data: { apiKey: 'mhk_live_other_package' } },
+		{
+			id: 'mhCredOfficial01',
+			name: 'Official Magic Hour',
+			type: STAND_IN_CREDENTIAL_TYPE,
+			data: { apiKey: 'mhk_live_other_package' },
+		},
 	]);
 	const ours = { magicHourCommunityApi: { id: 'mhCredEmulator01', name: 'Magic Hour account' } };
 	await n8n.importWorkflows([
@@ -41,7 +46,14 @@ beforeAll(async () => {
 				'Our Account': { main: [[{ node: 'Our Image', type: 'main', index: 0 }]] },
 			},
 			nodes: [
-				{ id: 'c0e1d2a3-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'c0e1d2a3-0000-4000-8000-000000000001',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: 'c0e1d2a3-0000-4000-8000-000000000002',
 					name: 'Official Node',
@@ -49,7 +61,9 @@ beforeAll(async () => {
 					typeVersion: 1,
 					position: [200, 0],
 					parameters: {},
-					credentials: { [STAND_IN_CREDENTIAL_TYPE]: { id: 'mhCredOfficial01', name: 'Official Magic Hour' } },
+					credentials: {
+						[STAND_IN_CREDENTIAL_TYPE]: { id: 'mhCredOfficial01', name: 'Official Magic Hour' },
+					},
 				},
 				{
 					id: 'c0e1d2a3-0000-4000-8000-000000000003',
@@ -66,7 +80,13 @@ beforeAll(async () => {
 					type: 'n8n-nodes-magic-hour.magicHourImage',
 					typeVersion: 1,
 					position: [600, 0],
-					parameters: { operation: 'aiImageGenerator', prompt: 'A lighthouse at dusk', waitForCompletion: true, downloadOutputs: false, options: {} },
+					parameters: {
+						operation: 'aiImageGenerator',
+						prompt: 'A lighthouse at dusk',
+						waitForCompletion: true,
+						downloadOutputs: false,
+						options: {},
+					},
 					credentials: ours,
 				},
 			],
@@ -82,11 +102,17 @@ afterAll(async () => {
 test("both packages load, and our nodes send every request to our credential's base URL", async () => {
 	const before = emu.counters();
 	const run = await n8n.execute(WORKFLOW_ID);
-	if (run.error) throw new Error(`execution failed: ${JSON.stringify(run.error).slice(0, 2000)}\n${n8n.logTail()}`);
+	if (run.error)
+		throw new Error(
+			`execution failed: ${JSON.stringify(run.error).slice(0, 2000)}\n${n8n.logTail()}`,
+		);
 	expect(run.status).toBe('success');
 
 	// The other package's node ran with its own `magicHourApi` credential.
-	expect(run.output('Official Node')[0].json).toEqual({ standIn: '@magichourhq/n8n-nodes-magichour', hasKey: true });
+	expect(run.output('Official Node')[0].json).toEqual({
+		standIn: '@magichourhq/n8n-nodes-magichour',
+		hasKey: true,
+	});
 
 	// Ours reached the emulator (the base URL of our credential), not api.magichour.ai.
 	expect(run.output('Our Account')[0].json).toMatchObject({ credits: expect.any(Number) });
@@ -95,5 +121,7 @@ test("both packages load, and our nodes send every request to our credential's b
 	expect(emu.getProject(String(image.json.id))).toBeDefined();
 	const after = emu.counters();
 	expect(after.jobsCreated - before.jobsCreated).toBe(1);
-	expect((after.byRoute['GET /v1/account'] ?? 0) - (before.byRoute['GET /v1/account'] ?? 0)).toBe(1);
+	expect((after.byRoute['GET /v1/account'] ?? 0) - (before.byRoute['GET /v1/account'] ?? 0)).toBe(
+		1,
+	);
 });

@@ -33,7 +33,12 @@ afterAll(async () => {
 });
 
 /** Binary metadata of an item and the file its "Write File" node wrote. */
-function expectBinaryFile(item: NodeItem, written: NodeItem, mime: string, magic?: Buffer): { path: string; bytes: number } {
+function expectBinaryFile(
+	item: NodeItem,
+	written: NodeItem,
+	mime: string,
+	magic?: Buffer,
+): { path: string; bytes: number } {
 	const binary = item.binary?.data;
 	expect(binary).toBeDefined();
 	expect(binary!.mimeType).toBe(mime);
@@ -48,7 +53,10 @@ function expectBinaryFile(item: NodeItem, written: NodeItem, mime: string, magic
 }
 
 function expectSuccess(run: ExecutionResult): void {
-	if (run.error) throw new Error(`execution failed: ${JSON.stringify(run.error).slice(0, 2000)}\n${n8n.logTail()}`);
+	if (run.error)
+		throw new Error(
+			`execution failed: ${JSON.stringify(run.error).slice(0, 2000)}\n${n8n.logTail()}`,
+		);
 	expect(run.status).toBe('success');
 }
 
@@ -62,7 +70,9 @@ test('every example is a valid workflow with fixed ids and the shared credential
 				expect({ file, node: node.name, credentials: node.credentials }).toEqual({
 					file,
 					node: node.name,
-					credentials: { magicHourCommunityApi: { id: 'mhCredEmulator01', name: 'Magic Hour account' } },
+					credentials: {
+						magicHourCommunityApi: { id: 'mhCredEmulator01', name: 'Magic Hour account' },
+					},
 				});
 			}
 		}
@@ -75,7 +85,12 @@ test('Create an image and save it: one PNG generated, downloaded and written to 
 	expectSuccess(run);
 
 	const [created] = run.output('Create Image');
-	expect(created.json).toMatchObject({ kind: 'image', tool: 'aiImageGenerator', status: 'complete', error: null });
+	expect(created.json).toMatchObject({
+		kind: 'image',
+		tool: 'aiImageGenerator',
+		status: 'complete',
+		error: null,
+	});
 	expect(created.json.credits_charged).toBeGreaterThan(0);
 	expect(emu.getProject(created.json.id)).toBeDefined();
 
@@ -105,9 +120,13 @@ test('Face swap a photo from disk: both photos uploaded as binaries, result writ
 	expectBinaryFile(swapped, saved, 'image/png', PNG_MAGIC);
 
 	const after = emu.counters();
-	expect(after.byRoute['POST /v1/files/upload-urls'] - (before.byRoute['POST /v1/files/upload-urls'] ?? 0)).toBeGreaterThanOrEqual(1);
+	expect(
+		after.byRoute['POST /v1/files/upload-urls'] -
+			(before.byRoute['POST /v1/files/upload-urls'] ?? 0),
+	).toBeGreaterThanOrEqual(1);
 	// The two PNG files of examples/files went up byte for byte.
-	const sent = readFileSync(`${__dirname}/../../examples/files/target-photo.png`).length +
+	const sent =
+		readFileSync(`${__dirname}/../../examples/files/target-photo.png`).length +
 		readFileSync(`${__dirname}/../../examples/files/source-face.png`).length;
 	expect(after.bytesUploaded - before.bytesUploaded).toBe(sent);
 });
@@ -147,26 +166,42 @@ test('A batch of prompts: the empty prompt leaves on the error output, costs not
 		expect(item.binary?.data?.mimeType).toBe('image/png');
 	}
 	// n8n's error output: the error, our details, and the json of the input item that failed.
-	expect(failed[0].json).toMatchObject({ index: 2, prompt: '', details: { id: null, kind: 'image', tool: 'aiImageGenerator' } });
+	expect(failed[0].json).toMatchObject({
+		index: 2,
+		prompt: '',
+		details: { id: null, kind: 'image', tool: 'aiImageGenerator' },
+	});
 	expect(String(failed[0].json.error)).toMatch(/Prompt: is required/);
 	expect(String(failed[0].json.details.description)).toMatch(/Nothing was sent to Magic Hour/);
 
 	const saved = run.output('Save Images');
 	expect(saved).toHaveLength(3);
 	saved.forEach((item, index) => expectBinaryFile(succeeded[index], item, 'image/png', PNG_MAGIC));
-	expect(saved.map((item) => /batch-(\d)-/.exec(String(item.json.fileName))?.[1])).toEqual(['0', '1', '3']);
+	expect(saved.map((item) => /batch-(\d)-/.exec(String(item.json.fileName))?.[1])).toEqual([
+		'0',
+		'1',
+		'3',
+	]);
 	expect(run.output('Failed Prompts')).toHaveLength(1);
 
 	expect(emu.counters().jobsCreated - before.jobsCreated).toBe(3);
 });
 
 test('The same batch with "On Error: Continue" (regular output): 4 items in input order, one error item', async () => {
-	const example = loadExamples().find(({ workflow }) => workflow.id === 'mhExampleBatch01')!.workflow;
+	const example = loadExamples().find(
+		({ workflow }) => workflow.id === 'mhExampleBatch01',
+	)!.workflow;
 	const variant = JSON.parse(JSON.stringify(example));
 	variant.id = 'mhE2eBatchRegul1';
 	variant.name = 'e2e: batch with continueRegularOutput';
-	variant.nodes.find((node: { name: string }) => node.name === 'Create Images').onError = 'continueRegularOutput';
-	variant.nodes = variant.nodes.filter((node: { name: string; type: string }) => node.name === 'Prompts' || node.name === 'Create Images' || node.type.endsWith('manualTrigger'));
+	variant.nodes.find((node: { name: string }) => node.name === 'Create Images').onError =
+		'continueRegularOutput';
+	variant.nodes = variant.nodes.filter(
+		(node: { name: string; type: string }) =>
+			node.name === 'Prompts' ||
+			node.name === 'Create Images' ||
+			node.type.endsWith('manualTrigger'),
+	);
 	variant.connections = {
 		[variant.nodes.find((node: { type: string }) => node.type.endsWith('manualTrigger')).name]: {
 			main: [[{ node: 'Prompts', type: 'main', index: 0 }]],
@@ -179,8 +214,18 @@ test('The same batch with "On Error: Continue" (regular output): 4 items in inpu
 	expectSuccess(run);
 	const results = run.output('Create Images');
 	expect(results).toHaveLength(4);
-	expect(results.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-	expect(results.map((item) => (item.json.error ? 'error' : item.json.status))).toEqual(['complete', 'complete', 'error', 'complete']);
+	expect(results.map((item) => item.pairedItem)).toEqual([
+		{ item: 0 },
+		{ item: 1 },
+		{ item: 2 },
+		{ item: 3 },
+	]);
+	expect(results.map((item) => (item.json.error ? 'error' : item.json.status))).toEqual([
+		'complete',
+		'complete',
+		'error',
+		'complete',
+	]);
 	expect(results[2].json).toMatchObject({ id: null, kind: 'image', tool: 'aiImageGenerator' });
 });
 
@@ -190,14 +235,22 @@ test('Translate a video: AI Video Translator renders the clip, the MP4 is writte
 	expectSuccess(run);
 
 	const [translated] = run.output('Translate Video');
-	expect(translated.json).toMatchObject({ kind: 'video', tool: 'aiVideoTranslator', status: 'complete', error: null });
+	expect(translated.json).toMatchObject({
+		kind: 'video',
+		tool: 'aiVideoTranslator',
+		status: 'complete',
+		error: null,
+	});
 	// 15 s from 5 s to 20 s at 30 frames per second.
 	expect(translated.json.credits_charged).toBe(450);
 
 	const [saved] = run.output('Save Translated Video');
 	const { path } = expectBinaryFile(translated, saved, 'video/mp4');
 	expect(readFileSync(path).subarray(4, 8).toString('latin1')).toBe('ftyp');
-	expect(emu.counters().byRoute['POST /v1/ai-video-translator'] - (before.byRoute['POST /v1/ai-video-translator'] ?? 0)).toBe(1);
+	expect(
+		emu.counters().byRoute['POST /v1/ai-video-translator'] -
+			(before.byRoute['POST /v1/ai-video-translator'] ?? 0),
+	).toBe(1);
 });
 
 test('Animate the newest saved character: its permanent file path goes into Image to Video, no upload', async () => {
@@ -215,6 +268,9 @@ test('Animate the newest saved character: its permanent file path goes into Imag
 	expectBinaryFile(video, saved, 'video/mp4');
 
 	const after = emu.counters();
-	expect((after.byRoute['POST /v1/files/upload-urls'] ?? 0) - (before.byRoute['POST /v1/files/upload-urls'] ?? 0)).toBe(0);
+	expect(
+		(after.byRoute['POST /v1/files/upload-urls'] ?? 0) -
+			(before.byRoute['POST /v1/files/upload-urls'] ?? 0),
+	).toBe(0);
 	expect(after.jobsCreated - before.jobsCreated).toBe(1);
 });

@@ -6,5 +6,7 @@ export default async function globalSetup(): Promise<void> {
 	ensureBuilt();
 	const started = Date.now();
 	const { n8n } = ensureN8nInstalled();
-	process.stderr.write(`\nn8n ready (${n8n}) after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+	process.stderr.write(
+		`\nn8n ready (${n8n}) after ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+	);
 }

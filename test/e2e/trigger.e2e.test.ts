@@ -7,7 +7,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 import { signWebhook, start, type Emulator } from '../../emulator';
-import { emulatorCredential, loadExamples, N8nInstance, type N8nServer } from '../../scripts/e2e/n8n';
+import {
+	emulatorCredential,
+	loadExamples,
+	N8nInstance,
+	type N8nServer,
+} from '../../scripts/e2e/n8n';
 import { startRecordingServer } from '../harness/recordingServer';
 
 const WORKFLOW_ID = 'mhExampleTrigr01';
@@ -24,7 +29,11 @@ let unsubscribe: (() => void) | undefined;
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	timeoutMs = 60_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
@@ -54,14 +63,18 @@ beforeAll(async () => {
 	const unverified = JSON.parse(JSON.stringify(trigger.workflow));
 	unverified.id = UNVERIFIED_ID;
 	unverified.name = 'Magic Hour Trigger without signature verification';
-	const unverifiedNode = unverified.nodes.find((candidate: { type: string }) => candidate.type.endsWith('.magicHourTrigger'));
+	const unverifiedNode = unverified.nodes.find((candidate: { type: string }) =>
+		candidate.type.endsWith('.magicHourTrigger'),
+	);
 	unverifiedNode.webhookId = '0c9e4b1a-7d2f-4a8e-b6c3-5e1f9a7d3b20';
 	unverifiedNode.parameters.options = { downloadOutputs: true, verifySignature: false };
 	await n8n.importWorkflows([trigger.workflow, unverified]);
 	await n8n.publish(WORKFLOW_ID);
 	await n8n.publish(UNVERIFIED_ID);
 	server = await n8n.start();
-	const node = trigger.workflow.nodes.find((candidate: { type: string }) => candidate.type.endsWith('.magicHourTrigger'));
+	const node = trigger.workflow.nodes.find((candidate: { type: string }) =>
+		candidate.type.endsWith('.magicHourTrigger'),
+	);
 	webhookUrl = server.webhookUrl(node.webhookId, 'webhook');
 	unverifiedUrl = server.webhookUrl(unverifiedNode.webhookId, 'webhook');
 	// The workflow is active once its production URL answers (an unsigned probe gets 401).
@@ -116,13 +129,19 @@ test('a job that completes at Magic Hour runs the active workflow with the signe
 test('a duplicate delivery of the same event is acknowledged and does not run the workflow twice', async () => {
 	// Only completed events from here on, so that the duplicated "next event" is image.completed.
 	unsubscribe?.();
-	unsubscribe = emu.webhooks.subscribe({ url: webhookUrl, events: ['image.completed'], secret: SECRET });
+	unsubscribe = emu.webhooks.subscribe({
+		url: webhookUrl,
+		events: ['image.completed'],
+		secret: SECRET,
+	});
 	const before = (await n8n.executions(WORKFLOW_ID)).length;
 	const deliveredBefore = emu.webhooks.deliveries.length;
 	emu.webhooks.duplicateNext(1);
 	const id = await createImageJob('A second paper boat, duplicate delivery');
 	const hits = await waitFor('both image.completed deliveries', async () => {
-		const found = emu.webhooks.deliveries.slice(deliveredBefore).filter((d) => d.type === 'image.completed');
+		const found = emu.webhooks.deliveries
+			.slice(deliveredBefore)
+			.filter((d) => d.type === 'image.completed');
 		return found.length >= 2 ? found : undefined;
 	});
 	expect(hits.map((d) => d.status)).toEqual([200, 200]);
@@ -130,14 +149,20 @@ test('a duplicate delivery of the same event is acknowledged and does not run th
 	const after = await n8n.executions(WORKFLOW_ID);
 	expect(after.length - before).toBe(1);
 	const data = await n8n.executionData(after[after.length - 1].id);
-	expect(data.data.resultData.runData['Magic Hour Trigger'][0].data.main[0][0].json.project.id).toBe(id);
+	expect(
+		data.data.resultData.runData['Magic Hour Trigger'][0].data.main[0][0].json.project.id,
+	).toBe(id);
 });
 
 test('a forged delivery (wrong secret) gets 401 and creates no execution', async () => {
 	const before = (await n8n.executions(WORKFLOW_ID)).length;
 	const body = JSON.stringify({
 		type: 'image.completed',
-		payload: { id: 'forged-project', status: 'complete', downloads: [{ url: `${emu.baseUrl}/nothing.png`, expires_at: null }] },
+		payload: {
+			id: 'forged-project',
+			status: 'complete',
+			downloads: [{ url: `${emu.baseUrl}/nothing.png`, expires_at: null }],
+		},
 	});
 	const timestamp = Math.floor(Date.now() / 1000);
 	const res = await fetch(webhookUrl, {
@@ -173,9 +198,17 @@ test('n8n refuses to activate a Trigger that would download files without verify
 	try {
 		const body = JSON.stringify({
 			type: 'image.completed',
-			payload: { id: 'cm_forged', status: 'complete', downloads: [{ url: `${internal.origin}/latest/meta-data`, expires_at: null }] },
+			payload: {
+				id: 'cm_forged',
+				status: 'complete',
+				downloads: [{ url: `${internal.origin}/latest/meta-data`, expires_at: null }],
+			},
 		});
-		const res = await fetch(unverifiedUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		const res = await fetch(unverifiedUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
 		// Not registered: activation failed with the node's message.
 		expect(res.status).toBe(404);
 		expect(internal.requests).toEqual([]);

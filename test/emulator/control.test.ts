@@ -1,7 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: runs in tests or on the developer's machine, never inside n8n */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bodies, call, eventually, startFast, waitForStatus, type TestEmulator } from './emulatorHarness';
+import {
+	bodies,
+	call,
+	eventually,
+	startFast,
+	waitForStatus,
+	type TestEmulator,
+} from './emulatorHarness';
 
 let emu: TestEmulator;
 
@@ -12,7 +19,9 @@ afterAll(() => emu.stop());
 beforeEach(() => emu.reset());
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function control(method: string, action: string, body?: unknown): Promise<{ status: number; body: any }> {
+type ControlAnswer = { status: number; body: any };
+
+async function control(method: string, action: string, body?: unknown): Promise<ControlAnswer> {
 	const res = await fetch(`${emu.baseUrl}/__emulator/${action}`, {
 		method,
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -38,31 +47,56 @@ describe('control endpoint /__emulator', () => {
 	});
 
 	it('POST credits sets the balance', async () => {
-		expect(await control('POST', 'credits', { credits: 7 })).toEqual({ status: 200, body: { credits: 7 } });
+		expect(await control('POST', 'credits', { credits: 7 })).toEqual({
+			status: 200,
+			body: { credits: 7 },
+		});
 		expect(emu.credits).toBe(7);
-		expect((await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image })).status).toBe(402);
+		expect((await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image })).status).toBe(
+			402,
+		);
 		expect((await control('POST', 'credits', { credits: -1 })).status).toBe(422);
 	});
 
 	it('POST faults adds rules (one, a list, or {rules}); DELETE faults clears them', async () => {
-		expect((await control('POST', 'faults', { match: 'GET /v1/account', fault: { type: 'status', status: 500 } })).status).toBe(200);
-		await control('POST', 'faults', [{ match: 'GET /v1/account', times: 2, fault: { type: 'rate-limit', retryAfterSeconds: 1 } }]);
-		const listed = await control('POST', 'faults', { rules: [{ match: 'POST /v1/*', fault: { type: 'reset' } }] });
+		expect(
+			(
+				await control('POST', 'faults', {
+					match: 'GET /v1/account',
+					fault: { type: 'status', status: 500 },
+				})
+			).status,
+		).toBe(200);
+		await control('POST', 'faults', [
+			{ match: 'GET /v1/account', times: 2, fault: { type: 'rate-limit', retryAfterSeconds: 1 } },
+		]);
+		const listed = await control('POST', 'faults', {
+			rules: [{ match: 'POST /v1/*', fault: { type: 'reset' } }],
+		});
 		expect(listed.body.faults).toHaveLength(3);
 		expect((await call(emu, 'GET', '/v1/account')).status).toBe(500);
 		expect((await call(emu, 'GET', '/v1/account')).status).toBe(429);
 		await control('DELETE', 'faults');
 		expect((await call(emu, 'GET', '/v1/account')).status).toBe(200);
-		expect((await control('POST', 'faults', { match: 'x', fault: { type: 'bogus' } })).status).toBe(422);
+		expect((await control('POST', 'faults', { match: 'x', fault: { type: 'bogus' } })).status).toBe(
+			422,
+		);
 	});
 
 	it('POST jobs/fail-next and jobs/cancel-next steer the next jobs; jobs/duration sets durations', async () => {
 		await control('POST', 'jobs/duration', { endpoint: '/v1/ai-image-generator', ms: 0 });
-		await control('POST', 'jobs/fail-next', { endpoint: '/v1/ai-image-generator', code: 'invalid_parameters', message: 'nope' });
+		await control('POST', 'jobs/fail-next', {
+			endpoint: '/v1/ai-image-generator',
+			code: 'invalid_parameters',
+			message: 'nope',
+		});
 		await control('POST', 'jobs/cancel-next', {});
 		const failed = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		const canceled = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
-		expect(await waitForStatus(emu, 'image', failed.body.id)).toMatchObject({ status: 'error', error: { code: 'invalid_parameters' } });
+		expect(await waitForStatus(emu, 'image', failed.body.id)).toMatchObject({
+			status: 'error',
+			error: { code: 'invalid_parameters' },
+		});
 		expect((await waitForStatus(emu, 'image', canceled.body.id)).status).toBe('canceled');
 		expect((await control('POST', 'jobs/fail-next', {})).status).toBe(422);
 	});
@@ -92,14 +126,22 @@ describe('control endpoint /__emulator', () => {
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
 			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-			const sub = await control('POST', 'webhooks/subscribe', { url, events: ['image.completed'], secret: 's' });
+			const sub = await control('POST', 'webhooks/subscribe', {
+				url,
+				events: ['image.completed'],
+				secret: 's',
+			});
 			expect(sub.body).toEqual({ id: expect.any(Number) });
 			await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 			await eventually(() => emu.webhooks.deliveries.length === 1, 2000, 'webhook');
 			expect(received).toEqual(['image.completed']);
 			const deliveries = await control('GET', 'webhooks/deliveries');
-			expect(deliveries.body).toEqual([expect.objectContaining({ url, type: 'image.completed', status: 200, attempt: 1 })]);
-			expect((await control('POST', 'webhooks/unsubscribe', { id: sub.body.id })).body).toEqual({ removed: true });
+			expect(deliveries.body).toEqual([
+				expect.objectContaining({ url, type: 'image.completed', status: 200, attempt: 1 }),
+			]);
+			expect((await control('POST', 'webhooks/unsubscribe', { id: sub.body.id })).body).toEqual({
+				removed: true,
+			});
 		} finally {
 			server.closeAllConnections();
 			await new Promise((resolve) => server.close(resolve));
@@ -108,7 +150,10 @@ describe('control endpoint /__emulator', () => {
 
 	it('POST reset clears projects, faults, log and counters and restores the balance', async () => {
 		const created = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
-		await control('POST', 'faults', { match: 'GET /v1/account', fault: { type: 'status', status: 500 } });
+		await control('POST', 'faults', {
+			match: 'GET /v1/account',
+			fault: { type: 'status', status: 500 },
+		});
 		expect(await control('POST', 'reset')).toEqual({ status: 200, body: { ok: true } });
 		expect(emu.credits).toBe(500);
 		expect(emu.log).toHaveLength(0);
@@ -118,7 +163,9 @@ describe('control endpoint /__emulator', () => {
 	});
 
 	it('POST output-bytes changes the size of generated outputs (reset restores it)', async () => {
-		expect((await control('POST', 'output-bytes', { image: 12_345 })).body.outputBytes).toMatchObject({ image: 12_345 });
+		expect(
+			(await control('POST', 'output-bytes', { image: 12_345 })).body.outputBytes,
+		).toMatchObject({ image: 12_345 });
 		await control('POST', 'jobs/duration', { endpoint: '/v1/ai-image-generator', ms: 0 });
 		const created = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		const done = await waitForStatus(emu, 'image', created.body.id);
@@ -132,7 +179,11 @@ describe('control endpoint /__emulator', () => {
 	it('GET projects/:id returns the raw record; unknown actions answer 404', async () => {
 		const created = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		const record = await control('GET', `projects/${created.body.id}`);
-		expect(record.body).toMatchObject({ id: created.body.id, endpoint: '/v1/ai-image-generator', creditsCharged: 50 });
+		expect(record.body).toMatchObject({
+			id: created.body.id,
+			endpoint: '/v1/ai-image-generator',
+			creditsCharged: 50,
+		});
 		expect((await control('GET', 'nope')).status).toBe(404);
 	});
 });

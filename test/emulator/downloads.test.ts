@@ -1,4 +1,12 @@
-import { bodies, call, rawGet, sleep, startFast, waitForStatus, type TestEmulator } from './emulatorHarness';
+import {
+	bodies,
+	call,
+	rawGet,
+	sleep,
+	startFast,
+	waitForStatus,
+	type TestEmulator,
+} from './emulatorHarness';
 
 let emu: TestEmulator;
 
@@ -16,32 +24,52 @@ async function completedProject(path: string, body: unknown, kind: 'image' | 'vi
 }
 
 const magic: Record<string, (b: Buffer) => boolean> = {
-	png: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+	png: (b) =>
+		b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
 	gif: (b) => b.subarray(0, 6).toString('latin1') === 'GIF89a',
 	mp4: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp',
-	webm: (b) => b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])) && b.includes(Buffer.from('webm')),
+	webm: (b) =>
+		b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])) &&
+		b.includes(Buffer.from('webm')),
 	mp3: (b) => b.subarray(0, 3).toString('latin1') === 'ID3',
 };
 
 describe('downloads', () => {
 	it.each([
 		['png', 'image/png', 5000, '/v1/ai-image-generator', bodies.image, 'image'],
-		['gif', 'image/gif', 5000, '/v1/ai-gif-generator', { style: { prompt: 'a dancing cat' } }, 'image'],
-		['webm', 'video/webm', 70_000, '/v1/ai-gif-generator', { style: { prompt: 'x' }, output_format: 'webm' }, 'image'],
+		[
+			'gif',
+			'image/gif',
+			5000,
+			'/v1/ai-gif-generator',
+			{ style: { prompt: 'a dancing cat' } },
+			'image',
+		],
+		[
+			'webm',
+			'video/webm',
+			70_000,
+			'/v1/ai-gif-generator',
+			{ style: { prompt: 'x' }, output_format: 'webm' },
+			'image',
+		],
 		['mp4', 'video/mp4', 70_000, '/v1/text-to-video', bodies.video, 'video'],
 		['mp3', 'audio/mpeg', 9000, '/v1/ai-voice-generator', bodies.audio, 'audio'],
-	] as const)('serves a valid %s with its Content-Type and exact Content-Length, no auth needed', async (ext, mime, size, path, body, kind) => {
-		const project = await completedProject(path, body, kind);
-		const url: string = project.downloads[0].url;
-		expect(url.endsWith(`.${ext}`)).toBe(true);
-		const res = await fetch(url); // no Authorization header
-		expect(res.status).toBe(200);
-		expect(res.headers.get('content-type')).toBe(mime);
-		expect(res.headers.get('content-length')).toBe(String(size));
-		const bytes = Buffer.from(await res.arrayBuffer());
-		expect(bytes.length).toBe(size);
-		expect(magic[ext](bytes)).toBe(true);
-	});
+	] as const)(
+		'serves a valid %s with its Content-Type and exact Content-Length, no auth needed',
+		async (ext, mime, size, path, body, kind) => {
+			const project = await completedProject(path, body, kind);
+			const url: string = project.downloads[0].url;
+			expect(url.endsWith(`.${ext}`)).toBe(true);
+			const res = await fetch(url); // no Authorization header
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toBe(mime);
+			expect(res.headers.get('content-length')).toBe(String(size));
+			const bytes = Buffer.from(await res.arrayBuffer());
+			expect(bytes.length).toBe(size);
+			expect(magic[ext](bytes)).toBe(true);
+		},
+	);
 
 	it('mp3 downloads contain MPEG audio frames after the ID3 tag', async () => {
 		const project = await completedProject('/v1/ai-voice-generator', bodies.audio, 'audio');
@@ -98,7 +126,9 @@ describe('download URL expiry', () => {
 
 	it('answers 403 once a URL has expired; a new GET of the project gives a working URL', async () => {
 		shortLived.jobs.setDurationMs('/v1/ai-image-generator', 0);
-		const created = await call(shortLived, 'POST', '/v1/ai-image-generator', { body: bodies.image });
+		const created = await call(shortLived, 'POST', '/v1/ai-image-generator', {
+			body: bodies.image,
+		});
 		const project = await waitForStatus(shortLived, 'image', created.body.id, ['complete']);
 		const { url, expires_at: expiresAt } = project.downloads[0];
 		expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(500);
@@ -107,7 +137,10 @@ describe('download URL expiry', () => {
 		await sleep(Date.parse(expiresAt) - Date.now() + 20);
 		const expired = await fetch(url);
 		expect(expired.status).toBe(403);
-		expect(await expired.json()).toEqual({ code: 'forbidden', message: expect.stringContaining('expired') });
+		expect(await expired.json()).toEqual({
+			code: 'forbidden',
+			message: expect.stringContaining('expired'),
+		});
 
 		const fresh = await call(shortLived, 'GET', `/v1/image-projects/${created.body.id}`);
 		const res = await rawGet(fresh.body.downloads[0].url);
@@ -120,14 +153,22 @@ describe('face detection', () => {
 	it('reports faces once complete, each with a path usable in a face swap and a viewable PNG url', async () => {
 		emu.jobs.setDurationMs('/v1/face-detection', 600);
 		const created = await call(emu, 'POST', '/v1/face-detection', {
-			body: { assets: { target_file_path: 'https://example.com/group.jpg' }, confidence_score: 0.5 },
+			body: {
+				assets: { target_file_path: 'https://example.com/group.jpg' },
+				confidence_score: 0.5,
+			},
 		});
 		expect(created.status).toBe(200);
 		expect(created.body).toEqual({ id: expect.any(String), credits_charged: 0 });
 		const id = created.body.id;
 
 		const early = await call(emu, 'GET', `/v1/face-detection/${id}`);
-		expect(early.body).toEqual({ id, credits_charged: 0, status: expect.stringMatching(/^(queued|rendering)$/), faces: expect.any(Array) });
+		expect(early.body).toEqual({
+			id,
+			credits_charged: 0,
+			status: expect.stringMatching(/^(queued|rendering)$/),
+			faces: expect.any(Array),
+		});
 		expect(early.body.faces.length).toBeLessThan(2);
 
 		let done;
@@ -168,13 +209,22 @@ describe('face detection', () => {
 
 	it('fails on a never-uploaded api-assets target, and honours failNext scoped to it', async () => {
 		emu.jobs.setDurationMs('/v1/face-detection', 0);
-		const missing = await call(emu, 'POST', '/v1/face-detection', { body: { assets: { target_file_path: 'api-assets/nope/0.png' } } });
+		const missing = await call(emu, 'POST', '/v1/face-detection', {
+			body: { assets: { target_file_path: 'api-assets/nope/0.png' } },
+		});
 		await sleep(10);
-		expect((await call(emu, 'GET', `/v1/face-detection/${missing.body.id}`)).body).toMatchObject({ status: 'error', faces: [] });
+		expect((await call(emu, 'GET', `/v1/face-detection/${missing.body.id}`)).body).toMatchObject({
+			status: 'error',
+			faces: [],
+		});
 
 		emu.jobs.failNext({ endpoint: '/v1/face-detection', code: 'no_source_face' });
-		const failed = await call(emu, 'POST', '/v1/face-detection', { body: { assets: { target_file_path: 'https://x.test/a.png' } } });
+		const failed = await call(emu, 'POST', '/v1/face-detection', {
+			body: { assets: { target_file_path: 'https://x.test/a.png' } },
+		});
 		await sleep(10);
-		expect((await call(emu, 'GET', `/v1/face-detection/${failed.body.id}`)).body.status).toBe('error');
+		expect((await call(emu, 'GET', `/v1/face-detection/${failed.body.id}`)).body.status).toBe(
+			'error',
+		);
 	});
 });

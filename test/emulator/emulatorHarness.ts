@@ -23,7 +23,13 @@ export async function call(
 	emu: Emulator,
 	method: string,
 	path: string,
-	options: { body?: unknown; rawBody?: string; apiKey?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {},
+	options: {
+		body?: unknown;
+		rawBody?: string;
+		apiKey?: string | null;
+		headers?: Record<string, string>;
+		signal?: AbortSignal;
+	} = {},
 ): Promise<ApiResponse> {
 	const headers: Record<string, string> = { ...options.headers };
 	const key = options.apiKey === undefined ? emu.apiKey : options.apiKey;
@@ -59,13 +65,18 @@ export async function waitForStatus(
 		const res = await call(emu, 'GET', `/v1/${kind}-projects/${id}`);
 		if (res.status !== 200) throw new Error(`GET project answered ${res.status}: ${res.text}`);
 		if (statuses.includes(res.body.status)) return res.body;
-		if (Date.now() > deadline) throw new Error(`project ${id} still ${res.body.status} after ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(`project ${id} still ${res.body.status} after ${timeoutMs} ms`);
 		await sleep(5);
 	}
 }
 
 /** Waits until `predicate` holds (for timer-driven effects such as webhooks). */
-export async function eventually(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function eventually(
+	predicate: () => boolean,
+	timeoutMs = 5000,
+	what = 'condition',
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!predicate()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -77,7 +88,13 @@ export async function eventually(predicate: () => boolean, timeoutMs = 5000, wha
 export function rawGet(
 	url: string,
 	keep = 64,
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; head: Buffer; received: number; error?: Error }> {
+): Promise<{
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	head: Buffer;
+	received: number;
+	error?: Error;
+}> {
 	return new Promise((resolve, reject) => {
 		const req = http.get(url, { agent: false }, (res) => {
 			const parts: Buffer[] = [];
@@ -87,7 +104,13 @@ export function rawGet(
 			const finish = (error?: Error) => {
 				if (finished) return;
 				finished = true;
-				resolve({ status: res.statusCode ?? 0, headers: res.headers, head: Buffer.concat(parts), received, error });
+				resolve({
+					status: res.statusCode ?? 0,
+					headers: res.headers,
+					head: Buffer.concat(parts),
+					received,
+					error,
+				});
 			};
 			res.on('data', (chunk: Buffer) => {
 				received += chunk.length;
@@ -99,7 +122,11 @@ export function rawGet(
 			res.on('end', () => finish(res.complete ? undefined : new Error('incomplete body')));
 			res.on('aborted', () => finish(new Error('aborted')));
 			res.on('error', (e) => finish(e));
-			res.on('close', () => finish(res.complete ? undefined : new Error('connection closed before the body was complete')));
+			res.on('close', () =>
+				finish(
+					res.complete ? undefined : new Error('connection closed before the body was complete'),
+				),
+			);
 		});
 		req.on('error', reject);
 	});

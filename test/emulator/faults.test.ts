@@ -1,4 +1,11 @@
-import { bodies, call, rawGet, startFast, waitForStatus, type TestEmulator } from './emulatorHarness';
+import {
+	bodies,
+	call,
+	rawGet,
+	startFast,
+	waitForStatus,
+	type TestEmulator,
+} from './emulatorHarness';
 
 let emu: TestEmulator;
 
@@ -21,19 +28,30 @@ async function downloadUrl(): Promise<string> {
 
 describe('faults', () => {
 	it('status: answers the given status instead of handling the request, once by default', async () => {
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', fault: { type: 'status', status: 503 } });
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			fault: { type: 'status', status: 503 },
+		});
 		const faulted = await create();
 		expect(faulted.status).toBe(503);
 		expect(faulted.body).toEqual({ code: 'service_unavailable', message: expect.any(String) });
 		expect(emu.counters().jobsCreated).toBe(0);
 		expect(emu.credits).toBe(1000);
-		expect(emu.log.at(-1)).toMatchObject({ status: 503, fault: 'status', route: 'POST /v1/ai-image-generator' });
+		expect(emu.log.at(-1)).toMatchObject({
+			status: 503,
+			fault: 'status',
+			route: 'POST /v1/ai-image-generator',
+		});
 
 		expect((await create()).status).toBe(200);
 	});
 
 	it('status: uses a custom body, and `times` counts down', async () => {
-		emu.faults.add({ match: 'GET /v1/account', times: 2, fault: { type: 'status', status: 500, body: { message: 'boom' } } });
+		emu.faults.add({
+			match: 'GET /v1/account',
+			times: 2,
+			fault: { type: 'status', status: 500, body: { message: 'boom' } },
+		});
 		expect((await call(emu, 'GET', '/v1/account')).body).toEqual({ message: 'boom' });
 		expect((await call(emu, 'GET', '/v1/account')).status).toBe(500);
 		expect((await call(emu, 'GET', '/v1/account')).status).toBe(200);
@@ -50,7 +68,10 @@ describe('faults', () => {
 
 		emu.faults.add({ match: '* *', fault: { type: 'status', status: 500 } });
 		expect((await call(emu, 'DELETE', '/v1/audio-projects/x')).status).toBe(500);
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', fault: { type: 'status', status: 500 } });
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			fault: { type: 'status', status: 500 },
+		});
 		emu.faults.clear();
 		expect((await create()).status).toBe(200);
 	});
@@ -92,7 +113,9 @@ describe('faults', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
 
 		emu.faults.add({ match: 'GET /v1/account', fault: { type: 'slow-headers', delayMs: 300 } });
-		await expect(call(emu, 'GET', '/v1/account', { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+		await expect(
+			call(emu, 'GET', '/v1/account', { signal: AbortSignal.timeout(50) }),
+		).rejects.toThrow();
 	});
 
 	it('truncate: announces the full length and cuts the body after N bytes', async () => {
@@ -135,7 +158,10 @@ describe('faults', () => {
 	});
 
 	it('rewrite-body: handles the request (the job is charged), then changes the JSON answer', async () => {
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', fault: { type: 'rewrite-body', omit: ['id'] } });
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			fault: { type: 'rewrite-body', omit: ['id'] },
+		});
 		const created = await create();
 		expect(created.status).toBe(200);
 		expect(created.body).not.toHaveProperty('id');
@@ -143,10 +169,15 @@ describe('faults', () => {
 		expect(emu.counters().jobsCreated).toBe(1);
 
 		const next = await create();
-		emu.faults.add({ match: 'GET /v1/image-projects/*', fault: { type: 'rewrite-body', set: { downloads: [] } } });
+		emu.faults.add({
+			match: 'GET /v1/image-projects/*',
+			fault: { type: 'rewrite-body', set: { downloads: [] } },
+		});
 		const done = await waitForStatus(emu, 'image', next.body.id, ['complete']);
 		expect(done.downloads).toEqual([]);
-		expect((await waitForStatus(emu, 'image', next.body.id, ['complete'])).downloads).toHaveLength(1);
+		expect((await waitForStatus(emu, 'image', next.body.id, ['complete'])).downloads).toHaveLength(
+			1,
+		);
 	});
 
 	it('rejects malformed rules', () => {

@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => emu.stop());
 
 /** Reads a URL to the end, discarding the bytes, while sampling this process's RSS. */
-function drain(url: string): Promise<{ status: number; length: number; received: number; head: Buffer; peakRss: number }> {
+function drain(
+	url: string,
+): Promise<{ status: number; length: number; received: number; head: Buffer; peakRss: number }> {
 	return new Promise((resolve, reject) => {
 		let peakRss = process.memoryUsage.rss();
 		const sampler = setInterval(() => {
@@ -30,7 +32,13 @@ function drain(url: string): Promise<{ status: number; length: number; received:
 				res.on('end', () => {
 					clearInterval(sampler);
 					peakRss = Math.max(peakRss, process.memoryUsage.rss());
-					resolve({ status: res.statusCode ?? 0, length: Number(res.headers['content-length']), received, head, peakRss });
+					resolve({
+						status: res.statusCode ?? 0,
+						length: Number(res.headers['content-length']),
+						received,
+						head,
+						peakRss,
+					});
 				});
 				res.on('error', (e) => {
 					clearInterval(sampler);

@@ -1,4 +1,12 @@
-import { bodies, call, eventually, sleep, startFast, waitForStatus, type TestEmulator } from './emulatorHarness';
+import {
+	bodies,
+	call,
+	eventually,
+	sleep,
+	startFast,
+	waitForStatus,
+	type TestEmulator,
+} from './emulatorHarness';
 
 let emu: TestEmulator;
 
@@ -11,7 +19,9 @@ beforeEach(() => emu.reset());
 describe('job lifecycle', () => {
 	it('walks queued → rendering → complete on the clock and lists one download per output', async () => {
 		emu.jobs.setDurationMs('/v1/ai-image-generator', 1500);
-		const created = await call(emu, 'POST', '/v1/ai-image-generator', { body: { ...bodies.image, image_count: 2 } });
+		const created = await call(emu, 'POST', '/v1/ai-image-generator', {
+			body: { ...bodies.image, image_count: 2 },
+		});
 		expect(created.status).toBe(200);
 		expect(created.body).toEqual({ id: expect.any(String), credits_charged: 100, frame_cost: 100 });
 		expect(emu.credits).toBe(900);
@@ -35,7 +45,10 @@ describe('job lifecycle', () => {
 			image_count: 2,
 			error: null,
 			downloads: [
-				{ url: expect.stringMatching(new RegExp(`^${emu.baseUrl}/downloads/[^/]+/[^/]+\\.png$`)), expires_at: expect.any(String) },
+				{
+					url: expect.stringMatching(new RegExp(`^${emu.baseUrl}/downloads/[^/]+/[^/]+\\.png$`)),
+					expires_at: expect.any(String),
+				},
 				{ url: expect.stringMatching(/\.png$/), expires_at: expect.any(String) },
 			],
 		});
@@ -54,9 +67,15 @@ describe('job lifecycle', () => {
 
 	it('returns the video shape with the legacy fields old SDKs require', async () => {
 		emu.jobs.setDurationMs('/v1/text-to-video', 0);
-		const created = await call(emu, 'POST', '/v1/text-to-video', { body: { ...bodies.video, resolution: '720p', aspect_ratio: '9:16' } });
+		const created = await call(emu, 'POST', '/v1/text-to-video', {
+			body: { ...bodies.video, resolution: '720p', aspect_ratio: '9:16' },
+		});
 		expect(created.status).toBe(200);
-		expect(created.body).toEqual({ id: expect.any(String), credits_charged: 150, estimated_frame_cost: 150 });
+		expect(created.body).toEqual({
+			id: expect.any(String),
+			credits_charged: 150,
+			estimated_frame_cost: 150,
+		});
 		const done = await waitForStatus(emu, 'video', created.body.id);
 		expect(done).toMatchObject({
 			status: 'complete',
@@ -82,7 +101,11 @@ describe('job lifecycle', () => {
 	});
 
 	it('a failed job ends in error and refunds its credits', async () => {
-		emu.jobs.failNext({ endpoint: '/v1/ai-image-generator', code: 'no_source_face', message: 'Please use an image with a detectable face' });
+		emu.jobs.failNext({
+			endpoint: '/v1/ai-image-generator',
+			code: 'no_source_face',
+			message: 'Please use an image with a detectable face',
+		});
 		const created = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		expect(created.body.credits_charged).toBe(50);
 		expect(emu.credits).toBe(950);
@@ -129,7 +152,10 @@ describe('job lifecycle', () => {
 		const created = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		const id = created.body.id;
 		expect((await call(emu, 'GET', `/v1/video-projects/${id}`)).status).toBe(404);
-		expect((await call(emu, 'GET', `/v1/audio-projects/${id}`)).body).toEqual({ code: 'not_found', message: 'Not Found' });
+		expect((await call(emu, 'GET', `/v1/audio-projects/${id}`)).body).toEqual({
+			code: 'not_found',
+			message: 'Not Found',
+		});
 		expect((await call(emu, 'GET', '/v1/image-projects/does-not-exist')).status).toBe(404);
 		expect((await call(emu, 'DELETE', `/v1/video-projects/${id}`)).status).toBe(404);
 
@@ -156,17 +182,24 @@ describe('credits and request checks on create', () => {
 		emu.setCredits(40);
 		const res = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		expect(res.status).toBe(402);
-		expect(res.body).toEqual({ code: 'insufficient_credits', message: expect.stringContaining('50') });
+		expect(res.body).toEqual({
+			code: 'insufficient_credits',
+			message: expect.stringContaining('50'),
+		});
 		expect(emu.credits).toBe(40);
 		expect(emu.counters()).toMatchObject({ creates: 1, jobsCreated: 0, creditsCharged: 0 });
 
 		emu.setCredits(50);
-		expect((await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image })).status).toBe(200);
+		expect((await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image })).status).toBe(
+			200,
+		);
 		expect(emu.credits).toBe(0);
 	});
 
 	it('answers 422 naming the field for a missing required field', async () => {
-		const res = await call(emu, 'POST', '/v1/ai-image-generator', { body: { image_count: 1, style: {} } });
+		const res = await call(emu, 'POST', '/v1/ai-image-generator', {
+			body: { image_count: 1, style: {} },
+		});
 		expect(res.status).toBe(422);
 		expect(res.body.code).toBe('unprocessable_entity');
 		expect(res.body.message).toContain('style.prompt');
@@ -175,16 +208,22 @@ describe('credits and request checks on create', () => {
 	});
 
 	it('answers 422 naming the field for a wrong type or enum value', async () => {
-		const wrongType = await call(emu, 'POST', '/v1/ai-image-generator', { body: { image_count: 'two', style: { prompt: 'x' } } });
+		const wrongType = await call(emu, 'POST', '/v1/ai-image-generator', {
+			body: { image_count: 'two', style: { prompt: 'x' } },
+		});
 		expect(wrongType.status).toBe(422);
 		expect(wrongType.body.message).toContain('image_count');
-		const badVoice = await call(emu, 'POST', '/v1/ai-voice-generator', { body: { style: { prompt: 'hi', voice_name: 'Nobody At All' } } });
+		const badVoice = await call(emu, 'POST', '/v1/ai-voice-generator', {
+			body: { style: { prompt: 'hi', voice_name: 'Nobody At All' } },
+		});
 		expect(badVoice.status).toBe(422);
 		expect(badVoice.body.message).toContain('style.voice_name');
 	});
 
 	it('answers 400 invalid_request for malformed JSON and a missing body', async () => {
-		const malformed = await call(emu, 'POST', '/v1/ai-image-generator', { rawBody: '{"image_count": 1,' });
+		const malformed = await call(emu, 'POST', '/v1/ai-image-generator', {
+			rawBody: '{"image_count": 1,',
+		});
 		expect(malformed.status).toBe(400);
 		expect(malformed.body.code).toBe('invalid_request');
 		const empty = await call(emu, 'POST', '/v1/ai-image-generator', { rawBody: '' });
@@ -208,11 +247,22 @@ describe('auth, routing and the account', () => {
 				['GET', '/v1/face-detection/x'],
 				['GET', '/v1/no-such-route'],
 			]) {
-				const res = await call(emu, method, path, { apiKey, body: method === 'POST' ? bodies.image : undefined });
-				expect([method, path, res.status, res.body]).toEqual([method, path, 401, { code: 'unauthorized', message: 'Unauthorized' }]);
+				const res = await call(emu, method, path, {
+					apiKey,
+					body: method === 'POST' ? bodies.image : undefined,
+				});
+				expect([method, path, res.status, res.body]).toEqual([
+					method,
+					path,
+					401,
+					{ code: 'unauthorized', message: 'Unauthorized' },
+				]);
 			}
 		}
-		const basic = await call(emu, 'GET', '/v1/account', { apiKey: null, headers: { authorization: `Basic ${emu.apiKey}` } });
+		const basic = await call(emu, 'GET', '/v1/account', {
+			apiKey: null,
+			headers: { authorization: `Basic ${emu.apiKey}` },
+		});
 		expect(basic.status).toBe(401);
 		expect(emu.counters().jobsCreated).toBe(0);
 	});
@@ -264,7 +314,9 @@ describe('auth, routing and the account', () => {
 		const custom = await startFast({ apiKey: 'mhk_live_custom' });
 		try {
 			expect((await call(custom, 'GET', '/v1/account')).status).toBe(200);
-			expect((await call(custom, 'GET', '/v1/account', { apiKey: 'mhk_test_emulator' })).status).toBe(401);
+			expect(
+				(await call(custom, 'GET', '/v1/account', { apiKey: 'mhk_test_emulator' })).status,
+			).toBe(401);
 		} finally {
 			await custom.stop();
 		}

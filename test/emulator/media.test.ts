@@ -124,44 +124,73 @@ const walk: Record<string, (b: Buffer) => void> = {
 };
 
 describe('media generators', () => {
-	const sizes = [0, 1, 200, 1000, 4096, 65_537 + 2, 2 * 65_537 + 1, 1_048_576 + 5, 2 * 1_048_576 + 11, 3_000_001];
+	const sizes = [
+		0,
+		1,
+		200,
+		1000,
+		4096,
+		65_537 + 2,
+		2 * 65_537 + 1,
+		1_048_576 + 5,
+		2 * 1_048_576 + 11,
+		3_000_001,
+	];
 
-	it.each(Object.keys(specs))('%s: structurally valid at every size, exact once above the minimum', (ext) => {
-		let minimum = Infinity;
-		for (const size of sizes) {
-			const b = bytesOf(ext, size);
-			walk[ext](b);
-			minimum = Math.min(minimum, b.length);
-			if (size >= 1000) expect(b.length).toBe(size);
-		}
-		expect(minimum).toBeLessThan(1000);
-	});
+	it.each(Object.keys(specs))(
+		'%s: structurally valid at every size, exact once above the minimum',
+		(ext) => {
+			let minimum = Infinity;
+			for (const size of sizes) {
+				const b = bytesOf(ext, size);
+				walk[ext](b);
+				minimum = Math.min(minimum, b.length);
+				if (size >= 1000) expect(b.length).toBe(size);
+			}
+			expect(minimum).toBeLessThan(1000);
+		},
+	);
 
-	it.each(Object.keys(specs))('%s: multi-GB plans are exact and stream in ~1 MiB pieces without allocating them', (ext) => {
-		const size = 3 * 1024 ** 3 + 12_345;
-		const plan = planMedia(specs[ext], size);
-		expect(plan.size).toBe(size);
-		let total = 0;
-		let largest = 0;
-		const distinct = new Set<Buffer>();
-		for (const piece of plan.pieces()) {
-			total += piece.length;
-			largest = Math.max(largest, piece.length);
-			if (piece.length > 64 * 1024) distinct.add(piece);
-		}
-		expect(total).toBe(size);
-		expect(largest).toBeLessThanOrEqual(1.1 * 1024 * 1024);
-		// padding reuses a handful of shared buffers: memory does not grow with the size
-		expect(distinct.size).toBeLessThanOrEqual(4);
-	});
+	it.each(Object.keys(specs))(
+		'%s: multi-GB plans are exact and stream in ~1 MiB pieces without allocating them',
+		(ext) => {
+			const size = 3 * 1024 ** 3 + 12_345;
+			const plan = planMedia(specs[ext], size);
+			expect(plan.size).toBe(size);
+			let total = 0;
+			let largest = 0;
+			const distinct = new Set<Buffer>();
+			for (const piece of plan.pieces()) {
+				total += piece.length;
+				largest = Math.max(largest, piece.length);
+				if (piece.length > 64 * 1024) distinct.add(piece);
+			}
+			expect(total).toBe(size);
+			expect(largest).toBeLessThanOrEqual(1.1 * 1024 * 1024);
+			// padding reuses a handful of shared buffers: memory does not grow with the size
+			expect(distinct.size).toBeLessThanOrEqual(4);
+		},
+	);
 
 	it('falls back on the MIME type, then on the kind, for unknown extensions', () => {
 		const byMime = planMedia({ ext: 'bin', mime: 'image/gif', kind: 'image' }, 500);
-		expect(Buffer.concat([...byMime.pieces()]).subarray(0, 6).toString('latin1')).toBe('GIF89a');
+		expect(
+			Buffer.concat([...byMime.pieces()])
+				.subarray(0, 6)
+				.toString('latin1'),
+		).toBe('GIF89a');
 		const byKind = planMedia({ ext: 'xyz', mime: 'application/octet-stream', kind: 'audio' }, 500);
-		expect(Buffer.concat([...byKind.pieces()]).subarray(0, 3).toString('latin1')).toBe('ID3');
+		expect(
+			Buffer.concat([...byKind.pieces()])
+				.subarray(0, 3)
+				.toString('latin1'),
+		).toBe('ID3');
 		const jpeg = planMedia({ ext: 'jpeg', mime: 'image/jpeg', kind: 'image' }, 500);
 		expect(jpeg.ext).toBe('jpeg');
-		expect(Buffer.concat([...jpeg.pieces()]).subarray(0, 2).toString('hex')).toBe('ffd8');
+		expect(
+			Buffer.concat([...jpeg.pieces()])
+				.subarray(0, 2)
+				.toString('hex'),
+		).toBe('ffd8');
 	});
 });

@@ -27,7 +27,9 @@ describe('uploads', () => {
 		]);
 		expect(items).toHaveLength(3);
 		items.forEach((item, i) => {
-			expect(item.file_path).toMatch(new RegExp(`^api-assets/[a-z0-9]+/${i}\\.${['png', 'mp4', 'mp3'][i]}$`));
+			expect(item.file_path).toMatch(
+				new RegExp(`^api-assets/[a-z0-9]+/${i}\\.${['png', 'mp4', 'mp3'][i]}$`),
+			);
 			expect(item.upload_url.startsWith(`${emu.baseUrl}/uploads/`)).toBe(true);
 			expect(Date.parse(item.expires_at)).toBeGreaterThan(Date.now());
 		});
@@ -54,7 +56,9 @@ describe('uploads', () => {
 			{ type: 'image', extension: 'png' },
 		]);
 		for (const item of [target, source]) {
-			expect((await fetch(item.upload_url, { method: 'PUT', body: randomBytes(1000) })).status).toBe(200);
+			expect(
+				(await fetch(item.upload_url, { method: 'PUT', body: randomBytes(1000) })).status,
+			).toBe(200);
 		}
 		const created = await call(emu, 'POST', '/v1/face-swap-photo', {
 			body: { assets: { target_file_path: target.file_path, source_file_path: source.file_path } },
@@ -70,11 +74,17 @@ describe('uploads', () => {
 		const [issuedButNotPut] = await uploadUrls([{ type: 'image', extension: 'png' }]);
 		for (const missing of ['api-assets/never/0.png', issuedButNotPut.file_path]) {
 			const created = await call(emu, 'POST', '/v1/face-swap-photo', {
-				body: { assets: { target_file_path: missing, source_file_path: 'https://example.com/face.png' } },
+				body: {
+					assets: { target_file_path: missing, source_file_path: 'https://example.com/face.png' },
+				},
 			});
 			expect(created.status).toBe(200);
 			const done = await waitForStatus(emu, 'image', created.body.id);
-			expect(done).toMatchObject({ status: 'error', credits_charged: 0, error: { code: 'invalid_file_format' } });
+			expect(done).toMatchObject({
+				status: 'error',
+				credits_charged: 0,
+				error: { code: 'invalid_file_format' },
+			});
 			expect(done.error.message).toContain(missing);
 			expect(done.error.message).toContain('assets.target_file_path');
 		}
@@ -85,19 +95,30 @@ describe('uploads', () => {
 		const [item] = await uploadUrls([{ type: 'image', extension: 'png' }]);
 		await fetch(item.upload_url, { method: 'PUT', body: '' });
 		const created = await call(emu, 'POST', '/v1/face-swap-photo', {
-			body: { assets: { target_file_path: item.file_path, source_file_path: 'https://example.com/face.png' } },
+			body: {
+				assets: {
+					target_file_path: item.file_path,
+					source_file_path: 'https://example.com/face.png',
+				},
+			},
 		});
-		expect((await waitForStatus(emu, 'image', created.body.id)).error.code).toBe('invalid_file_format');
+		expect((await waitForStatus(emu, 'image', created.body.id)).error.code).toBe(
+			'invalid_file_format',
+		);
 	});
 
 	it('answers 422 naming the bad extension or type, and 404 for an unknown upload token', async () => {
-		const badExtension = await call(emu, 'POST', '/v1/files/upload-urls', { body: { items: [{ type: 'audio', extension: 'mp4' }] } });
+		const badExtension = await call(emu, 'POST', '/v1/files/upload-urls', {
+			body: { items: [{ type: 'audio', extension: 'mp4' }] },
+		});
 		expect(badExtension.status).toBe(422);
 		expect(badExtension.body.code).toBe('unprocessable_entity');
 		expect(badExtension.body.message).toContain("'mp4'");
 		expect(badExtension.body.message).toContain('extension');
 
-		const badType = await call(emu, 'POST', '/v1/files/upload-urls', { body: { items: [{ type: 'document', extension: 'pdf' }] } });
+		const badType = await call(emu, 'POST', '/v1/files/upload-urls', {
+			body: { items: [{ type: 'document', extension: 'pdf' }] },
+		});
 		expect(badType.status).toBe(422);
 		expect(badType.body.message).toContain('type');
 
@@ -105,6 +126,8 @@ describe('uploads', () => {
 		expect(empty.status).toBe(422);
 		expect(empty.body.message).toContain('items');
 
-		expect((await fetch(`${emu.baseUrl}/uploads/nope/0.png`, { method: 'PUT', body: 'x' })).status).toBe(404);
+		expect(
+			(await fetch(`${emu.baseUrl}/uploads/nope/0.png`, { method: 'PUT', body: 'x' })).status,
+		).toBe(404);
 	});
 });

@@ -2,7 +2,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bodies, call, eventually, sleep, startFast, waitForStatus, type TestEmulator } from './emulatorHarness';
+import {
+	bodies,
+	call,
+	eventually,
+	sleep,
+	startFast,
+	waitForStatus,
+	type TestEmulator,
+} from './emulatorHarness';
 
 interface Received {
 	headers: http.IncomingHttpHeaders;
@@ -63,7 +71,11 @@ afterEach(() => receiver.close());
 
 describe('webhooks', () => {
 	it('posts signed started and completed events whose payload is the project GET body', async () => {
-		emu.webhooks.subscribe({ url: receiver.url, events: ['image.started', 'image.completed', 'image.errored'], secret: SECRET });
+		emu.webhooks.subscribe({
+			url: receiver.url,
+			events: ['image.started', 'image.completed', 'image.errored'],
+			secret: SECRET,
+		});
 		const created = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		await eventually(() => emu.webhooks.deliveries.length === 2, 2000, 'two recorded deliveries');
 
@@ -78,10 +90,18 @@ describe('webhooks', () => {
 			expect(r.headers['magic-hour-event-signature']).toBe(emu.webhooks.sign(SECRET, ts, r.raw));
 		}
 		const [started, completed] = receiver.received.map((r) => JSON.parse(r.raw));
-		expect(started.payload).toMatchObject({ id: created.body.id, status: 'rendering', downloads: [] });
+		expect(started.payload).toMatchObject({
+			id: created.body.id,
+			status: 'rendering',
+			downloads: [],
+		});
 		const current = await call(emu, 'GET', `/v1/image-projects/${created.body.id}`);
 		expect(Object.keys(completed.payload).sort()).toEqual(Object.keys(current.body).sort());
-		expect(completed.payload).toMatchObject({ id: created.body.id, status: 'complete', type: 'AI_IMAGE' });
+		expect(completed.payload).toMatchObject({
+			id: created.body.id,
+			status: 'complete',
+			type: 'AI_IMAGE',
+		});
 		expect((await fetch(completed.payload.downloads[0].url)).status).toBe(200);
 		expect(emu.webhooks.deliveries.map((d) => [d.type, d.status, d.attempt])).toEqual([
 			['image.started', 200, 1],
@@ -90,8 +110,17 @@ describe('webhooks', () => {
 	});
 
 	it('runs an AI Video Translator job as a video project: credits per frame, video events, an MP4', async () => {
-		emu.webhooks.subscribe({ url: receiver.url, events: ['video.started', 'video.completed'], secret: SECRET });
-		const body = { start_seconds: 2, end_seconds: 12, target_language: 'Japanese', assets: { video_file_path: 'https://example.com/talk.mp4' } };
+		emu.webhooks.subscribe({
+			url: receiver.url,
+			events: ['video.started', 'video.completed'],
+			secret: SECRET,
+		});
+		const body = {
+			start_seconds: 2,
+			end_seconds: 12,
+			target_language: 'Japanese',
+			assets: { video_file_path: 'https://example.com/talk.mp4' },
+		};
 		const created = await call(emu, 'POST', '/v1/ai-video-translator', { body });
 		expect(created.status).toBe(200);
 		// 10 s at 30 frames per second.
@@ -99,13 +128,21 @@ describe('webhooks', () => {
 		await eventually(() => emu.webhooks.deliveries.length === 2, 5000, 'two recorded deliveries');
 		expect(receiver.types()).toEqual(['video.started', 'video.completed']);
 		const completed = JSON.parse(receiver.received[1].raw);
-		expect(completed.payload).toMatchObject({ id: created.body.id, status: 'complete', type: 'VIDEO_TRANSLATOR' });
+		expect(completed.payload).toMatchObject({
+			id: created.body.id,
+			status: 'complete',
+			type: 'VIDEO_TRANSLATOR',
+		});
 		const download = await fetch(completed.payload.downloads[0].url);
 		expect(download.headers.get('content-type')).toBe('video/mp4');
 	});
 
 	it('fires errored for failed jobs and nothing for canceled ones; filters by subscribed events', async () => {
-		emu.webhooks.subscribe({ url: receiver.url, events: ['image.errored', 'image.completed', 'video.started'], secret: SECRET });
+		emu.webhooks.subscribe({
+			url: receiver.url,
+			events: ['image.errored', 'image.completed', 'video.started'],
+			secret: SECRET,
+		});
 		emu.jobs.failNext({ code: 'no_source_face', message: 'no face' });
 		const failed = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		await waitForStatus(emu, 'image', failed.body.id);
@@ -115,7 +152,11 @@ describe('webhooks', () => {
 		await sleep(50);
 		expect(receiver.types()).toEqual(['image.errored']);
 		const payload = JSON.parse(receiver.received[0].raw).payload;
-		expect(payload).toMatchObject({ status: 'error', credits_charged: 0, error: { code: 'no_source_face', message: 'no face' } });
+		expect(payload).toMatchObject({
+			status: 'error',
+			credits_charged: 0,
+			error: { code: 'no_source_face', message: 'no face' },
+		});
 	});
 
 	it('canceled jobs still announce started (they were rendering) but never a final event', async () => {
@@ -130,7 +171,8 @@ describe('webhooks', () => {
 	it('delivers started before completed even when both happen at once', async () => {
 		emu.webhooks.subscribe({ url: receiver.url, events: ['image.*'], secret: SECRET });
 		emu.jobs.setDurationMs('/v1/ai-image-generator', 0);
-		for (let i = 0; i < 5; i++) await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
+		for (let i = 0; i < 5; i++)
+			await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		await eventually(() => receiver.received.length === 10, 2000, 'ten events');
 		const byProject = new Map<string, string[]>();
 		for (const r of receiver.received) {
@@ -194,7 +236,11 @@ describe('webhooks', () => {
 	});
 
 	it('unsubscribe stops deliveries', async () => {
-		const unsubscribe = emu.webhooks.subscribe({ url: receiver.url, events: ['image.completed'], secret: SECRET });
+		const unsubscribe = emu.webhooks.subscribe({
+			url: receiver.url,
+			events: ['image.completed'],
+			secret: SECRET,
+		});
 		unsubscribe();
 		const created = await call(emu, 'POST', '/v1/ai-image-generator', { body: bodies.image });
 		await waitForStatus(emu, 'image', created.body.id);

@@ -66,7 +66,9 @@ describe('downloads', () => {
 		const job = await completedJob(emu);
 		emu.faults.add({ match: 'GET /downloads/*', times: 5, fault: { type: 'expire' } });
 		const error = await failure(run(emu, [{ json: job }]));
-		expect(error.message).toMatch(/Could not download output 1 of Magic Hour project .* \(HTTP 403\)/);
+		expect(error.message).toMatch(
+			/Could not download output 1 of Magic Hour project .* \(HTTP 403\)/,
+		);
 		expect(error.description).toMatch(/even after fetching fresh links/);
 		expect(error.description).toContain(job.id);
 		expect(downloadsServed(emu)).toHaveLength(2);
@@ -87,7 +89,11 @@ describe('downloads', () => {
 
 	it('retries a truncated download and passes on only the complete file', async () => {
 		const job = await completedJob(emu, 'video');
-		emu.faults.add({ match: 'GET /downloads/*', times: 1, fault: { type: 'truncate', afterBytes: 1000 } });
+		emu.faults.add({
+			match: 'GET /downloads/*',
+			times: 1,
+			fault: { type: 'truncate', afterBytes: 1000 },
+		});
 		const { output } = await run(emu, [{ json: job }]);
 		const binary = output[0][0].binary!.data;
 		expect(binary.bytes).toBe(defaultOutputBytes.video);
@@ -102,12 +108,19 @@ describe('downloads', () => {
 		emu.faults.add({ match: 'GET /downloads/*', times: 1, fault: { type: 'length-mismatch' } });
 		const { output } = await run(emu, [{ json: job }]);
 		expect(output[0][0].binary!.data.bytes).toBe(defaultOutputBytes.image);
-		expect(downloadsServed(emu).map((entry) => entry.fault ?? 'ok')).toEqual(['length-mismatch', 'ok']);
+		expect(downloadsServed(emu).map((entry) => entry.fault ?? 'ok')).toEqual([
+			'length-mismatch',
+			'ok',
+		]);
 	});
 
 	it('fails after a bounded number of broken transfers and never emits a partial file', async () => {
 		const job = await completedJob(emu, 'video');
-		emu.faults.add({ match: 'GET /downloads/*', times: 10, fault: { type: 'truncate', afterBytes: 5000 } });
+		emu.faults.add({
+			match: 'GET /downloads/*',
+			times: 10,
+			fault: { type: 'truncate', afterBytes: 5000 },
+		});
 		const error = await failure(run(emu, [{ json: job }]));
 		expect(error.message).toMatch(/Download of output 1 of Magic Hour project .* was incomplete/);
 		expect(error.description).toMatch(/Tried 3 times; a partial file is never passed on/);
@@ -134,11 +147,17 @@ describe('downloads', () => {
 
 describe('download helpers', () => {
 	it('names binary properties data, data_1, …', () => {
-		expect([0, 1, 2].map((index) => binaryKeyFor('data', index))).toEqual(['data', 'data_1', 'data_2']);
+		expect([0, 1, 2].map((index) => binaryKeyFor('data', index))).toEqual([
+			'data',
+			'data_1',
+			'data_2',
+		]);
 	});
 
 	it('takes the file name from the URL path', () => {
-		expect(fileNameFromUrl('https://videos.magichour.ai/id/output%20final.mp4?X-Amz-Signature=abc')).toBe('output final.mp4');
+		expect(
+			fileNameFromUrl('https://videos.magichour.ai/id/output%20final.mp4?X-Amz-Signature=abc'),
+		).toBe('output final.mp4');
 		expect(fileNameFromUrl('https://x.test/a/..%2Fevil%3A.png')).toBe('.._evil_.png');
 		expect(fileNameFromUrl('https://x.test/')).toBe('');
 	});
@@ -152,7 +171,19 @@ describe('download helpers', () => {
 	});
 
 	it('measures stored size in filesystem and memory mode', () => {
-		expect(storedSize({ data: 'filesystem-v2', id: 'filesystem-v2:x', mimeType: 'image/png', bytes: 42 } as IBinaryData)).toBe(42);
-		expect(storedSize({ data: Buffer.alloc(1234).toString('base64'), mimeType: 'image/png' } as IBinaryData)).toBe(1234);
+		expect(
+			storedSize({
+				data: 'filesystem-v2',
+				id: 'filesystem-v2:x',
+				mimeType: 'image/png',
+				bytes: 42,
+			} as IBinaryData),
+		).toBe(42);
+		expect(
+			storedSize({
+				data: Buffer.alloc(1234).toString('base64'),
+				mimeType: 'image/png',
+			} as IBinaryData),
+		).toBe(1234);
 	});
 });

@@ -12,7 +12,11 @@ import type { Emulator } from '../../emulator';
 import { MagicHour } from '../../nodes/MagicHour/MagicHour.node';
 import type { ProjectKind } from '../../nodes/shared/catalog/types';
 import { downloadOutputs } from '../../nodes/shared/engine/downloads';
-import { ProjectPoller, type PollerSettings, type WaitRequest } from '../../nodes/shared/engine/projectPoller';
+import {
+	ProjectPoller,
+	type PollerSettings,
+	type WaitRequest,
+} from '../../nodes/shared/engine/projectPoller';
 import { projectPath, type ProjectDetail } from '../../nodes/shared/engine/projectTypes';
 import { magicHourRequest } from '../../nodes/shared/transport/apiRequest';
 
@@ -29,7 +33,15 @@ const baseDescription = {
 export class WaitNode extends MagicHour {}
 
 export interface PollerProbeResult {
-	results: Array<{ id: string; ok: boolean; status?: string; error?: string; description?: string; doneAt: number; bytes?: number[] }>;
+	results: Array<{
+		id: string;
+		ok: boolean;
+		status?: string;
+		error?: string;
+		description?: string;
+		doneAt: number;
+		bytes?: number[];
+	}>;
 	stats: ProjectPoller['stats'];
 }
 
@@ -51,7 +63,9 @@ export class PollerProbe implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('jobs', 0) as string | IDataObject[];
-		const jobs = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<WaitRequest & { addAfterMs?: number }>;
+		const jobs = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<
+			WaitRequest & { addAfterMs?: number }
+		>;
 		const poller = new ProjectPoller(this, PollerProbe.settings);
 		const started = Date.now();
 		const results = await Promise.all(
@@ -65,11 +79,20 @@ export class PollerProbe implements INodeType {
 							kind: job.kind,
 							itemIndex: job.itemIndex,
 							refresh: async () =>
-								await magicHourRequest<ProjectDetail>(this, { method: 'GET', path: projectPath(job.kind, job.id) }),
+								await magicHourRequest<ProjectDetail>(this, {
+									method: 'GET',
+									path: projectPath(job.kind, job.id),
+								}),
 						});
 						bytes = Object.values(binary).map((b) => b.bytes ?? -1);
 					}
-					return { id: job.id, ok: true, status: project.status, doneAt: Date.now() - started, bytes };
+					return {
+						id: job.id,
+						ok: true,
+						status: project.status,
+						doneAt: Date.now() - started,
+						bytes,
+					};
 				} catch (error) {
 					return {
 						id: job.id,
@@ -121,7 +144,8 @@ export async function createJob(
 		body: JSON.stringify({ ...BODIES[tool], ...options.body }),
 	});
 	const body = (await res.json()) as { id: string };
-	if (res.status !== 200) throw new Error(`create ${endpoint} answered ${res.status}: ${JSON.stringify(body)}`);
+	if (res.status !== 200)
+		throw new Error(`create ${endpoint} answered ${res.status}: ${JSON.stringify(body)}`);
 	return { id: body.id, kind: KIND_OF[tool] };
 }
 
@@ -134,7 +158,10 @@ export const credentialsFor = (emu: Emulator) => ({
 /** Log entries of status polls (GET /v1/*-projects/:id). */
 export function polls(emu: Emulator, id?: string) {
 	return emu.log.filter(
-		(entry) => entry.method === 'GET' && /^\/v1\/(image|video|audio)-projects\//.test(entry.path) && (!id || entry.path.endsWith(`/${id}`)),
+		(entry) =>
+			entry.method === 'GET' &&
+			/^\/v1\/(image|video|audio)-projects\//.test(entry.path) &&
+			(!id || entry.path.endsWith(`/${id}`)),
 	);
 }
 

@@ -40,8 +40,10 @@ describe('pollSchedule: Automatic mode', () => {
 		expect(firstCheck(automatic('video', 0), 0.7)).toBe(0);
 	});
 
-	it('then grows the interval ×1.5 from a quarter of the expected duration up to the kind\'s cap', () => {
-		expect(intervals(automatic('image', 2_000), 6)).toEqual([1_000, 1_500, 2_250, 3_000, 3_000, 3_000]);
+	it("then grows the interval ×1.5 from a quarter of the expected duration up to the kind's cap", () => {
+		expect(intervals(automatic('image', 2_000), 6)).toEqual([
+			1_000, 1_500, 2_250, 3_000, 3_000, 3_000,
+		]);
 		expect(intervals(automatic('audio', 8_000), 3)).toEqual([2_000, 3_000, 3_000]);
 		// Long expected durations start at the cap.
 		expect(intervals(automatic('image', 20_000), 2)).toEqual([3_000, 3_000]);
@@ -64,7 +66,12 @@ describe('pollSchedule: Automatic mode', () => {
 });
 
 describe('pollSchedule: Fixed mode', () => {
-	const fixed = (expectedMs: number): PollSchedule => ({ mode: 'fixed', kind: 'video', expectedMs, fixedIntervalMs: 3_000 });
+	const fixed = (expectedMs: number): PollSchedule => ({
+		mode: 'fixed',
+		kind: 'video',
+		expectedMs,
+		fixedIntervalMs: 3_000,
+	});
 
 	it('checks first after the interval, or at once when the duration is unknown, then every interval', () => {
 		expect(firstCheck(fixed(60_000), 0.5)).toBe(3_000);
@@ -78,9 +85,15 @@ describe('pollSchedule: Fixed mode', () => {
 describe('pollSchedule: deadline', () => {
 	it('never plans a check after the deadline', () => {
 		const deadline = NOW + 1_500;
-		expect(nextCheckAt(automatic('image', 20_000), { seen: 0, now: NOW, deadline, jitter: 0 })).toBe(deadline);
-		expect(nextCheckAt(automatic('image', 20_000), { seen: 3, now: NOW, deadline, jitter: 0 })).toBe(deadline);
-		expect(nextCheckAt(automatic('image', 1_000), { seen: 0, now: NOW, deadline, jitter: 0 })).toBe(NOW + 800);
+		expect(
+			nextCheckAt(automatic('image', 20_000), { seen: 0, now: NOW, deadline, jitter: 0 }),
+		).toBe(deadline);
+		expect(
+			nextCheckAt(automatic('image', 20_000), { seen: 3, now: NOW, deadline, jitter: 0 }),
+		).toBe(deadline);
+		expect(nextCheckAt(automatic('image', 1_000), { seen: 0, now: NOW, deadline, jitter: 0 })).toBe(
+			NOW + 800,
+		);
 	});
 });
 
@@ -92,7 +105,9 @@ describe('jitterFor', () => {
 	});
 
 	it('spreads jobs started together over the whole range', () => {
-		const values = Array.from({ length: 1_000 }, (_, index) => jitterFor(`c${index.toString(36).padStart(24, '0')}`, 0));
+		const values = Array.from({ length: 1_000 }, (_, index) =>
+			jitterFor(`c${index.toString(36).padStart(24, '0')}`, 0),
+		);
 		expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
 		expect(Math.max(...values)).toBeLessThan(1);
 		for (let tenth = 0; tenth < 10; tenth++) {

@@ -3,7 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { start, type Emulator, type EmulatorExtras, type RequestLogEntry } from '../../emulator';
 import { systemClock, type PollerClock } from '../../nodes/shared/engine/pollerClock';
 import { executeNode } from '../harness/executeNode';
-import { createJob, credentialsFor, polls, PollerProbe, WaitNode, type PollerProbeResult } from './engineHarness';
+import {
+	createJob,
+	credentialsFor,
+	polls,
+	PollerProbe,
+	WaitNode,
+	type PollerProbeResult,
+} from './engineHarness';
 
 let emu: Emulator & EmulatorExtras;
 
@@ -52,11 +59,18 @@ describe('ProjectPoller', () => {
 		for (const durationMs of durations) jobs.push(await createJob(emu, 'image', { durationMs }));
 		const createdAt = Date.now();
 		// Every first status check answers slowly, so requests overlap in time.
-		emu.faults.add({ match: 'GET /v1/image-projects/*', times: 20, fault: { type: 'slow-headers', delayMs: 150 } });
+		emu.faults.add({
+			match: 'GET /v1/image-projects/*',
+			times: 20,
+			fault: { type: 'slow-headers', delayMs: 150 },
+		});
 
 		const { output } = await executeNode({
 			nodeType: new WaitNode(),
-			parameters: { downloadOutputs: false, executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.2 } } as never,
+			parameters: {
+				downloadOutputs: false,
+				executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.2 },
+			} as never,
 			items: jobs.map((job) => ({ json: job })),
 			credentials: credentialsFor(emu),
 		});
@@ -85,7 +99,7 @@ describe('ProjectPoller', () => {
 		expect(elapsed).toBeLessThan(slowest + 1500);
 	});
 
-	it('Automatic mode: first check near the expected duration, then backs off up to the kind\'s cap', async () => {
+	it("Automatic mode: first check near the expected duration, then backs off up to the kind's cap", async () => {
 		const jobs = [];
 		for (let index = 0; index < 10; index++) {
 			const job = await createJob(emu, 'image', { durationMs: 1000 + index * 150 });
@@ -131,29 +145,50 @@ describe('ProjectPoller', () => {
 
 	it('on 429 holds every status request for Retry-After, then carries on', async () => {
 		const jobs = [];
-		for (let index = 0; index < 6; index++) jobs.push(await createJob(emu, 'image', { durationMs: 1500 }));
+		for (let index = 0; index < 6; index++)
+			jobs.push(await createJob(emu, 'image', { durationMs: 1500 }));
 		PollerProbe.settings = { mode: 'fixed', fixedIntervalMs: 100 };
-		emu.faults.add({ match: 'GET /v1/image-projects/*', times: 1, fault: { type: 'rate-limit', retryAfterSeconds: 1 } });
-		const result = await probe(jobs.map((job, itemIndex) => ({ ...job, itemIndex, expectedMs: 0 })));
+		emu.faults.add({
+			match: 'GET /v1/image-projects/*',
+			times: 1,
+			fault: { type: 'rate-limit', retryAfterSeconds: 1 },
+		});
+		const result = await probe(
+			jobs.map((job, itemIndex) => ({ ...job, itemIndex, expectedMs: 0 })),
+		);
 		expect(result.results.every((entry) => entry.ok)).toBe(true);
 		expect(result.stats.rateLimitPauses).toBe(1);
 
 		const log = polls(emu);
 		const limited = log.find((entry) => entry.status === 429)!;
-		const startedDuringPause = log.filter((entry) => entry.start > limited.end && entry.start < limited.end + 950);
+		const startedDuringPause = log.filter(
+			(entry) => entry.start > limited.end && entry.start < limited.end + 950,
+		);
 		expect(startedDuringPause).toEqual([]);
 		expect(log.some((entry) => entry.start >= limited.end + 950)).toBe(true);
 	});
 
 	it('keeps waiting through a short run of server errors, fails on a lasting one', async () => {
 		const job = await createJob(emu, 'image', { durationMs: 300 });
-		PollerProbe.settings = { mode: 'fixed', fixedIntervalMs: 50, retry: { maxAttempts: 2, baseDelayMs: 10 } };
-		emu.faults.add({ match: `GET /v1/image-projects/${job.id}`, times: 3, fault: { type: 'status', status: 503 } });
+		PollerProbe.settings = {
+			mode: 'fixed',
+			fixedIntervalMs: 50,
+			retry: { maxAttempts: 2, baseDelayMs: 10 },
+		};
+		emu.faults.add({
+			match: `GET /v1/image-projects/${job.id}`,
+			times: 3,
+			fault: { type: 'status', status: 503 },
+		});
 		const ok = await probe([{ ...job, itemIndex: 0, expectedMs: 0 }]);
 		expect(ok.results[0]).toMatchObject({ ok: true, status: 'complete' });
 
 		const broken = await createJob(emu, 'image', { durationMs: 300 });
-		emu.faults.add({ match: `GET /v1/image-projects/${broken.id}`, times: 100, fault: { type: 'status', status: 500 } });
+		emu.faults.add({
+			match: `GET /v1/image-projects/${broken.id}`,
+			times: 100,
+			fault: { type: 'status', status: 500 },
+		});
 		const failed = await probe([{ ...broken, itemIndex: 0, expectedMs: 0 }]);
 		expect(failed.results[0].ok).toBe(false);
 		expect(failed.results[0].error).toMatch(/having trouble/);
@@ -167,7 +202,9 @@ describe('ProjectPoller', () => {
 		PollerProbe.settings = { clock: fastClock(100) };
 		const result = await probe([{ ...job, itemIndex: 0, expectedMs: 0, timeoutMs: 60_000 }]);
 		// One minute on the given clock, which starts at 0: the status requests still get their remaining time.
-		expect(result.results[0].error).toMatch(/did not finish in time \(last status: (queued|rendering), waited 1m( \d+s)?\)/);
+		expect(result.results[0].error).toMatch(
+			/did not finish in time \(last status: (queued|rendering), waited 1m( \d+s)?\)/,
+		);
 		expect(polls(emu, job.id).filter((entry) => entry.status === 200).length).toBeGreaterThan(0);
 	});
 });

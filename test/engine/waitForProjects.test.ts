@@ -66,17 +66,27 @@ describe('Wait for Project', () => {
 		expect(Object.keys(imageItem.binary ?? {})).toEqual(['data', 'data_1']);
 		for (const key of ['data', 'data_1']) {
 			const binary = imageItem.binary![key];
-			expect(binary).toMatchObject({ mimeType: 'image/png', fileExtension: 'png', bytes: defaultOutputBytes.image });
+			expect(binary).toMatchObject({
+				mimeType: 'image/png',
+				fileExtension: 'png',
+				bytes: defaultOutputBytes.image,
+			});
 			expect(binary.fileName).toMatch(/\.png$/);
 			const bytes = await readBinary(binary);
 			expect(bytes.length).toBe(defaultOutputBytes.image);
-			expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+			expect(bytes.subarray(0, 8)).toEqual(
+				Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+			);
 		}
 
 		expect(gifItem.binary!.data).toMatchObject({ mimeType: 'image/gif', fileExtension: 'gif' });
 		expect((await readBinary(gifItem.binary!.data)).subarray(0, 4).toString('latin1')).toBe('GIF8');
 
-		expect(videoItem.binary!.data).toMatchObject({ mimeType: 'video/mp4', fileExtension: 'mp4', bytes: defaultOutputBytes.video });
+		expect(videoItem.binary!.data).toMatchObject({
+			mimeType: 'video/mp4',
+			fileExtension: 'mp4',
+			bytes: defaultOutputBytes.video,
+		});
 		const mp4 = await readBinary(videoItem.binary!.data);
 		expect(mp4.length).toBe(defaultOutputBytes.video);
 		expect(mp4.subarray(4, 8).toString('latin1')).toBe('ftyp');
@@ -96,7 +106,9 @@ describe('Wait for Project', () => {
 	it('uses the binary property prefix and can skip downloads', async () => {
 		const a = await createJob(emu, 'image', { durationMs: 50, body: { image_count: 2 } });
 		const b = await createJob(emu, 'image', { durationMs: 50 });
-		const { output } = await run([json(a)], { executionSettings: { ...FAST, binaryPropertyPrefix: 'render' } });
+		const { output } = await run([json(a)], {
+			executionSettings: { ...FAST, binaryPropertyPrefix: 'render' },
+		});
 		expect(Object.keys(output[0][0].binary ?? {})).toEqual(['render', 'render_1']);
 
 		const before = emu.log.length;
@@ -110,22 +122,30 @@ describe('Wait for Project', () => {
 		const video = await createJob(emu, 'video', { durationMs: 100 });
 		const { output } = await run([{ json: { id: video.id } }], { downloadOutputs: false });
 		expect(output[0][0].json).toMatchObject({ id: video.id, kind: 'video', status: 'complete' });
-		const routes = emu.log.filter((entry) => entry.path.endsWith(video.id)).map((entry) => `${entry.path.split('/')[2]} ${entry.status}`);
+		const routes = emu.log
+			.filter((entry) => entry.path.endsWith(video.id))
+			.map((entry) => `${entry.path.split('/')[2]} ${entry.status}`);
 		expect(routes[0]).toBe('image-projects 404');
 		expect(routes[1]).toBe('video-projects 200');
 	});
 
 	it('uses the chosen kind over the input and reports a wrong one with the project ID', async () => {
 		const image = await createJob(emu, 'image', { durationMs: 10 });
-		const error = await failure(run([{ json: { id: image.id, kind: 'image' } }], { projectKind: 'video' }));
+		const error = await failure(
+			run([{ json: { id: image.id, kind: 'image' } }], { projectKind: 'video' }),
+		);
 		expect(error.message).toMatch(/project not found/i);
 		expect(error.description).toContain(image.id);
 		expect(error.context?.projectId).toBe(image.id);
 		expect(polls(emu, image.id)).toHaveLength(1);
 	});
 
-	it('fails with Magic Hour\'s error code, its message and an actionable hint', async () => {
-		emu.jobs.failNext({ endpoint: '/v1/ai-image-generator', code: 'no_source_face', message: 'No face was detected' });
+	it("fails with Magic Hour's error code, its message and an actionable hint", async () => {
+		emu.jobs.failNext({
+			endpoint: '/v1/ai-image-generator',
+			code: 'no_source_face',
+			message: 'No face was detected',
+		});
 		const job = await createJob(emu, 'image', { durationMs: 100 });
 		const error = await failure(run([json(job)]));
 		expect(error.message).toContain('no_source_face');
@@ -133,12 +153,23 @@ describe('Wait for Project', () => {
 		expect(error.message).toContain(job.id);
 		expect(error.description).toMatch(/clear, front-facing photo/);
 		expect(error.description).toContain(job.id);
-		expect(error.context).toMatchObject({ projectId: job.id, status: 'error', errorCode: 'no_source_face' });
+		expect(error.context).toMatchObject({
+			projectId: job.id,
+			status: 'error',
+			errorCode: 'no_source_face',
+		});
 		expect(error.context?.itemIndex).toBe(0);
 	});
 
 	it('has a distinct hint for every documented error code', () => {
-		const codes = ['no_source_face', 'invalid_file_format', 'file_too_large', 'insufficient_credits', 'invalid_parameters', 'unknown_error'];
+		const codes = [
+			'no_source_face',
+			'invalid_file_format',
+			'file_too_large',
+			'insufficient_credits',
+			'invalid_parameters',
+			'unknown_error',
+		];
 		const hints = codes.map((code) => hintForErrorCode(code, 'proj_1'));
 		expect(new Set(hints).size).toBe(codes.length);
 		expect(hints[1]).toMatch(/PNG.*MP4.*MP3/);
@@ -158,10 +189,14 @@ describe('Wait for Project', () => {
 	it('times out with the last status and the time waited', async () => {
 		const job = await createJob(emu, 'video', { durationMs: 60_000 });
 		const started = Date.now();
-		const error = await failure(run([json(job)], { executionSettings: { ...FAST, timeoutMinutes: 0.005 } }));
+		const error = await failure(
+			run([json(job)], { executionSettings: { ...FAST, timeoutMinutes: 0.005 } }),
+		);
 		const elapsed = Date.now() - started;
 		expect(error.message).toMatch(
-			new RegExp(`^Magic Hour project ${job.id} did not finish in time \\(last status: queued, waited 0\\.[3-6]s\\)$`),
+			new RegExp(
+				`^Magic Hour project ${job.id} did not finish in time \\(last status: queued, waited 0\\.[3-6]s\\)$`,
+			),
 		);
 		expect(error.description).toMatch(/Timeout \(Minutes\)/);
 		expect(error.context).toMatchObject({ projectId: job.id, status: 'queued', timedOut: true });
@@ -172,7 +207,11 @@ describe('Wait for Project', () => {
 
 	it('with Continue On Fail: one error item per failed input item, in input order, nothing dropped', async () => {
 		const ok = await createJob(emu, 'image', { durationMs: 150 });
-		emu.jobs.failNext({ endpoint: '/v1/ai-image-generator', code: 'file_too_large', message: 'Input is too large' });
+		emu.jobs.failNext({
+			endpoint: '/v1/ai-image-generator',
+			code: 'file_too_large',
+			message: 'Input is too large',
+		});
 		const failed = await createJob(emu, 'image', { durationMs: 50 });
 		emu.jobs.cancelNext({ endpoint: '/v1/ai-voice-generator' });
 		const canceled = await createJob(emu, 'audio', { durationMs: 80 });
@@ -192,15 +231,27 @@ describe('Wait for Project', () => {
 		);
 		const items = output[0];
 		expect(items).toHaveLength(6);
-		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+		expect(items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4, 5].map((item) => ({ item })),
+		);
 		expect(items[0].json).toMatchObject({ id: ok.id, status: 'complete' });
 		expect(items[0].binary?.data.bytes).toBe(defaultOutputBytes.image);
-		expect(items[1].json).toMatchObject({ id: failed.id, kind: 'image', status: 'error', code: 'file_too_large' });
+		expect(items[1].json).toMatchObject({
+			id: failed.id,
+			kind: 'image',
+			status: 'error',
+			code: 'file_too_large',
+		});
 		expect(items[1].json.error).toMatch(/file_too_large.*Input is too large/);
 		expect(items[1].json.description).toMatch(/Compress or shorten/);
 		expect(items[1].binary).toBeUndefined();
 		expect(items[2].json).toMatchObject({ id: canceled.id, kind: 'audio', status: 'canceled' });
-		expect(items[3].json).toMatchObject({ error: 'No project ID', id: null, kind: null, status: null });
+		expect(items[3].json).toMatchObject({
+			error: 'No project ID',
+			id: null,
+			kind: null,
+			status: null,
+		});
 		expect(items[4].json).toMatchObject({ id: 'does-not-exist', kind: 'image', status: null });
 		expect(items[4].json.error).toMatch(/not found/i);
 		expect(items[5].json).toMatchObject({ id: slow.id, kind: 'video', status: 'queued' });
@@ -209,7 +260,11 @@ describe('Wait for Project', () => {
 
 	it('without Continue On Fail the first failure fails the node at once and polling stops', async () => {
 		const slow = await createJob(emu, 'video', { durationMs: 60_000 });
-		emu.jobs.failNext({ endpoint: '/v1/ai-image-generator', code: 'invalid_parameters', message: 'Bad value' });
+		emu.jobs.failNext({
+			endpoint: '/v1/ai-image-generator',
+			code: 'invalid_parameters',
+			message: 'Bad value',
+		});
 		const failing = await createJob(emu, 'image', { durationMs: 100 });
 		const started = Date.now();
 		const error = await failure(run([json(slow), json(failing)]));
@@ -222,9 +277,15 @@ describe('Wait for Project', () => {
 	});
 
 	it('stops within moments when the execution is cancelled', async () => {
-		const jobs = await Promise.all([0, 1, 2].map(async () => await createJob(emu, 'video', { durationMs: 60_000 })));
+		const jobs = await Promise.all(
+			[0, 1, 2].map(async () => await createJob(emu, 'video', { durationMs: 60_000 })),
+		);
 		const controller = new AbortController();
-		const running = run(jobs.map(json), { executionSettings: { pollingMode: 'automatic' } }, { abortSignal: controller.signal });
+		const running = run(
+			jobs.map(json),
+			{ executionSettings: { pollingMode: 'automatic' } },
+			{ abortSignal: controller.signal },
+		);
 		await sleep(400);
 		const abortedAt = Date.now();
 		controller.abort();

@@ -56,7 +56,11 @@ class DatabaseManagerReplica implements Partial<Manager> {
 		private readonly config: { dbMaxFileSize: number },
 	) {}
 
-	async store(_location: Location, bufferOrStream: Buffer | Readable, metadata: { fileName?: string; mimeType?: string }) {
+	async store(
+		_location: Location,
+		bufferOrStream: Buffer | Readable,
+		metadata: { fileName?: string; mimeType?: string },
+	) {
 		const { binaryToBuffer } = requireFromCore('@n8n/backend-network') as {
 			binaryToBuffer: (body: Buffer | Readable) => Promise<Buffer>;
 		};
@@ -64,9 +68,20 @@ class DatabaseManagerReplica implements Partial<Manager> {
 		const fileSizeMb = buffer.length / (1024 * 1024);
 		const fileId = randomUUID();
 		if (fileSizeMb > this.config.dbMaxFileSize) {
-			throw new core.FileTooLargeError({ fileSizeMb, maxFileSizeMb: this.config.dbMaxFileSize, fileId, fileName: metadata.fileName });
+			throw new core.FileTooLargeError({
+				fileSizeMb,
+				maxFileSizeMb: this.config.dbMaxFileSize,
+				fileId,
+				fileName: metadata.fileName,
+			});
 		}
-		await this.table.insert({ fileId, data: buffer, mimeType: metadata.mimeType ?? null, fileName: metadata.fileName ?? null, fileSize: buffer.length });
+		await this.table.insert({
+			fileId,
+			data: buffer,
+			mimeType: metadata.mimeType ?? null,
+			fileName: metadata.fileName ?? null,
+			fileSize: buffer.length,
+		});
 		return { fileId, fileSize: buffer.length };
 	}
 
@@ -75,9 +90,15 @@ class DatabaseManagerReplica implements Partial<Manager> {
 	}
 }
 
-const installedN8n = resolve(process.env.MH_N8N_CACHE ?? join(__dirname, '../../.cache/n8n'), 'app/node_modules/n8n');
+const installedN8n = resolve(
+	process.env.MH_N8N_CACHE ?? join(__dirname, '../../.cache/n8n'),
+	'app/node_modules/n8n',
+);
 
-type ManagerClass = new (table: InMemoryBinaryDataTable, config: { dbMaxFileSize: number }) => Manager;
+type ManagerClass = new (
+	table: InMemoryBinaryDataTable,
+	config: { dbMaxFileSize: number },
+) => Manager;
 
 export interface DatabaseManagerSource {
 	name: string;
@@ -90,11 +111,16 @@ export interface DatabaseManagerSource {
  */
 export function databaseManagerSources(): DatabaseManagerSource[] {
 	const sources: DatabaseManagerSource[] = [
-		{ name: "a replica of n8n 2.40.7's DatabaseManager.store()", managerClass: DatabaseManagerReplica as unknown as ManagerClass },
+		{
+			name: "a replica of n8n 2.40.7's DatabaseManager.store()",
+			managerClass: DatabaseManagerReplica as unknown as ManagerClass,
+		},
 	];
 	const manager = join(installedN8n, 'dist/binary-data/database.manager.js');
 	if (existsSync(manager)) {
-		const { version } = JSON.parse(readFileSync(join(installedN8n, 'package.json'), 'utf8')) as { version: string };
+		const { version } = JSON.parse(readFileSync(join(installedN8n, 'package.json'), 'utf8')) as {
+			version: string;
+		};
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { DatabaseManager } = require(manager) as { DatabaseManager: ManagerClass };
 		sources.push({ name: `n8n ${version}'s own DatabaseManager`, managerClass: DatabaseManager });
@@ -128,7 +154,10 @@ async function enterMode(mode: string, manager: Manager): Promise<{ restore: () 
  */
 export async function enterDatabaseMode(source: DatabaseManagerSource, maxFileSizeMiB: number) {
 	const table = new InMemoryBinaryDataTable();
-	const { restore } = await enterMode('database', new source.managerClass(table, { dbMaxFileSize: maxFileSizeMiB }));
+	const { restore } = await enterMode(
+		'database',
+		new source.managerClass(table, { dbMaxFileSize: maxFileSizeMiB }),
+	);
 	return { table, restore };
 }
 

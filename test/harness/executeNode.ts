@@ -107,7 +107,9 @@ export async function binaryFromBuffer(
 }
 
 /** The error a run threw; fails the test when it did not throw. */
-export async function failureOf(promise: Promise<unknown>): Promise<Error & { description?: string; context?: IDataObject }> {
+export async function failureOf(
+	promise: Promise<unknown>,
+): Promise<Error & { description?: string; context?: IDataObject }> {
 	try {
 		await promise;
 	} catch (error) {

@@ -1,5 +1,11 @@
 import { Workflow } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, ILoadOptionsFunctions, INodePropertyOptions, INodeType, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	INodeType,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { additionalDataFor, core, nodeOf, StaticNodeTypes } from './n8nRuntime';
 
@@ -13,8 +19,20 @@ export async function loadOptions(settings: {
 	const typeName = 'n8n-nodes-magic-hour.underTest';
 	const node = nodeOf(typeName, (settings.parameters ?? {}) as never);
 	const nodeTypes = new StaticNodeTypes({ [typeName]: settings.nodeType });
-	const workflow = new Workflow({ id: 'wf-test', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new core.LoadOptionsContext(workflow, node, additionalDataFor(settings.credentials), '');
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const context = new core.LoadOptionsContext(
+		workflow,
+		node,
+		additionalDataFor(settings.credentials),
+		'',
+	);
 	const type = nodeTypes.getByNameAndVersion(typeName, 1);
 	const method = type.methods?.loadOptions?.[settings.method];
 	if (!method) throw new Error(`no loadOptions method ${settings.method}`);

@@ -27,9 +27,11 @@ process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 require('reflect-metadata');
 // n8n-core carries its own copy of the DI container; services must come from that one.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', {
-	paths: [dirname(require.resolve('n8n-core'))],
-})) as typeof import('@n8n/di');
+const { Container } = require(
+	require.resolve('@n8n/di', {
+		paths: [dirname(require.resolve('n8n-core'))],
+	}),
+) as typeof import('@n8n/di');
 
 import * as core from 'n8n-core';
 import { MagicHourCommunityApi } from '../../credentials/MagicHourCommunityApi.credentials';
@@ -78,7 +80,9 @@ function applyGenericAuthentication(
 	const resolve = (template: string) =>
 		template
 			.replace(/^=/, '')
-			.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+			.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) =>
+				String(credentials[key] ?? ''),
+			);
 	const headers = { ...(options.headers ?? {}) } as Record<string, string>;
 	for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
 		headers[name] = resolve(String(value));
@@ -94,8 +98,11 @@ export function credentialsHelperFor(credentials: ICredentialDataDecryptedObject
 		isCredentialUsableByNode: () => true,
 		preAuthentication: async () => undefined,
 		runPreAuthentication: async () => undefined,
-		authenticate: async (creds: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions) =>
-			applyGenericAuthentication(type, creds, options),
+		authenticate: async (
+			creds: ICredentialDataDecryptedObject,
+			_type: string,
+			options: IHttpRequestOptions,
+		) => applyGenericAuthentication(type, creds, options),
 		getDecrypted: async () => ({ ...credentials }),
 		getCredentials: async () => {
 			throw new Error('not used');
@@ -106,7 +113,11 @@ export function credentialsHelperFor(credentials: ICredentialDataDecryptedObject
 	};
 }
 
-export function nodeOf(type: string, parameters: INode['parameters'], extra: Partial<INode> = {}): INode {
+export function nodeOf(
+	type: string,
+	parameters: INode['parameters'],
+	extra: Partial<INode> = {},
+): INode {
 	return {
 		id: 'node-under-test',
 		name: 'Node Under Test',

@@ -26,7 +26,9 @@ const answerSecret: RecordingHandler = (_req, res) => {
 	res.writeHead(200, { 'content-type': 'text/plain' }).end('internal secret');
 };
 
-export async function startRecordingServer(handler: RecordingHandler = answerSecret): Promise<RecordingServer> {
+export async function startRecordingServer(
+	handler: RecordingHandler = answerSecret,
+): Promise<RecordingServer> {
 	const requests: RecordedRequest[] = [];
 	const server = http.createServer((req, res) => {
 		requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });

@@ -43,7 +43,12 @@ export interface TriggerExecution {
 	mode: 'webhook' | 'manual';
 }
 
-export type RequestOutcome = 'refused-by-n8n' | 'answered-by-node' | 'ignored' | 'started' | 'failed';
+export type RequestOutcome =
+	| 'refused-by-n8n'
+	| 'answered-by-node'
+	| 'ignored'
+	| 'started'
+	| 'failed';
 
 export interface HandledRequest {
 	status: number;
@@ -79,12 +84,14 @@ function asExpressResponse(res: http.ServerResponse) {
 		return response;
 	};
 	response.send = (body?: unknown) => {
-		if (body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body)) return response.json(body);
+		if (body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body))
+			return response.json(body);
 		res.end(body as string | Buffer | undefined);
 		return response;
 	};
 	response.json = (body: unknown) => {
-		if (!res.getHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
+		if (!res.getHeader('content-type'))
+			res.setHeader('content-type', 'application/json; charset=utf-8');
 		res.end(JSON.stringify(body));
 		return response;
 	};
@@ -94,7 +101,10 @@ function asExpressResponse(res: http.ServerResponse) {
 function parseContentType(header: string | undefined): { type?: string; charset: BufferEncoding } {
 	if (!header) return { charset: 'utf-8' };
 	const [type, ...params] = header.split(';').map((p) => p.trim());
-	const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).toLowerCase();
+	const charset = params
+		.find((p) => p.toLowerCase().startsWith('charset='))
+		?.slice(8)
+		.toLowerCase();
 	return {
 		type: type.toLowerCase(),
 		charset: (charset && Buffer.isEncoding(charset) ? charset : 'utf-8') as BufferEncoding,
@@ -172,14 +182,24 @@ export class TriggerHost {
 	}
 
 	/** POSTs exactly these bytes with exactly these headers to the production URL. */
-	async post(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+	async post(
+		body: string | Buffer,
+		headers: Record<string, string>,
+	): Promise<{ status: number; body: string }> {
 		const response = await fetch(this.url, { method: 'POST', body, headers });
 		return { status: response.status, body: await response.text() };
 	}
 
 	/** The same as `post`, to the Test URL. */
-	async postToTestUrl(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-		const response = await fetch(`${this.testUrl}?generation=${this.generation}`, { method: 'POST', body, headers });
+	async postToTestUrl(
+		body: string | Buffer,
+		headers: Record<string, string>,
+	): Promise<{ status: number; body: string }> {
+		const response = await fetch(`${this.testUrl}?generation=${this.generation}`, {
+			method: 'POST',
+			body,
+			headers,
+		});
 		return { status: response.status, body: await response.text() };
 	}
 
@@ -206,12 +226,16 @@ export class TriggerHost {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const isTest = url.pathname === new URL(this.testUrl).pathname;
 		if ((url.pathname !== new URL(this.baseUrl).pathname && !isTest) || req.method !== 'POST') {
-			res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 404, message: 'not registered' }));
+			res
+				.writeHead(404, { 'content-type': 'application/json' })
+				.end(JSON.stringify({ code: 404, message: 'not registered' }));
 			return;
 		}
 		if (url.searchParams.get('generation') !== String(this.generation)) {
 			req.resume();
-			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'stale generation' }));
+			res
+				.writeHead(200, { 'content-type': 'application/json' })
+				.end(JSON.stringify({ message: 'stale generation' }));
 			return;
 		}
 
@@ -223,7 +247,13 @@ export class TriggerHost {
 			if (size > this.payloadSizeMax) {
 				res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
 				res.end(JSON.stringify({ code: 413, message: 'request entity too large' }));
-				this.record({ status: 413, body: '', outcome: 'refused-by-n8n', headers: req.headers, rawBody: Buffer.alloc(0) });
+				this.record({
+					status: 413,
+					body: '',
+					outcome: 'refused-by-n8n',
+					headers: req.headers,
+					rawBody: Buffer.alloc(0),
+				});
 				req.destroy();
 				return;
 			}
@@ -248,9 +278,19 @@ export class TriggerHost {
 				if (contentType === 'application/json') request.body = jsonParse(rawBody.toString(charset));
 				else if (contentType === 'text/plain') request.body = rawBody.toString(charset);
 			} catch (error) {
-				const body = JSON.stringify({ code: 422, message: 'Failed to parse request body', hint: (error as Error).message });
+				const body = JSON.stringify({
+					code: 422,
+					message: 'Failed to parse request body',
+					hint: (error as Error).message,
+				});
 				res.writeHead(422, { 'content-type': 'application/json' }).end(body);
-				this.record({ status: 422, body, outcome: 'refused-by-n8n', headers: req.headers, rawBody });
+				this.record({
+					status: 422,
+					body,
+					outcome: 'refused-by-n8n',
+					headers: req.headers,
+					rawBody,
+				});
 				return;
 			}
 		}
@@ -258,8 +298,11 @@ export class TriggerHost {
 		const response = asExpressResponse(res);
 		const captured: { body: string } = { body: '' };
 		const originalEnd = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-		(res as unknown as { end: (...args: unknown[]) => http.ServerResponse }).end = (...args: unknown[]) => {
-			if (!res.writableEnded && (typeof args[0] === 'string' || Buffer.isBuffer(args[0]))) captured.body = String(args[0]);
+		(res as unknown as { end: (...args: unknown[]) => http.ServerResponse }).end = (
+			...args: unknown[]
+		) => {
+			if (!res.writableEnded && (typeof args[0] === 'string' || Buffer.isBuffer(args[0])))
+				captured.body = String(args[0]);
 			return originalEnd(...args);
 		};
 
@@ -271,7 +314,15 @@ export class TriggerHost {
 		const nodeTypes = new StaticNodeTypes({ [this.typeName]: this.options.nodeType });
 		const staticData = JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject;
 		const workflowOf = () =>
-			new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
+			new Workflow({
+				id: 'wf-trigger',
+				name: 'trigger test',
+				nodes: [node],
+				connections: {},
+				active: true,
+				nodeTypes,
+				staticData,
+			});
 		const workflow = workflowOf();
 		const additionalData = additionalDataFor(this.credentials, {
 			executionId: undefined,
@@ -289,7 +340,15 @@ export class TriggerHost {
 			webhookId: WEBHOOK_ID,
 		};
 		const mode = isTest ? 'manual' : 'webhook';
-		const context = new core.WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+		const context = new core.WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			mode,
+			webhookData,
+			[],
+			null,
+		);
 		Object.defineProperty(context, 'logger', {
 			value: {
 				debug: (m: string) => this.logs.push(`debug ${m}`),
@@ -303,9 +362,19 @@ export class TriggerHost {
 		try {
 			result = await this.options.nodeType.webhook!.call(context);
 		} catch (error) {
-			const body = JSON.stringify({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+			const body = JSON.stringify({
+				code: 0,
+				message: 'Workflow Webhook Error: Workflow could not be started!',
+			});
 			if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(body);
-			this.record({ status: 500, body, outcome: 'failed', headers: req.headers, rawBody, error: error as Error });
+			this.record({
+				status: 500,
+				body,
+				outcome: 'failed',
+				headers: req.headers,
+				rawBody,
+				error: error as Error,
+			});
 			return;
 		}
 
@@ -318,7 +387,13 @@ export class TriggerHost {
 		if (result.workflowData === undefined) {
 			outcome = answeredByNode ? 'answered-by-node' : 'ignored';
 			if (!answeredByNode) {
-				response.status(200).json(result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' });
+				response
+					.status(200)
+					.json(
+						result.webhookResponse !== undefined
+							? result.webhookResponse
+							: { message: 'Webhook call received' },
+					);
 			}
 		} else {
 			outcome = 'started';
@@ -330,16 +405,29 @@ export class TriggerHost {
 		// the same static-data object before n8n answers and saves, which clears its "changed" mark.
 		if (result.workflowData !== undefined && !answeredByNode) workflowOf();
 		// n8n saves the static data of live webhooks when it answers, if it changed; never of test ones.
-		if (!isTest && (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true) {
+		if (
+			!isTest &&
+			(workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true
+		) {
 			this.savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 			this.staticDataSaves += 1;
 		}
-		this.record({ status: res.statusCode, body: captured.body, outcome, headers: req.headers, rawBody });
+		this.record({
+			status: res.statusCode,
+			body: captured.body,
+			outcome,
+			headers: req.headers,
+			rawBody,
+		});
 	}
 }
 
 /** Polls `condition` every 10 ms until it holds or `timeoutMs` passes. */
-export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+	condition: () => boolean,
+	timeoutMs = 10_000,
+	what = 'condition',
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

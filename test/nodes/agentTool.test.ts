@@ -4,7 +4,13 @@
  * no downloads, and a video call that answers at once. The real agent run is in
  * test/e2e/agent.e2e.test.ts.
  */
-import { NodeHelpers, Workflow, type IDataObject, type INodeExecutionData, type INodeType } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	Workflow,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+} from 'n8n-workflow';
 
 import { MagicHour } from '../../nodes/MagicHour/MagicHour.node';
 import { AGENT_OPERATION_DESCRIPTIONS } from '../../nodes/MagicHour/v1/actions/agent';
@@ -21,7 +27,11 @@ import { FAST_POLLING, useFastEmulator } from '../harness/fastEmulator';
 const emu = useFastEmulator();
 const FAST = FAST_POLLING;
 
-async function runAsTool(nodeType: INodeType, parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }]) {
+async function runAsTool(
+	nodeType: INodeType,
+	parameters: IDataObject,
+	items: INodeExecutionData[] = [{ json: {} }],
+) {
 	const typeName = `n8n-nodes-magic-hour.${nodeType.description.name}`;
 	return await executeNode({
 		nodeType,
@@ -44,15 +54,23 @@ function resolvedParameters(nodeType: INodeType, parameters: IDataObject) {
 	return workflow.getNode('Node Under Test')!;
 }
 
-const downloadRequests = () => emu.log.filter((entry) => entry.path.startsWith('/downloads') || entry.path.includes('/files/')).length;
+const downloadRequests = () =>
+	emu.log.filter((entry) => entry.path.startsWith('/downloads') || entry.path.includes('/files/'))
+		.length;
 const requestsTo = (path: string) => emu.log.filter((entry) => entry.path.startsWith(path)).length;
 
 describe('what the model reads about each tool', () => {
 	it('every tool of the catalog has a description written for a model', () => {
-		expect(TOOLS.map((tool) => tool.operation).filter((operation) => !AGENT_PURPOSES[operation])).toEqual([]);
+		expect(
+			TOOLS.map((tool) => tool.operation).filter((operation) => !AGENT_PURPOSES[operation]),
+		).toEqual([]);
 		for (const tool of TOOLS) {
 			const text = agentToolDescription(tool);
-			expect({ tool: tool.operation, cost: /Cost: /.test(text), short: text.length <= 500 }).toEqual({
+			expect({
+				tool: tool.operation,
+				cost: /Cost: /.test(text),
+				short: text.length <= 500,
+			}).toEqual({
 				tool: tool.operation,
 				cost: true,
 				short: true,
@@ -68,19 +86,29 @@ describe('what the model reads about each tool', () => {
 		['image', new MagicHourImage(), 'aiImageGenerator'],
 		['video', new MagicHourVideo(), 'textToVideo'],
 		['audio', new MagicHourAudio(), 'aiVoiceGenerator'],
-	])('the %s tool describes the chosen operation, as n8n builds the tool description', (_kind, nodeType, operation) => {
-		const tool = asAgentTool(nodeType);
-		const node = resolvedParameters(tool, { operation });
-		const expected = agentToolDescription(TOOLS.find((candidate) => candidate.operation === operation)!);
-		expect(node.parameters.toolDescription).toBe(expected);
-		expect(NodeHelpers.getToolDescriptionForNode(node, tool)).toBe(expected);
-		// The node as a plain workflow step has no such parameter.
-		expect(resolvedParameters(nodeType.getNodeType(1), { operation }).parameters.toolDescription).toBeUndefined();
-	});
+	])(
+		'the %s tool describes the chosen operation, as n8n builds the tool description',
+		(_kind, nodeType, operation) => {
+			const tool = asAgentTool(nodeType);
+			const node = resolvedParameters(tool, { operation });
+			const expected = agentToolDescription(
+				TOOLS.find((candidate) => candidate.operation === operation)!,
+			);
+			expect(node.parameters.toolDescription).toBe(expected);
+			expect(NodeHelpers.getToolDescriptionForNode(node, tool)).toBe(expected);
+			// The node as a plain workflow step has no such parameter.
+			expect(
+				resolvedParameters(nodeType.getNodeType(1), { operation }).parameters.toolDescription,
+			).toBeUndefined();
+		},
+	);
 
 	it('a description the user wrote is what the model reads', () => {
 		const tool = asAgentTool(new MagicHourImage());
-		const node = resolvedParameters(tool, { operation: 'aiImageGenerator', toolDescription: 'Draw the weekly comic' });
+		const node = resolvedParameters(tool, {
+			operation: 'aiImageGenerator',
+			toolDescription: 'Draw the weekly comic',
+		});
 		expect(NodeHelpers.getToolDescriptionForNode(node, tool)).toBe('Draw the weekly comic');
 	});
 
@@ -89,7 +117,11 @@ describe('what the model reads about each tool', () => {
 		for (const [resource, operations] of Object.entries(AGENT_OPERATION_DESCRIPTIONS)) {
 			for (const [operation, text] of Object.entries(operations)) {
 				const node = resolvedParameters(tool, { resource, operation });
-				expect({ resource, operation, description: NodeHelpers.getToolDescriptionForNode(node, tool) }).toEqual({
+				expect({
+					resource,
+					operation,
+					description: NodeHelpers.getToolDescriptionForNode(node, tool),
+				}).toEqual({
 					resource,
 					operation,
 					description: text,
@@ -99,15 +131,24 @@ describe('what the model reads about each tool', () => {
 	});
 
 	it('as a tool, a video does not wait by default and nothing is downloaded; as a step, both stay on', () => {
-		expect(resolvedParameters(asAgentTool(new MagicHourVideo()), { operation: 'textToVideo' }).parameters).toMatchObject({
+		expect(
+			resolvedParameters(asAgentTool(new MagicHourVideo()), { operation: 'textToVideo' })
+				.parameters,
+		).toMatchObject({
 			waitForCompletion: false,
 			downloadOutputs: false,
 		});
-		expect(resolvedParameters(asAgentTool(new MagicHourImage()), { operation: 'aiImageGenerator' }).parameters).toMatchObject({
+		expect(
+			resolvedParameters(asAgentTool(new MagicHourImage()), { operation: 'aiImageGenerator' })
+				.parameters,
+		).toMatchObject({
 			waitForCompletion: true,
 			downloadOutputs: false,
 		});
-		expect(resolvedParameters(new MagicHourVideo().getNodeType(1), { operation: 'textToVideo' }).parameters).toMatchObject({
+		expect(
+			resolvedParameters(new MagicHourVideo().getNodeType(1), { operation: 'textToVideo' })
+				.parameters,
+		).toMatchObject({
 			waitForCompletion: true,
 			downloadOutputs: true,
 		});
@@ -124,8 +165,18 @@ describe('what the model gets back', () => {
 		});
 		const [item] = output[0];
 		expect(item.binary).toBeUndefined();
-		expect(Object.keys(item.json).sort()).toEqual(['credits_charged', 'id', 'kind', 'output_urls', 'status']);
-		expect(item.json).toMatchObject({ kind: 'image', status: 'complete', credits_charged: expect.any(Number) });
+		expect(Object.keys(item.json).sort()).toEqual([
+			'credits_charged',
+			'id',
+			'kind',
+			'output_urls',
+			'status',
+		]);
+		expect(item.json).toMatchObject({
+			kind: 'image',
+			status: 'complete',
+			credits_charged: expect.any(Number),
+		});
 		expect(item.json.output_urls).toHaveLength(2);
 		expect(emu.getProject(String(item.json.id))).toBeDefined();
 		expect(JSON.stringify(item.json).length).toBeLessThan(600);
@@ -140,13 +191,21 @@ describe('what the model gets back', () => {
 			executionSettings: FAST,
 		});
 		const [item] = output[0];
-		expect(item.json).toMatchObject({ kind: 'video', status: 'queued', next: expect.stringMatching(/Get Project/) });
+		expect(item.json).toMatchObject({
+			kind: 'video',
+			status: 'queued',
+			next: expect.stringMatching(/Get Project/),
+		});
 		expect(item.json.id).toEqual(expect.any(String));
 		expect(requestsTo('/v1/')).toBe(1);
 	});
 
 	it('a job that fails at Magic Hour: a result with the project ID and the error, not a thrown error', async () => {
-		emu.jobs.failNext({ endpoint: '/v1/ai-voice-generator', code: 'unknown_error', message: 'emulated failure' });
+		emu.jobs.failNext({
+			endpoint: '/v1/ai-voice-generator',
+			code: 'unknown_error',
+			message: 'emulated failure',
+		});
 		const { output } = await runAsTool(asAgentTool(new MagicHourAudio()), {
 			operation: 'aiVoiceGenerator',
 			voiceName: 'Morgan Freeman',
@@ -156,7 +215,11 @@ describe('what the model gets back', () => {
 		const [item] = output[0];
 		expect(item.json.id).toEqual(expect.any(String));
 		expect(emu.getProject(String(item.json.id))).toBeDefined();
-		expect(item.json).toMatchObject({ kind: 'audio', status: 'error', error: expect.stringMatching(/unknown_error/) });
+		expect(item.json).toMatchObject({
+			kind: 'audio',
+			status: 'error',
+			error: expect.stringMatching(/unknown_error/),
+		});
 		expect(JSON.stringify(item.json).length).toBeLessThan(800);
 	});
 
@@ -169,7 +232,11 @@ describe('what the model gets back', () => {
 			executionSettings: { ...FAST, timeoutMinutes: 0.01 },
 		});
 		const [item] = output[0];
-		expect(item.json).toMatchObject({ id: expect.any(String), kind: 'image', error: expect.any(String) });
+		expect(item.json).toMatchObject({
+			id: expect.any(String),
+			kind: 'image',
+			error: expect.any(String),
+		});
 		expect(emu.getProject(String(item.json.id))).toBeDefined();
 	});
 
@@ -180,7 +247,10 @@ describe('what the model gets back', () => {
 			imageCount: 1,
 			executionSettings: FAST,
 		});
-		expect(output[0][0].json).toMatchObject({ id: null, error: expect.stringMatching(/Prompt: is required/) });
+		expect(output[0][0].json).toMatchObject({
+			id: null,
+			error: expect.stringMatching(/Prompt: is required/),
+		});
 		expect(requestsTo('/v1/')).toBe(0);
 	});
 
@@ -192,7 +262,12 @@ describe('what the model gets back', () => {
 			executionSettings: FAST,
 		});
 		const id = String(started[0][0].json.id);
-		const { output } = await runAsTool(asAgentTool(new MagicHour()), { resource: 'project', operation: 'get', projectId: id, projectKind: 'image' });
+		const { output } = await runAsTool(asAgentTool(new MagicHour()), {
+			resource: 'project',
+			operation: 'get',
+			projectId: id,
+			projectKind: 'image',
+		});
 		// Download URLs are signed afresh on every lookup.
 		expect(output[0][0].json).toEqual({
 			id,

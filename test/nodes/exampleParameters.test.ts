@@ -14,7 +14,8 @@ const NODES: Record<string, IVersionedNodeType> = {
 };
 
 function parameterNames(nodeType: IVersionedNodeType): Set<string> {
-	const properties = (nodeType.nodeVersions[1] as INodeType).description.properties as INodeProperties[];
+	const properties = (nodeType.nodeVersions[1] as INodeType).description
+		.properties as INodeProperties[];
 	return new Set(properties.map((property) => property.name));
 }
 
@@ -22,7 +23,11 @@ function parameterNames(nodeType: IVersionedNodeType): Set<string> {
 it('every parameter the examples set on a Magic Hour node is one the node has', () => {
 	const unknown: string[] = [];
 	for (const { file, workflow } of loadExamples()) {
-		for (const node of workflow.nodes as Array<{ name: string; type: string; parameters: object }>) {
+		for (const node of workflow.nodes as Array<{
+			name: string;
+			type: string;
+			parameters: object;
+		}>) {
 			const typeName = /^n8n-nodes-magic-hour\.(\w+?)(Tool)?$/.exec(node.type)?.[1];
 			const nodeType = typeName ? NODES[typeName] : undefined;
 			if (!nodeType) continue;

@@ -13,7 +13,12 @@ beforeAll(async () => {
 afterAll(async () => emu.stop());
 beforeEach(() => emu.reset());
 
-function run(nodeType: MagicHour | MagicHourVideo, parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }], continueOnFail = false) {
+function run(
+	nodeType: MagicHour | MagicHourVideo,
+	parameters: IDataObject,
+	items: INodeExecutionData[] = [{ json: {} }],
+	continueOnFail = false,
+) {
 	return executeNode({
 		nodeType,
 		parameters: parameters as never,
@@ -26,8 +31,15 @@ function run(nodeType: MagicHour | MagicHourVideo, parameters: IDataObject, item
 async function createdVideos(count: number) {
 	const { output } = await run(
 		new MagicHourVideo(),
-		{ operation: 'textToVideo', prompt: '={{ $json.prompt }}', waitForCompletion: false, options: {} },
-		Array.from({ length: count }, (_, i) => ({ json: { prompt: `a drone shot of coast number ${i}` } })),
+		{
+			operation: 'textToVideo',
+			prompt: '={{ $json.prompt }}',
+			waitForCompletion: false,
+			options: {},
+		},
+		Array.from({ length: count }, (_, i) => ({
+			json: { prompt: `a drone shot of coast number ${i}` },
+		})),
 	);
 	return output[0];
 }
@@ -35,7 +47,9 @@ async function createdVideos(count: number) {
 describe('Magic Hour node', () => {
 	it('gets the account balance and plan', async () => {
 		const { output } = await run(new MagicHour(), { resource: 'account', operation: 'get' });
-		expect(output[0][0].json).toEqual(expect.objectContaining({ credits: expect.any(Number), tier: expect.any(String) }));
+		expect(output[0][0].json).toEqual(
+			expect.objectContaining({ credits: expect.any(Number), tier: expect.any(String) }),
+		);
 	});
 
 	it('uploads a binary file and returns its Magic Hour file path', async () => {
@@ -47,7 +61,9 @@ describe('Magic Hour node', () => {
 			[{ json: {}, binary: { data: binary } }],
 		);
 		const json = output[0][0].json;
-		expect(json).toEqual(expect.objectContaining({ type: 'audio', extension: 'mp3', bytes: bytes.length }));
+		expect(json).toEqual(
+			expect.objectContaining({ type: 'audio', extension: 'mp3', bytes: bytes.length }),
+		);
 		expect(emu.getUpload(String(json.file_path))?.bytes).toBe(bytes.length);
 	});
 
@@ -100,14 +116,34 @@ describe('Magic Hour node', () => {
 			downloadOutputs: false,
 			executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
 		});
-		const got = await run(new MagicHour(), { resource: 'project', operation: 'get', projectId: id, projectKind: 'video' });
+		const got = await run(new MagicHour(), {
+			resource: 'project',
+			operation: 'get',
+			projectId: id,
+			projectKind: 'video',
+		});
 		expect(got.output[0][0].json.status).toBe('complete');
 
-		const downloaded = await run(new MagicHour(), { resource: 'project', operation: 'download', projectId: id, projectKind: 'video' });
+		const downloaded = await run(new MagicHour(), {
+			resource: 'project',
+			operation: 'download',
+			projectId: id,
+			projectKind: 'video',
+		});
 		expect(downloaded.output[0][0].binary?.data.mimeType).toBe('video/mp4');
 
-		await run(new MagicHour(), { resource: 'project', operation: 'delete', projectId: id, projectKind: 'video' });
-		const gone = await run(new MagicHour(), { resource: 'project', operation: 'get', projectId: id, projectKind: 'video' }, [{ json: {} }], true);
+		await run(new MagicHour(), {
+			resource: 'project',
+			operation: 'delete',
+			projectId: id,
+			projectKind: 'video',
+		});
+		const gone = await run(
+			new MagicHour(),
+			{ resource: 'project', operation: 'get', projectId: id, projectKind: 'video' },
+			[{ json: {} }],
+			true,
+		);
 		expect(gone.output[0][0].json.error).toMatch(/project not found/);
 	});
 });

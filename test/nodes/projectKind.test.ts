@@ -9,7 +9,12 @@ import { useFastEmulator } from '../harness/fastEmulator';
 const emu = useFastEmulator();
 
 /** The Magic Hour node on a project operation, with "Project ID" and "Project Kind" left at their defaults. */
-function run(operation: string, items: INodeExecutionData[], parameters: IDataObject = {}, continueOnFail = false) {
+function run(
+	operation: string,
+	items: INodeExecutionData[],
+	parameters: IDataObject = {},
+	continueOnFail = false,
+) {
 	return executeNode({
 		nodeType: new MagicHour(),
 		parameters: { resource: 'project', operation, ...parameters } as never,
@@ -23,7 +28,9 @@ function run(operation: string, items: INodeExecutionData[], parameters: IDataOb
 function requestsSince(from: number): string[] {
 	return emu.log.slice(from).map((entry) => {
 		const [, version, route] = entry.path.split('/');
-		return version === 'downloads' ? `${entry.method} downloads` : `${entry.method} ${route} ${entry.status}`;
+		return version === 'downloads'
+			? `${entry.method} downloads`
+			: `${entry.method} ${route} ${entry.status}`;
 	});
 }
 
@@ -39,12 +46,22 @@ async function finishedJobs() {
 
 describe('Project Kind "Auto-Detect" (the default of Get, Download Outputs, Delete and Wait for Project)', () => {
 	it('is one parameter: the four project operations show the same "Project Kind", Auto-Detect by default', () => {
-		const properties = ((new MagicHour().nodeVersions[1] as INodeType).description.properties as INodeProperties[]).filter((property) =>
-			/kind/i.test(property.name),
-		);
-		expect(properties.flatMap((property) => property.displayOptions?.show?.operation)).toEqual(['delete', 'download', 'get', 'waitFor']);
-		expect(properties.every((property) => property.displayOptions?.show?.resource?.[0] === 'project')).toBe(true);
-		const [first, ...others] = properties.map((property) => ({ ...property, displayOptions: undefined }));
+		const properties = (
+			(new MagicHour().nodeVersions[1] as INodeType).description.properties as INodeProperties[]
+		).filter((property) => /kind/i.test(property.name));
+		expect(properties.flatMap((property) => property.displayOptions?.show?.operation)).toEqual([
+			'delete',
+			'download',
+			'get',
+			'waitFor',
+		]);
+		expect(
+			properties.every((property) => property.displayOptions?.show?.resource?.[0] === 'project'),
+		).toBe(true);
+		const [first, ...others] = properties.map((property) => ({
+			...property,
+			displayOptions: undefined,
+		}));
 		expect(first).toMatchObject({ name: 'projectKind', type: 'options', default: 'auto' });
 		for (const other of others) expect(other).toEqual(first);
 	});
@@ -79,14 +96,23 @@ describe('Project Kind "Auto-Detect" (the default of Get, Download Outputs, Dele
 		const { output } = await run('download', [{ json: { id: video.id } }]);
 		expect(output[0][0].json).toMatchObject({ id: video.id, kind: 'video', status: 'complete' });
 		expect(output[0][0].binary?.data.mimeType).toBe('video/mp4');
-		expect((await readBinary(output[0][0].binary!.data)).subarray(4, 8).toString('latin1')).toBe('ftyp');
-		expect(requestsSince(before)).toEqual(['GET image-projects 404', 'GET video-projects 200', 'GET downloads']);
+		expect((await readBinary(output[0][0].binary!.data)).subarray(4, 8).toString('latin1')).toBe(
+			'ftyp',
+		);
+		expect(requestsSince(before)).toEqual([
+			'GET image-projects 404',
+			'GET video-projects 200',
+			'GET downloads',
+		]);
 	});
 
 	it('Delete: detects the kind by reading (never by trying DELETE) for an item with a wrong "kind" value', async () => {
 		const { audio, image } = await finishedJobs();
 		const before = emu.log.length;
-		const { output } = await run('delete', [{ json: { id: audio.id, kind: 42 } }, { json: { id: image.id, kind: 'image' } }]);
+		const { output } = await run('delete', [
+			{ json: { id: audio.id, kind: 42 } },
+			{ json: { id: image.id, kind: 'image' } },
+		]);
 		expect(output[0].map((item) => item.json)).toEqual([
 			{ id: audio.id, kind: 'audio', deleted: true },
 			{ id: image.id, kind: 'image', deleted: true },
@@ -105,8 +131,15 @@ describe('Project Kind "Auto-Detect" (the default of Get, Download Outputs, Dele
 	it('an ID that is no project fails after three GETs naming the ID; a valid but wrong input "kind" is used as is', async () => {
 		const { image } = await finishedJobs();
 		const before = emu.log.length;
-		const { output } = await run('get', [{ json: { id: 'no-such-project' } }, { json: { id: image.id, kind: 'video' } }], {}, true);
-		expect(output[0][0].json).toMatchObject({ error: 'Magic Hour has no project with ID no-such-project' });
+		const { output } = await run(
+			'get',
+			[{ json: { id: 'no-such-project' } }, { json: { id: image.id, kind: 'video' } }],
+			{},
+			true,
+		);
+		expect(output[0][0].json).toMatchObject({
+			error: 'Magic Hour has no project with ID no-such-project',
+		});
 		expect(output[0][1].json.error).toMatch(/project not found/i);
 		expect(requestsSince(before)).toEqual([
 			'GET image-projects 404',
@@ -119,9 +152,16 @@ describe('Project Kind "Auto-Detect" (the default of Get, Download Outputs, Dele
 	it('an explicit kind overrides the input item; an unknown one fails before any request', async () => {
 		const { image } = await finishedJobs();
 		const before = emu.log.length;
-		const { output } = await run('get', [{ json: { id: image.id, kind: 'video' } }], { projectKind: 'image' });
+		const { output } = await run('get', [{ json: { id: image.id, kind: 'video' } }], {
+			projectKind: 'image',
+		});
 		expect(output[0][0].json).toMatchObject({ id: image.id, kind: 'image' });
-		const failed = await run('get', [{ json: { id: image.id } }], { projectKind: '={{ "gif" }}' }, true);
+		const failed = await run(
+			'get',
+			[{ json: { id: image.id } }],
+			{ projectKind: '={{ "gif" }}' },
+			true,
+		);
 		expect(failed.output[0][0].json.error).toBe('Unknown project kind "gif"');
 		expect(requestsSince(before)).toEqual(['GET image-projects 200']);
 	});

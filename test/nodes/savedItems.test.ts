@@ -14,7 +14,8 @@ afterAll(async () => emu.stop());
 beforeEach(() => emu.reset());
 
 const credentials = () => ({ apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl });
-const listCalls = () => emu.log.filter((entry) => entry.method === 'GET' && entry.path === '/v1/saved-items').length;
+const listCalls = () =>
+	emu.log.filter((entry) => entry.method === 'GET' && entry.path === '/v1/saved-items').length;
 
 function list(parameters: IDataObject) {
 	return executeNode({
@@ -25,7 +26,9 @@ function list(parameters: IDataObject) {
 }
 
 async function get(query: string) {
-	const response = await fetch(`${emu.baseUrl}/v1/saved-items${query}`, { headers: { Authorization: `Bearer ${emu.apiKey}` } });
+	const response = await fetch(`${emu.baseUrl}/v1/saved-items${query}`, {
+		headers: { Authorization: `Bearer ${emu.apiKey}` },
+	});
 	return { status: response.status, body: (await response.json()) as IDataObject };
 }
 
@@ -68,7 +71,11 @@ describe('Magic Hour node: List Saved Items', () => {
 		expect(listCalls()).toBe(1);
 		const alex = output[0].find((item) => item.json.name === 'Alex')!;
 		expect(alex.json).toEqual(
-			expect.objectContaining({ type: 'character', file_path: expect.stringMatching(/^saved-items\/.*\/front\.png$/), media_kind: 'IMAGE' }),
+			expect.objectContaining({
+				type: 'character',
+				file_path: expect.stringMatching(/^saved-items\/.*\/front\.png$/),
+				media_kind: 'IMAGE',
+			}),
 		);
 		expect(alex.pairedItem).toEqual({ item: 0 });
 	});
@@ -93,10 +100,23 @@ describe('Magic Hour node: List Saved Items', () => {
 
 describe('a saved item as a file input', () => {
 	it('is offered by media kind and used as the file path, without upload', async () => {
-		const options = await loadOptions({ nodeType: new MagicHourVideo(), method: 'savedVideoFiles', credentials: credentials() });
-		expect(options.map((option) => option.name)).toEqual(['Dance move (reference)', 'Logo animation (reference)']);
-		const images = await loadOptions({ nodeType: new MagicHourVideo(), method: 'savedImageFiles', credentials: credentials() });
-		expect(images.find((option) => option.name === 'Alex (character 1)')?.value).toMatch(/front\.png$/);
+		const options = await loadOptions({
+			nodeType: new MagicHourVideo(),
+			method: 'savedVideoFiles',
+			credentials: credentials(),
+		});
+		expect(options.map((option) => option.name)).toEqual([
+			'Dance move (reference)',
+			'Logo animation (reference)',
+		]);
+		const images = await loadOptions({
+			nodeType: new MagicHourVideo(),
+			method: 'savedImageFiles',
+			credentials: credentials(),
+		});
+		expect(images.find((option) => option.name === 'Alex (character 1)')?.value).toMatch(
+			/front\.png$/,
+		);
 
 		const { output } = await executeNode({
 			nodeType: new MagicHourVideo(),

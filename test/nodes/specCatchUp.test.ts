@@ -42,7 +42,8 @@ async function failure(promise: Promise<unknown>) {
 }
 
 const apiRequests = () => emu.log.filter((entry) => entry.path.startsWith('/v1/')).length;
-const creates = (path: string) => emu.log.filter((entry) => entry.method === 'POST' && entry.path === path).length;
+const creates = (path: string) =>
+	emu.log.filter((entry) => entry.method === 'POST' && entry.path === path).length;
 
 const video = new MagicHourVideo();
 const image = new MagicHourImage();
@@ -70,7 +71,9 @@ const replaceCharacter = (options: IDataObject) => ({
 describe('AI Video Translator', () => {
 	it('translates a clip of 1–30 s', async () => {
 		const { output } = await run(video, translate(40, { startSeconds: 10, resolution: '1080p' }));
-		expect(output[0][0].json).toEqual(expect.objectContaining({ tool: 'aiVideoTranslator', status: 'complete' }));
+		expect(output[0][0].json).toEqual(
+			expect.objectContaining({ tool: 'aiVideoTranslator', status: 'complete' }),
+		);
 		// 30 s at 30 frames per second: start and end reached Magic Hour.
 		expect(output[0][0].json.credits_charged).toBe(900);
 	});
@@ -81,7 +84,9 @@ describe('AI Video Translator', () => {
 		['an end before the start', translate(5, { startSeconds: 8 })],
 	])('refuses %s before any request', async (_name, parameters) => {
 		const error = await failure(run(video, parameters));
-		expect(error.message).toMatch(/Invalid parameter for AI Video Translator: End Time \(Seconds\)/);
+		expect(error.message).toMatch(
+			/Invalid parameter for AI Video Translator: End Time \(Seconds\)/,
+		);
 		expect(apiRequests()).toBe(0);
 	});
 });
@@ -106,7 +111,16 @@ describe('per-model limits of the values we know are checked before any request'
 				duration: 5,
 				options: {
 					model: 'kling-2.6',
-					references: { reference: [{ name: 'fox', mediaType: 'image', source: 'url', url: 'https://example.com/fox.png' }] },
+					references: {
+						reference: [
+							{
+								name: 'fox',
+								mediaType: 'image',
+								source: 'url',
+								url: 'https://example.com/fox.png',
+							},
+						],
+					},
 				},
 			},
 			/References: Kling 2.6 takes no references/,
@@ -119,14 +133,27 @@ describe('per-model limits of the values we know are checked before any request'
 				duration: 5,
 				options: {
 					model: 'wan-3.0',
-					references: { reference: [{ name: '@fox', mediaType: 'image', source: 'url', url: 'https://example.com/fox.png' }] },
+					references: {
+						reference: [
+							{
+								name: '@fox',
+								mediaType: 'image',
+								source: 'url',
+								url: 'https://example.com/fox.png',
+							},
+						],
+					},
 				},
 			},
 			/Reference Name: must start with a letter/,
 		],
 		[
 			'Character Replace points with Kling 3.0',
-			replaceCharacter({ model: 'kling-3.0', selectionMode: 'point', points: { point: [{ positionX: 1, positionY: 2, timeSeconds: 0 }] } }),
+			replaceCharacter({
+				model: 'kling-3.0',
+				selectionMode: 'point',
+				points: { point: [{ positionX: 1, positionY: 2, timeSeconds: 0 }] },
+			}),
 			/Points: Kling 3.0 finds the main person itself/,
 		],
 		[
@@ -154,7 +181,12 @@ describe('per-model limits of the values we know are checked before any request'
 
 	it('image counts of krea-2', async () => {
 		const error = await failure(
-			run(image, { operation: 'aiImageGenerator', prompt: 'a kettle', imageCount: 2, options: { model: 'krea-2' } }),
+			run(image, {
+				operation: 'aiImageGenerator',
+				prompt: 'a kettle',
+				imageCount: 2,
+				options: { model: 'krea-2' },
+			}),
 		);
 		expect(error.message).toMatch(/Image Count: krea-2 makes 1 images per job/);
 		expect(apiRequests()).toBe(0);
@@ -167,7 +199,12 @@ describe('values we do not know are sent, and Magic Hour judges them', () => {
 			'a video model newer than this package',
 			video,
 			'/v1/text-to-video',
-			{ operation: 'textToVideo', prompt: 'a fox', duration: 7, options: { model: '={{ "wan-9.0" }}' } },
+			{
+				operation: 'textToVideo',
+				prompt: 'a fox',
+				duration: 7,
+				options: { model: '={{ "wan-9.0" }}' },
+			},
 		],
 		[
 			'a resolution newer than this package, with a known model',
@@ -185,10 +222,25 @@ describe('values we do not know are sent, and Magic Hour judges them', () => {
 			'an image model newer than this package',
 			image,
 			'/v1/ai-image-generator',
-			{ operation: 'aiImageGenerator', prompt: 'a kettle', imageCount: 3, options: { model: '={{ "krea-3" }}' } },
+			{
+				operation: 'aiImageGenerator',
+				prompt: 'a kettle',
+				imageCount: 3,
+				options: { model: '={{ "krea-3" }}' },
+			},
 		],
-		['a voice newer than this package', audio, '/v1/ai-voice-generator', { operation: 'aiVoiceGenerator', voiceName: '={{ "Brand New Voice" }}', prompt: 'Hello' }],
-		['a language newer than this package', video, '/v1/ai-video-translator', { ...translate(10), targetLanguage: '={{ "Klingon" }}' }],
+		[
+			'a voice newer than this package',
+			audio,
+			'/v1/ai-voice-generator',
+			{ operation: 'aiVoiceGenerator', voiceName: '={{ "Brand New Voice" }}', prompt: 'Hello' },
+		],
+		[
+			'a language newer than this package',
+			video,
+			'/v1/ai-video-translator',
+			{ ...translate(10), targetLanguage: '={{ "Klingon" }}' },
+		],
 	])('%s', async (_name, nodeType, endpoint, parameters) => {
 		const error = await failure(run(nodeType, parameters as IDataObject));
 		// The emulator mirrors Magic Hour: it rejects a value it does not list, with a 422 that costs nothing.
@@ -210,27 +262,39 @@ describe('dropdowns offer exactly documented values', () => {
 			['voiceName', 'style.voice_name'],
 			['targetLanguage', 'target_language'],
 		];
-		const properties = toolProperties(tool).flatMap((p) => (p.name === 'options' ? ((p.options ?? []) as INodeProperties[]) : [p]));
+		const properties = toolProperties(tool).flatMap((p) =>
+			p.name === 'options' ? ((p.options ?? []) as INodeProperties[]) : [p],
+		);
 		for (const [parameter, field] of checks) {
-			const property = properties.find((p) => p.name === parameter && p.type === 'options' && Array.isArray(p.options));
+			const property = properties.find(
+				(p) => p.name === parameter && p.type === 'options' && Array.isArray(p.options),
+			);
 			const known = shape[field];
 			if (!property || !known) continue;
-			const offered = (property.options as Array<{ value: string }>).map((option) => String(option.value));
+			const offered = (property.options as Array<{ value: string }>).map((option) =>
+				String(option.value),
+			);
 			expect(offered.filter((value) => !known.includes(value))).toEqual([]);
 		}
 	});
 });
 
 /** Known values of the open enums of a tool's schema, by dotted body path. */
-function schemaShape(schema: unknown, prefix = '', out: Record<string, readonly string[]> = {}): Record<string, readonly string[]> {
+function schemaShape(
+	schema: unknown,
+	prefix = '',
+	out: Record<string, readonly string[]> = {},
+): Record<string, readonly string[]> {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	let node = schema as any;
-	while (node?._def?.innerType || node?._def?.schema) node = node._def.innerType ?? node._def.schema;
+	while (node?._def?.innerType || node?._def?.schema)
+		node = node._def.innerType ?? node._def.schema;
 	const known = knownValuesOf(node);
 	if (known) out[prefix] = known;
 	else if (node?._def?.values && prefix) out[prefix] = node._def.values;
 	if (typeof node?._def?.shape === 'function') {
-		for (const [key, child] of Object.entries(node._def.shape())) schemaShape(child, prefix ? `${prefix}.${key}` : key, out);
+		for (const [key, child] of Object.entries(node._def.shape()))
+			schemaShape(child, prefix ? `${prefix}.${key}` : key, out);
 	}
 	return out;
 }

@@ -63,11 +63,17 @@ describe('Magic Hour Image node', () => {
 	});
 
 	it('with Continue On Fail, gives one error item per failed input, in order', async () => {
-		const items = [{ json: { prompt: 'a boat' } }, { json: { prompt: '' } }, { json: { prompt: 'a tree' } }];
+		const items = [
+			{ json: { prompt: 'a boat' } },
+			{ json: { prompt: '' } },
+			{ json: { prompt: 'a tree' } },
+		];
 		const { output } = await runImage(generate('={{ $json.prompt }}'), items, true);
 		expect(output[0]).toHaveLength(3);
 		expect(output[0][0].json.status).toBe('complete');
-		expect(output[0][1].json).toEqual(expect.objectContaining({ id: null, error: expect.stringMatching(/Prompt/) }));
+		expect(output[0][1].json).toEqual(
+			expect.objectContaining({ id: null, error: expect.stringMatching(/Prompt/) }),
+		);
 		expect(output[0][1].pairedItem).toEqual({ item: 1 });
 		expect(output[0][2].json.status).toBe('complete');
 		expect(emu.counters().jobsCreated).toBe(2);
@@ -81,7 +87,11 @@ describe('Magic Hour Image node', () => {
 	});
 
 	it('waits out a 429 on create and creates exactly one job', async () => {
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', times: 2, fault: { type: 'rate-limit', retryAfterSeconds: 0 } });
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 2,
+			fault: { type: 'rate-limit', retryAfterSeconds: 0 },
+		});
 		const { output } = await runImage(generate('a boat'), [{ json: {} }]);
 		expect(output[0][0].json.status).toBe('complete');
 		expect(emu.counters().jobsCreated).toBe(1);
@@ -122,7 +132,8 @@ describe('Magic Hour Image node', () => {
 			[{ json: {}, binary: { photo: binary } }],
 		);
 		const project = emu.getProject(String(output[0][0].json.id));
-		const sourcePath = (project?.body as { assets: { source_file_path: string } }).assets.source_file_path;
+		const sourcePath = (project?.body as { assets: { source_file_path: string } }).assets
+			.source_file_path;
 		expect(sourcePath).toMatch(/^api-assets\//);
 		const upload = emu.getUpload(sourcePath);
 		expect(upload?.bytes).toBe(bytes.length);
@@ -150,14 +161,26 @@ describe('Magic Hour Image node', () => {
 	});
 
 	it('outputs the project id at once when not waiting', async () => {
-		const { output } = await runImage({ ...generate('a boat'), waitForCompletion: false }, [{ json: {} }]);
-		expect(output[0][0].json).toEqual(expect.objectContaining({ id: expect.any(String), status: 'queued', kind: 'image' }));
+		const { output } = await runImage({ ...generate('a boat'), waitForCompletion: false }, [
+			{ json: {} },
+		]);
+		expect(output[0][0].json).toEqual(
+			expect.objectContaining({ id: expect.any(String), status: 'queued', kind: 'image' }),
+		);
 		expect(output[0][0].binary).toBeUndefined();
 		expect(emu.counters().byRoute['GET /v1/image-projects/:id'] ?? 0).toBe(0);
 	});
 
 	it('names each output of a multi-image job data, data_1, …', async () => {
-		const { output } = await runImage({ operation: 'aiImageGenerator', prompt: 'a boat', imageCount: 4 }, [{ json: {} }]);
-		expect(Object.keys(output[0][0].binary ?? {}).sort()).toEqual(['data', 'data_1', 'data_2', 'data_3']);
+		const { output } = await runImage(
+			{ operation: 'aiImageGenerator', prompt: 'a boat', imageCount: 4 },
+			[{ json: {} }],
+		);
+		expect(Object.keys(output[0][0].binary ?? {}).sort()).toEqual([
+			'data',
+			'data_1',
+			'data_2',
+			'data_3',
+		]);
 	});
 });

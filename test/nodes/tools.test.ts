@@ -36,7 +36,11 @@ async function inputBinaries(fixture: ToolFixture): Promise<IBinaryKeyData | und
 	if (!fixture.binaries) return undefined;
 	const binary: IBinaryKeyData = {};
 	for (const [property, file] of Object.entries(fixture.binaries)) {
-		binary[property] = await binaryFromBuffer(sampleFile(file.mimeType), file.fileName, file.mimeType);
+		binary[property] = await binaryFromBuffer(
+			sampleFile(file.mimeType),
+			file.fileName,
+			file.mimeType,
+		);
 	}
 	return binary;
 }
@@ -47,34 +51,39 @@ describe('every tool, driven through its node with realistic parameters', () => 
 		expect(TOOLS.filter((t) => !covered.has(t.operation)).map((t) => t.operation)).toEqual([]);
 	});
 
-	it.each(fixtures.map((f, i) => [`${f.operation} #${i}`, f] as const))('%s', async (_name, fixture) => {
-		const tool = TOOLS.find((t) => t.operation === fixture.operation)!;
-		const binary = await inputBinaries(fixture);
-		const { output } = await executeNode({
-			nodeType: NODES[tool.kind],
-			parameters: {
-				...fixture.parameters,
-				executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
-			},
-			items: [{ json: { row: 1 }, ...(binary ? { binary } : {}) }],
-			credentials: { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl },
-		});
+	it.each(fixtures.map((f, i) => [`${f.operation} #${i}`, f] as const))(
+		'%s',
+		async (_name, fixture) => {
+			const tool = TOOLS.find((t) => t.operation === fixture.operation)!;
+			const binary = await inputBinaries(fixture);
+			const { output } = await executeNode({
+				nodeType: NODES[tool.kind],
+				parameters: {
+					...fixture.parameters,
+					executionSettings: { pollingMode: 'fixed', pollIntervalSeconds: 0.05 },
+				},
+				items: [{ json: { row: 1 }, ...(binary ? { binary } : {}) }],
+				credentials: { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl },
+			});
 
-		const [item] = output[0];
-		expect(item.json).toEqual(expect.objectContaining({ kind: tool.kind, tool: tool.operation, status: 'complete' }));
-		expect(item.pairedItem).toEqual({ item: 0 });
-		const counters = emu.counters();
-		expect(counters.byRoute[`POST ${tool.endpoint}`]).toBe(1);
-		expect(counters.jobsCreated).toBe(1);
-		expect(counters.byRoute['POST /v1/files/upload-urls'] ?? 0).toBe(fixture.binaries ? 1 : 0);
+			const [item] = output[0];
+			expect(item.json).toEqual(
+				expect.objectContaining({ kind: tool.kind, tool: tool.operation, status: 'complete' }),
+			);
+			expect(item.pairedItem).toEqual({ item: 0 });
+			const counters = emu.counters();
+			expect(counters.byRoute[`POST ${tool.endpoint}`]).toBe(1);
+			expect(counters.jobsCreated).toBe(1);
+			expect(counters.byRoute['POST /v1/files/upload-urls'] ?? 0).toBe(fixture.binaries ? 1 : 0);
 
-		const outputs = Object.values(item.binary ?? {});
-		expect(outputs.length).toBe((item.json.downloads as unknown[]).length);
-		expect(outputs.length).toBeGreaterThan(0);
-		for (const file of outputs) {
-			const bytes = await readBinary(file);
-			expect(bytes.length).toBeGreaterThan(0);
-			expect(file.mimeType).toMatch(/^(image|video|audio)\//);
-		}
-	});
+			const outputs = Object.values(item.binary ?? {});
+			expect(outputs.length).toBe((item.json.downloads as unknown[]).length);
+			expect(outputs.length).toBeGreaterThan(0);
+			for (const file of outputs) {
+				const bytes = await readBinary(file);
+				expect(bytes.length).toBeGreaterThan(0);
+				expect(file.mimeType).toMatch(/^(image|video|audio)\//);
+			}
+		},
+	);
 });

@@ -43,16 +43,29 @@ const MiB = 1024 * 1024;
 let emu: Emulator & EmulatorExtras;
 let cluster: QueueCluster;
 
-const webhookUrl = (process: number, path: string) => `${cluster.webhooks[process].baseUrl}/webhook/${path}`;
-const triggerUrl = (process: number) => cluster.webhooks[process].webhookUrl(TRIGGER.webhookId, 'webhook');
-const creates = (route: string) => emu.log.filter((entry) => entry.method === 'POST' && entry.route === route && entry.status === 200).length;
-const downloads = () => emu.log.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/downloads/')).length;
+const webhookUrl = (process: number, path: string) =>
+	`${cluster.webhooks[process].baseUrl}/webhook/${path}`;
+const triggerUrl = (process: number) =>
+	cluster.webhooks[process].webhookUrl(TRIGGER.webhookId, 'webhook');
+const creates = (route: string) =>
+	emu.log.filter(
+		(entry) => entry.method === 'POST' && entry.route === route && entry.status === 200,
+	).length;
+const downloads = () =>
+	emu.log.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/downloads/')).length;
 
 beforeAll(async () => {
 	emu = await start({ speed: 50, quiet: true, tier: 'business', credits: 1_000_000_000 });
 	cluster = await QueueCluster.start({
 		credentials: [emulatorCredential(emu, SECRET)],
-		workflows: [batchWorkflow(), videoWorkflow(), resumeWorkflow(), triggerWorkflow(), parkAndCheckWorkflow(PARK), parkAndCheckWorkflow(PARK_SHORT_DEADLINE, '={{ $now.plus({ seconds: 30 }).toISO() }}')],
+		workflows: [
+			batchWorkflow(),
+			videoWorkflow(),
+			resumeWorkflow(),
+			triggerWorkflow(),
+			parkAndCheckWorkflow(PARK),
+			parkAndCheckWorkflow(PARK_SHORT_DEADLINE, '={{ $now.plus({ seconds: 30 }).toISO() }}'),
+		],
 		publish: [BATCH.id, VIDEO.id, RESUME.id, TRIGGER.id, PARK.id, PARK_SHORT_DEADLINE.id],
 		env: {
 			// A killed worker's job is noticed sooner than with n8n's defaults (lock 60 s, stalled
@@ -79,8 +92,17 @@ describe('a webhook-started batch runs on a worker, binaries in the database', (
 		const after = await lastExecutionId(cluster);
 		const imagesBefore = creates('POST /v1/ai-image-generator');
 		const videosBefore = creates('POST /v1/text-to-video');
-		const prompts = Array.from({ length: 20 }, (_, i) => ({ prompt: `Queue batch prompt ${i}: a lighthouse, variation ${i}` }));
-		expect((await postJson(webhookUrl(0, BATCH.path), { items: prompts, prompt: 'A queue-mode video of waves' })).status).toBe(200);
+		const prompts = Array.from({ length: 20 }, (_, i) => ({
+			prompt: `Queue batch prompt ${i}: a lighthouse, variation ${i}`,
+		}));
+		expect(
+			(
+				await postJson(webhookUrl(0, BATCH.path), {
+					items: prompts,
+					prompt: 'A queue-mode video of waves',
+				})
+			).status,
+		).toBe(200);
 
 		const [execution] = await settledExecutions(cluster, BATCH.id, after);
 		expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
@@ -91,13 +113,19 @@ describe('a webhook-started batch runs on a worker, binaries in the database', (
 		expect(ranOn).toHaveLength(1);
 		expect(ranOn[0]).toMatch(/^worker-/);
 		// And the expressions of the workflow were evaluated in that worker (its MH_PROCESS_NAME).
-		const processes = new Set([...nodeItems(data, 'Images Ran On'), ...nodeItems(data, 'Video Ran On')].map((item) => item.json.process));
+		const processes = new Set(
+			[...nodeItems(data, 'Images Ran On'), ...nodeItems(data, 'Video Ran On')].map(
+				(item) => item.json.process,
+			),
+		);
 		expect([...processes]).toEqual(ranOn);
 
 		const images = nodeItems(data, 'Create Images');
 		expect(images).toHaveLength(20);
 		expect(images.map((item) => item.pairedItem)).toEqual(prompts.map((_, item) => ({ item })));
-		expect(images.every((item) => item.json.status === 'complete' && item.json.error === null)).toBe(true);
+		expect(
+			images.every((item) => item.json.status === 'complete' && item.json.error === null),
+		).toBe(true);
 		expect(new Set(images.map((item) => item.json.id)).size).toBe(20);
 		const [video] = nodeItems(data, 'Wait for Project');
 		expect(video.json.status).toBe('complete');
@@ -107,7 +135,14 @@ describe('a webhook-started batch runs on a worker, binaries in the database', (
 		expect(creates('POST /v1/text-to-video') - videosBefore).toBe(1);
 
 		// The binaries live in n8n's binary_data table (database mode), byte for byte what Magic Hour served.
-		const rows = await cluster.n8n.query<{ fileId: string; fileSize: string; bytes: number; sha256: string; mimeType: string; magic: string }>(
+		const rows = await cluster.n8n.query<{
+			fileId: string;
+			fileSize: string;
+			bytes: number;
+			sha256: string;
+			mimeType: string;
+			magic: string;
+		}>(
 			`SELECT "fileId", "fileSize", length(data) AS bytes, encode(sha256(data), 'hex') AS sha256, "mimeType", encode(substring(data from 1 for 8), 'hex') AS magic
 			 FROM binary_data WHERE "sourceType" = 'execution' AND "sourceId" = ?`,
 			[String(execution.id)],
@@ -125,7 +160,12 @@ describe('a webhook-started batch runs on a worker, binaries in the database', (
 			expect(row!.mimeType).toBe(binary.mimeType);
 		}
 		expect(rows.filter((row) => row.magic.startsWith('89504e47'))).toHaveLength(20);
-		recordResult('batch', { executionId: execution.id, ranOn: ranOn[0], images: images.length, binaryRows: rows.length });
+		recordResult('batch', {
+			executionId: execution.id,
+			ranOn: ranOn[0],
+			images: images.length,
+			binaryRows: rows.length,
+		});
 	});
 });
 
@@ -134,7 +174,10 @@ describe('the Magic Hour Trigger behind two webhook processes', () => {
 		await Promise.all(
 			rows.map(async (row) => {
 				const data = await cluster.n8n.executionData(row.id);
-				return String(nodeItems(data, 'Magic Hour Trigger')[0].json.project?.id ?? nodeItems(data, 'Magic Hour Trigger')[0].json.id);
+				return String(
+					nodeItems(data, 'Magic Hour Trigger')[0].json.project?.id ??
+						nodeItems(data, 'Magic Hour Trigger')[0].json.id,
+				);
 			}),
 		);
 
@@ -148,26 +191,51 @@ describe('the Magic Hour Trigger behind two webhook processes', () => {
 		}
 		const rows = await settledExecutions(cluster, TRIGGER.id, after);
 		expect(rows.map((row) => row.status)).toEqual(events.map(() => 'success'));
-		expect((await projectIdsOf(rows)).sort()).toEqual(events.map((event) => event.projectId).sort());
-		for (const row of rows) expect(cluster.workersThatStarted(row.id)).toEqual([expect.stringMatching(/^worker-/)]);
+		expect((await projectIdsOf(rows)).sort()).toEqual(
+			events.map((event) => event.projectId).sort(),
+		);
+		for (const row of rows)
+			expect(cluster.workersThatStarted(row.id)).toEqual([expect.stringMatching(/^worker-/)]);
 	});
 
 	test('the same event delivered to one process and, once answered and saved, to the other starts exactly one execution', async () => {
 		const after = await lastExecutionId(cluster);
 		const events: Array<{ projectId: string; body: string }> = [];
-		for (let i = 0; i < 5; i++) events.push(await completedImageEvent(emu, `redelivered event ${i}`));
+		for (let i = 0; i < 5; i++)
+			events.push(await completedImageEvent(emu, `redelivered event ${i}`));
 		for (const [i, event] of events.entries()) {
 			const remembered = await rememberedDeliveries(cluster, TRIGGER.id, 'Magic Hour Trigger');
-			const first = await postJson(triggerUrl(i % 2), event.body, signedHeaders(SECRET, event.body));
+			const first = await postJson(
+				triggerUrl(i % 2),
+				event.body,
+				signedHeaders(SECRET, event.body),
+			);
 			// n8n writes the ledger right after the Trigger answered; the execution need not have run.
-			await waitFor('the ledger to be saved', async () => ((await rememberedDeliveries(cluster, TRIGGER.id, 'Magic Hour Trigger')) > remembered ? true : undefined), 30_000, 50);
-			const second = await postJson(triggerUrl((i + 1) % 2), event.body, signedHeaders(SECRET, event.body));
+			await waitFor(
+				'the ledger to be saved',
+				async () =>
+					(await rememberedDeliveries(cluster, TRIGGER.id, 'Magic Hour Trigger')) > remembered
+						? true
+						: undefined,
+				30_000,
+				50,
+			);
+			const second = await postJson(
+				triggerUrl((i + 1) % 2),
+				event.body,
+				signedHeaders(SECRET, event.body),
+			);
 			expect([first.status, second.status]).toEqual([200, 200]);
-			expect((JSON.parse(second.text) as { message?: string }).message).toBe('Duplicate delivery; ignored');
+			expect((JSON.parse(second.text) as { message?: string }).message).toBe(
+				'Duplicate delivery; ignored',
+			);
 		}
 		const ids = await projectIdsOf(await settledExecutions(cluster, TRIGGER.id, after));
 		const perEvent = events.map((event) => ids.filter((id) => id === event.projectId).length);
-		recordResult('triggerSequentialOtherProcess', { events: events.length, startedTwice: perEvent.filter((n) => n === 2).length });
+		recordResult('triggerSequentialOtherProcess', {
+			events: events.length,
+			startedTwice: perEvent.filter((n) => n === 2).length,
+		});
 		// Guaranteed: n8n writes the static data before it answers, and the other process reads it per request.
 		expect(perEvent).toEqual(events.map(() => 1));
 	});
@@ -176,9 +244,20 @@ describe('the Magic Hour Trigger behind two webhook processes', () => {
 		const after = await lastExecutionId(cluster);
 		const event = await completedImageEvent(emu, 'forged event');
 		for (const index of [0, 1]) {
-			expect((await postJson(triggerUrl(index), event.body, signedHeaders('whsec_not_the_secret', event.body))).status).toBe(401);
+			expect(
+				(
+					await postJson(
+						triggerUrl(index),
+						event.body,
+						signedHeaders('whsec_not_the_secret', event.body),
+					)
+				).status,
+			).toBe(401);
 			const stale = Math.floor(Date.now() / 1000) - 3600;
-			expect((await postJson(triggerUrl(index), event.body, signedHeaders(SECRET, event.body, stale))).status).toBe(401);
+			expect(
+				(await postJson(triggerUrl(index), event.body, signedHeaders(SECRET, event.body, stale)))
+					.status,
+			).toBe(401);
 		}
 		await sleep(3_000);
 		expect(await settledExecutions(cluster, TRIGGER.id, after)).toEqual([]);
@@ -187,11 +266,14 @@ describe('the Magic Hour Trigger behind two webhook processes', () => {
 	test('the same event delivered to both processes at the same moment: measured, at least once and at most once per process', async () => {
 		const after = await lastExecutionId(cluster);
 		const events: Array<{ projectId: string; body: string }> = [];
-		for (let i = 0; i < 10; i++) events.push(await completedImageEvent(emu, `simultaneous event ${i}`));
+		for (let i = 0; i < 10; i++)
+			events.push(await completedImageEvent(emu, `simultaneous event ${i}`));
 		const statuses: number[][] = [];
 		for (const event of events) {
 			const headers = signedHeaders(SECRET, event.body);
-			const answers = await Promise.all([0, 1].map(async (index) => await postJson(triggerUrl(index), event.body, headers)));
+			const answers = await Promise.all(
+				[0, 1].map(async (index) => await postJson(triggerUrl(index), event.body, headers)),
+			);
 			statuses.push(answers.map((answer) => answer.status));
 		}
 		const rows = await settledExecutions(cluster, TRIGGER.id, after);
@@ -219,7 +301,9 @@ describe('the Magic Hour Trigger behind two webhook processes', () => {
 /** The id of the first video project whose status was checked after the request log had `logLength` entries. */
 async function videoProjectCheckedAfter(logLength: number): Promise<string> {
 	return await waitFor('a status check of the new video', async () => {
-		const check = emu.log.slice(logLength).find((entry) => entry.route === 'GET /v1/video-projects/:id');
+		const check = emu.log
+			.slice(logLength)
+			.find((entry) => entry.route === 'GET /v1/video-projects/:id');
 		return check ? check.path.split('/').pop() : undefined;
 	});
 }
@@ -230,11 +314,15 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		const after = await lastExecutionId(cluster);
 		const createsBefore = creates('POST /v1/text-to-video');
 		const logLength = emu.log.length;
-		expect((await postJson(webhookUrl(0, VIDEO.path), { prompt: 'A long render, interrupted' })).status).toBe(200);
+		expect(
+			(await postJson(webhookUrl(0, VIDEO.path), { prompt: 'A long render, interrupted' })).status,
+		).toBe(200);
 
 		// Wait for Project is polling the job when the worker dies.
 		const projectId = await videoProjectCheckedAfter(logLength);
-		const [execution] = (await cluster.n8n.executions(VIDEO.id)).filter((row) => Number(row.id) > after);
+		const [execution] = (await cluster.n8n.executions(VIDEO.id)).filter(
+			(row) => Number(row.id) > after,
+		);
 		expect(execution.status).toBe('running');
 		const [victimName] = cluster.workersThatStarted(execution.id);
 		const victim = cluster.workers.find((worker) => worker.name === victimName)!;
@@ -242,10 +330,17 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		await victim.kill();
 		await cluster.addWorker();
 
-		const ended = await waitFor('the execution to leave "running"', async () => {
-			const row = (await cluster.n8n.executions(VIDEO.id)).find((candidate) => candidate.id === execution.id);
-			return row && row.status !== 'running' ? row : undefined;
-		}, 5 * 60_000, 1_000);
+		const ended = await waitFor(
+			'the execution to leave "running"',
+			async () => {
+				const row = (await cluster.n8n.executions(VIDEO.id)).find(
+					(candidate) => candidate.id === execution.id,
+				);
+				return row && row.status !== 'running' ? row : undefined;
+			},
+			5 * 60_000,
+			1_000,
+		);
 		const secondsToEnd = Math.round((Date.now() - killedAt) / 1000);
 		const startedBy = cluster.workersThatStarted(execution.id);
 		const projectStatusAtEnd = emu.getProject(projectId)?.settled;
@@ -272,7 +367,16 @@ describe('a worker killed in the middle of a long Wait for Project', () => {
 		expect(done.json).toMatchObject({ id: projectId, status: 'complete' });
 		expect(done.binary.data.id).toMatch(/^database:/);
 		expect(creates('POST /v1/text-to-video') - createsBefore).toBe(1);
-		recordResult('workerKilled', { savedProjectId, nodesInRunData: Object.keys(runData), executionStatus: ended.status, secondsFromKillToStatus: secondsToEnd, projectStatusAtThatTime: projectStatusAtEnd, startedBy, creates: 1, resumedExecution: resumed.id });
+		recordResult('workerKilled', {
+			savedProjectId,
+			nodesInRunData: Object.keys(runData),
+			executionStatus: ended.status,
+			secondsFromKillToStatus: secondsToEnd,
+			projectStatusAtThatTime: projectStatusAtEnd,
+			startedBy,
+			creates: 1,
+			resumedExecution: resumed.id,
+		});
 	});
 });
 
@@ -281,45 +385,78 @@ describe('a large video stored in database binary mode', () => {
 		emu.setOutputBytes({ video: bytes });
 		emu.jobs.setDurationMs('/v1/text-to-video', 1_000);
 		const workers = cluster.workers.filter((worker) => worker.running);
-		const before = Object.fromEntries(workers.map((worker) => [worker.name, memoryOf(worker.pid!).rssMiB]));
+		const before = Object.fromEntries(
+			workers.map((worker) => [worker.name, memoryOf(worker.pid!).rssMiB]),
+		);
 		const sampler = sampleMemory(workers.map((worker) => worker.pid!));
 		const after = await lastExecutionId(cluster);
 		const createsBefore = creates('POST /v1/text-to-video');
 		const downloadsBefore = downloads();
-		expect((await postJson(webhookUrl(0, VIDEO.path), { prompt: `A ${bytes} byte video` })).status).toBe(200);
+		expect(
+			(await postJson(webhookUrl(0, VIDEO.path), { prompt: `A ${bytes} byte video` })).status,
+		).toBe(200);
 		const [execution] = await settledExecutions(cluster, VIDEO.id, after, 3_000, 5 * 60_000);
 		const peaks = sampler.stop();
 		const [ranOn] = cluster.workersThatStarted(execution.id);
 		const worker = workers.find((candidate) => candidate.name === ranOn)!;
-		const memory = { worker: ranOn, rssBeforeMiB: before[ranOn], peakRssMiB: peaks[worker.pid!], growthMiB: peaks[worker.pid!] - before[ranOn] };
+		const memory = {
+			worker: ranOn,
+			rssBeforeMiB: before[ranOn],
+			peakRssMiB: peaks[worker.pid!],
+			growthMiB: peaks[worker.pid!] - before[ranOn],
+		};
 		const rows = await cluster.n8n.query<{ bytes: string; sha256: string }>(
 			`SELECT length(data) AS bytes, encode(sha256(data), 'hex') AS sha256 FROM binary_data WHERE "sourceType" = 'execution' AND "sourceId" = ?`,
 			[String(execution.id)],
 		);
-		return { execution, worker, memory, rows, creates: creates('POST /v1/text-to-video') - createsBefore, downloads: downloads() - downloadsBefore };
+		return {
+			execution,
+			worker,
+			memory,
+			rows,
+			creates: creates('POST /v1/text-to-video') - createsBefore,
+			downloads: downloads() - downloadsBefore,
+		};
 	};
 
 	afterAll(() => emu.setOutputBytes({ video: 64 * 1024 }));
 
 	test('300 MiB (under the default 512 MiB limit): stored, byte for byte; the worker holds the whole file in memory', async () => {
-		const { execution, memory, rows, creates: created, downloads: downloaded } = await runVideo(300 * MiB);
+		const {
+			execution,
+			memory,
+			rows,
+			creates: created,
+			downloads: downloaded,
+		} = await runVideo(300 * MiB);
 		expect(execution.status).toBe('success');
 		const [item] = nodeItems(await cluster.n8n.executionData(execution.id), 'Wait for Project');
 		expect(rows).toHaveLength(1);
-		expect({ bytes: Number(rows[0].bytes), sha256: rows[0].sha256 }).toEqual(await servedOutput(emu, 'video', item.json.id));
+		expect({ bytes: Number(rows[0].bytes), sha256: rows[0].sha256 }).toEqual(
+			await servedOutput(emu, 'video', item.json.id),
+		);
 		expect(created).toBe(1);
 		expect(downloaded).toBe(1);
 		recordResult('largeVideo300MiB', memory);
 	});
 
 	test('600 MiB (past N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE = 512): downloaded once, the item fails with the limit, what to change and the project ID; the worker lives on', async () => {
-		const { execution, worker, memory, rows, creates: created, downloads: downloaded } = await runVideo(600 * MiB);
+		const {
+			execution,
+			worker,
+			memory,
+			rows,
+			creates: created,
+			downloads: downloaded,
+		} = await runVideo(600 * MiB);
 		expect(execution.status).toBe('error');
 		const data = await cluster.n8n.executionData(execution.id);
 		const error = data.data.resultData.runData['Wait for Project'][0].error;
 		const text = `${error.message} ${error.description ?? ''}`;
 		expect(downloaded).toBe(1);
-		expect(error.message).toMatch(/^Output 1 of Magic Hour project \S+ \(600 MB\) is larger than n8n's limit of 512 MB for binary data stored in its database$/);
+		expect(error.message).toMatch(
+			/^Output 1 of Magic Hour project \S+ \(600 MB\) is larger than n8n's limit of 512 MB for binary data stored in its database$/,
+		);
 		expect(error.description).toContain('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE');
 		expect(error.description).toContain('Magic Hour → Project → Download');
 		expect(error.description).toMatch(/\(Project ID \S+, video\.\)$/);
@@ -339,44 +476,97 @@ describe('long jobs without holding a worker (examples/06: start, Wait 65 s, Get
 		const startCase = async (name: string, target: { path: string }, prepare: () => void) => {
 			prepare();
 			const createsBefore = creates('POST /v1/text-to-video');
-			expect((await postJson(webhookUrl(cases.complete ? 1 : 0, target.path), {})).status).toBe(200);
-			await waitFor('the create', async () => (creates('POST /v1/text-to-video') > createsBefore ? true : undefined));
+			expect((await postJson(webhookUrl(cases.complete ? 1 : 0, target.path), {})).status).toBe(
+				200,
+			);
+			await waitFor('the create', async () =>
+				creates('POST /v1/text-to-video') > createsBefore ? true : undefined,
+			);
 			cases[name] = 'started';
 		};
 		await startCase('complete', PARK, () => emu.jobs.setDurationMs('/v1/text-to-video', 100_000));
 		await startCase('error', PARK, () => {
 			emu.jobs.setDurationMs('/v1/text-to-video', 20_000);
-			emu.jobs.failNext({ endpoint: '/v1/text-to-video', code: 'unknown_error', message: 'Rendering failed' });
+			emu.jobs.failNext({
+				endpoint: '/v1/text-to-video',
+				code: 'unknown_error',
+				message: 'Rendering failed',
+			});
 		});
 		await startCase('canceled', PARK, () => emu.jobs.cancelNext({ endpoint: '/v1/text-to-video' }));
-		await startCase('deadline', PARK_SHORT_DEADLINE, () => emu.jobs.setDurationMs('/v1/text-to-video', 600_000));
+		await startCase('deadline', PARK_SHORT_DEADLINE, () =>
+			emu.jobs.setDurationMs('/v1/text-to-video', 600_000),
+		);
 
 		// All four parked: status "waiting" in the database, no Bull job held by any worker.
-		const parked = await waitFor('four waiting executions', async () => {
-			const rows = await cluster.n8n.query<{ id: string; status: string; waitTill: string | null }>(
-				`SELECT id, status, "waitTill" FROM execution_entity WHERE "workflowId" IN (?, ?) AND id > ? ORDER BY id`,
-				[PARK.id, PARK_SHORT_DEADLINE.id, after],
-			);
-			return rows.length === 4 && rows.every((row) => row.status === 'waiting' && row.waitTill) ? rows : undefined;
-		}, 60_000);
+		const parked = await waitFor(
+			'four waiting executions',
+			async () => {
+				const rows = await cluster.n8n.query<{
+					id: string;
+					status: string;
+					waitTill: string | null;
+				}>(
+					`SELECT id, status, "waitTill" FROM execution_entity WHERE "workflowId" IN (?, ?) AND id > ? ORDER BY id`,
+					[PARK.id, PARK_SHORT_DEADLINE.id, after],
+				);
+				return rows.length === 4 && rows.every((row) => row.status === 'waiting' && row.waitTill)
+					? rows
+					: undefined;
+			},
+			60_000,
+		);
 		const queue = await cluster.queueCounts();
 		expect(queue.active).toBe(0);
-		const rendering = [...new Set(emu.log.filter((e) => e.route === 'GET /v1/video-projects/:id').map((e) => e.path))].length;
-		recordResult('parkAndCheckWhileWaiting', { waiting: parked.length, activeBullJobs: queue.active, waitingBullJobs: queue.waiting, videoStatusChecksSoFar: rendering });
+		const rendering = [
+			...new Set(
+				emu.log.filter((e) => e.route === 'GET /v1/video-projects/:id').map((e) => e.path),
+			),
+		].length;
+		recordResult('parkAndCheckWhileWaiting', {
+			waiting: parked.length,
+			activeBullJobs: queue.active,
+			waitingBullJobs: queue.waiting,
+			videoStatusChecksSoFar: rendering,
+		});
 
 		const rows = await settledExecutions(cluster, PARK.id, after, 3_000, 6 * 60_000);
-		const [deadlineRow] = await settledExecutions(cluster, PARK_SHORT_DEADLINE.id, after, 1_000, 3 * 60_000);
-		const outcomes: Record<string, { status: string; end: string; checks: number; jobs: number; project: string }> = {};
+		const [deadlineRow] = await settledExecutions(
+			cluster,
+			PARK_SHORT_DEADLINE.id,
+			after,
+			1_000,
+			3 * 60_000,
+		);
+		const outcomes: Record<
+			string,
+			{ status: string; end: string; checks: number; jobs: number; project: string }
+		> = {};
 		for (const row of [...rows, deadlineRow]) {
 			const data = await cluster.n8n.executionData(row.id);
 			const runData = data.data.resultData.runData;
 			const project = String(nodeItems(data, 'Start Text to Video')[0].json.id);
-			const end = ['Download Video', 'Failed or Canceled', 'Deadline Passed'].find((name) => runData[name]) ?? 'none';
+			const end =
+				['Download Video', 'Failed or Canceled', 'Deadline Passed'].find((name) => runData[name]) ??
+				'none';
 			const last = nodeItems(data, 'Get Project');
-			outcomes[row.id] = { status: row.status, end: `${end}: ${last[0]?.json.status}`, checks: runData['Get Project'].length, jobs: cluster.workersThatStarted(row.id).length ? countStarts(row.id) : 0, project };
+			outcomes[row.id] = {
+				status: row.status,
+				end: `${end}: ${last[0]?.json.status}`,
+				checks: runData['Get Project'].length,
+				jobs: cluster.workersThatStarted(row.id).length ? countStarts(row.id) : 0,
+				project,
+			};
 		}
-		const ends = Object.values(outcomes).map((o) => o.end).sort();
-		expect(ends).toEqual(['Deadline Passed: rendering', 'Download Video: complete', 'Failed or Canceled: canceled', 'Failed or Canceled: error']);
+		const ends = Object.values(outcomes)
+			.map((o) => o.end)
+			.sort();
+		expect(ends).toEqual([
+			'Deadline Passed: rendering',
+			'Download Video: complete',
+			'Failed or Canceled: canceled',
+			'Failed or Canceled: error',
+		]);
 		const complete = Object.values(outcomes).find((o) => o.end.startsWith('Download'))!;
 		// Checked twice (rendering, then complete), and each resume was a new job on a worker.
 		expect(complete.checks).toBe(2);
@@ -385,7 +575,10 @@ describe('long jobs without holding a worker (examples/06: start, Wait 65 s, Get
 		const completeRow = [...rows, deadlineRow].find((row) => outcomes[row.id] === complete)!;
 		const [video] = nodeItems(await cluster.n8n.executionData(completeRow.id), 'Download Video');
 		expect(video.binary.data.id).toMatch(/^database:/);
-		recordResult('parkAndCheck', { outcomes: Object.values(outcomes), seconds: Math.round((Date.now() - started) / 1000) });
+		recordResult('parkAndCheck', {
+			outcomes: Object.values(outcomes),
+			seconds: Math.round((Date.now() - started) / 1000),
+		});
 	});
 });
 

@@ -8,5 +8,7 @@ export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
 	const { n8n } = ensureN8nInstalled();
 	const redis = ensureRedisInstalled();
-	process.stderr.write(`\nn8n ready (${n8n}), redis-server ${redis}, after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+	process.stderr.write(
+		`\nn8n ready (${n8n}), redis-server ${redis}, after ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+	);
 }

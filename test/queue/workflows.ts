@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 
 import { EXAMPLE_CREDENTIAL, loadExamples, type Json } from '../../scripts/e2e/n8n';
 
-const credentials = { magicHourCommunityApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } };
+const credentials = {
+	magicHourCommunityApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name },
+};
 
 interface NodeSpec {
 	name: string;
@@ -19,7 +21,13 @@ interface NodeSpec {
 
 type Edge = [from: string, to: string, fromOutput?: number];
 
-export function workflow(id: string, name: string, nodes: NodeSpec[], edges: Edge[], settings: Json = {}): Json {
+export function workflow(
+	id: string,
+	name: string,
+	nodes: NodeSpec[],
+	edges: Edge[],
+	settings: Json = {},
+): Json {
 	const connections: Json = {};
 	for (const [from, to, output = 0] of edges) {
 		connections[from] ??= { main: [] };
@@ -62,7 +70,16 @@ export function ranOnNode(name: string): NodeSpec {
 		typeVersion: 3.4,
 		parameters: {
 			mode: 'manual',
-			assignments: { assignments: [{ id: randomUUID(), name: 'process', value: '={{ $env.MH_PROCESS_NAME }}', type: 'string' }] },
+			assignments: {
+				assignments: [
+					{
+						id: randomUUID(),
+						name: 'process',
+						value: '={{ $env.MH_PROCESS_NAME }}',
+						type: 'string',
+					},
+				],
+			},
 			includeOtherFields: false,
 			options: {},
 		},
@@ -74,7 +91,13 @@ const startVideo: NodeSpec = {
 	type: 'n8n-nodes-magic-hour.magicHourVideo',
 	typeVersion: 1,
 	magicHour: true,
-	parameters: { operation: 'textToVideo', prompt: '={{ $json.body.prompt }}', duration: 5, waitForCompletion: false, options: { aspectRatio: '16:9' } },
+	parameters: {
+		operation: 'textToVideo',
+		prompt: '={{ $json.body.prompt }}',
+		duration: 5,
+		waitForCompletion: false,
+		options: { aspectRatio: '16:9' },
+	},
 };
 
 function waitForProject(projectId = '={{ $json.id }}'): NodeSpec {
@@ -83,7 +106,13 @@ function waitForProject(projectId = '={{ $json.id }}'): NodeSpec {
 		type: 'n8n-nodes-magic-hour.magicHour',
 		typeVersion: 1,
 		magicHour: true,
-		parameters: { resource: 'project', operation: 'waitFor', projectId, projectKind: 'auto', downloadOutputs: true },
+		parameters: {
+			resource: 'project',
+			operation: 'waitFor',
+			projectId,
+			projectKind: 'auto',
+			downloadOutputs: true,
+		},
 	};
 }
 
@@ -95,13 +124,24 @@ export function batchWorkflow(): Json {
 		'queue: batch of prompts and a video',
 		[
 			webhookNode(BATCH.path),
-			{ name: 'Split Prompts', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.items', options: {} } },
+			{
+				name: 'Split Prompts',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+			},
 			{
 				name: 'Create Images',
 				type: 'n8n-nodes-magic-hour.magicHourImage',
 				typeVersion: 1,
 				magicHour: true,
-				parameters: { operation: 'aiImageGenerator', prompt: '={{ $json.prompt }}', imageCount: 1, options: {}, executionSettings: { maxConcurrency: 5 } },
+				parameters: {
+					operation: 'aiImageGenerator',
+					prompt: '={{ $json.prompt }}',
+					imageCount: 1,
+					options: {},
+					executionSettings: { maxConcurrency: 5 },
+				},
 			},
 			ranOnNode('Images Ran On'),
 			startVideo,
@@ -147,7 +187,10 @@ export function resumeWorkflow(): Json {
 }
 
 /** The Magic Hour Trigger (image.completed) as a user sets it up. */
-export const TRIGGER = { id: 'mhQueueTrigger01', webhookId: 'a7c3e9f1-2b4d-4e6f-8a0c-1e3f5a7b9c2d' };
+export const TRIGGER = {
+	id: 'mhQueueTrigger01',
+	webhookId: 'a7c3e9f1-2b4d-4e6f-8a0c-1e3f5a7b9c2d',
+};
 export function triggerWorkflow(): Json {
 	return workflow(
 		TRIGGER.id,
@@ -173,12 +216,19 @@ export function triggerWorkflow(): Json {
  */
 export const PARK = { id: 'mhQueuePark00001', path: 'mh-queue-park' };
 export const PARK_SHORT_DEADLINE = { id: 'mhQueuePark00002', path: 'mh-queue-park-deadline' };
-export function parkAndCheckWorkflow(target: { id: string; path: string }, deadline?: string): Json {
+export function parkAndCheckWorkflow(
+	target: { id: string; path: string },
+	deadline?: string,
+): Json {
 	const example = loadExamples().find(({ workflow: wf }) => wf.id === 'mhExampleParkChk');
 	if (!example) throw new Error('examples/09-long-video-park-and-check.json is missing');
 	const wf = JSON.parse(JSON.stringify(example.workflow)) as Json;
 	const manual = wf.nodes.find((node: Json) => node.type === 'n8n-nodes-base.manualTrigger');
-	const webhook = { ...webhookNode(target.path, manual.name), id: manual.id, position: manual.position };
+	const webhook = {
+		...webhookNode(target.path, manual.name),
+		id: manual.id,
+		position: manual.position,
+	};
 	wf.nodes[wf.nodes.indexOf(manual)] = webhook;
 	if (deadline) {
 		const set = wf.nodes.find((node: Json) => node.name === 'Set Deadline');

@@ -27,13 +27,18 @@ const SECRET = 'whsec_issue12_0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const SIG = 'magic-hour-event-signature';
 const TS = 'magic-hour-event-timestamp';
 const TRIGGER_TYPE = 'n8n-nodes-magic-hour.magicHourTrigger';
-const IMAGE_JOB = { path: '/v1/ai-image-generator', body: { image_count: 1, style: { prompt: 'a lighthouse' } } };
+const IMAGE_JOB = {
+	path: '/v1/ai-image-generator',
+	body: { image_count: 1, style: { prompt: 'a lighthouse' } },
+};
 
 let emu: Emulator;
 let host: TriggerHost;
 const listeners: RecordingServer[] = [];
 
-async function listener(...args: Parameters<typeof startRecordingServer>): Promise<RecordingServer> {
+async function listener(
+	...args: Parameters<typeof startRecordingServer>
+): Promise<RecordingServer> {
 	const server = await startRecordingServer(...args);
 	listeners.push(server);
 	return server;
@@ -75,11 +80,17 @@ afterEach(async () => {
 
 function signed(rawBody: string, secret = SECRET): Record<string, string> {
 	const timestamp = Math.floor(Date.now() / 1000);
-	return { 'content-type': 'application/json', [SIG]: emu.webhooks.sign(secret, timestamp, rawBody), [TS]: String(timestamp) };
+	return {
+		'content-type': 'application/json',
+		[SIG]: emu.webhooks.sign(secret, timestamp, rawBody),
+		[TS]: String(timestamp),
+	};
 }
 
 /** A finished image job on the emulator, as GET /v1/image-projects/{id} returns it. */
-async function completedImageProject(): Promise<IDataObject & { id: string; downloads: Array<{ url: string }> }> {
+async function completedImageProject(): Promise<
+	IDataObject & { id: string; downloads: Array<{ url: string }> }
+> {
 	const created = await fetch(`${emu.baseUrl}${IMAGE_JOB.path}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${emu.apiKey}`, 'content-type': 'application/json' },
@@ -87,7 +98,9 @@ async function completedImageProject(): Promise<IDataObject & { id: string; down
 	});
 	const { id } = (await created.json()) as { id: string };
 	await waitFor(() => emu.getProject(id)?.settled === 'complete', 10_000, 'the job to complete');
-	const project = await fetch(`${emu.baseUrl}/v1/image-projects/${id}`, { headers: { authorization: `Bearer ${emu.apiKey}` } });
+	const project = await fetch(`${emu.baseUrl}/v1/image-projects/${id}`, {
+		headers: { authorization: `Bearer ${emu.apiKey}` },
+	});
 	return (await project.json()) as IDataObject & { id: string; downloads: Array<{ url: string }> };
 }
 
@@ -102,21 +115,33 @@ function triggerWorkflow(options: INodeParameters) {
 		active: true,
 		nodeTypes: new StaticNodeTypes({ [TRIGGER_TYPE]: nodeType }),
 	});
-	const webhookData = { node: node.name, webhookDescription: nodeType.description.webhooks![0] } as IWebhookData;
+	const webhookData = {
+		node: node.name,
+		webhookDescription: nodeType.description.webhooks![0],
+	} as IWebhookData;
 	return { nodeType, node, workflow, webhookData };
 }
 
-const completedEvent = (payload: IDataObject) => JSON.stringify({ type: 'image.completed', payload });
+const completedEvent = (payload: IDataObject) =>
+	JSON.stringify({ type: 'image.completed', payload });
 const message = (body: string) => (JSON.parse(body) as { message: string }).message;
 
 describe('item 5: the Trigger never fetches a URL taken from the delivery', () => {
 	it('with verification off and downloads on, a payload pointing at an internal service gets it no request', async () => {
 		const internal = await listener();
-		host.parameters = { events: ['image.completed'], options: { verifySignature: false, downloadOutputs: true } };
+		host.parameters = {
+			events: ['image.completed'],
+			options: { verifySignature: false, downloadOutputs: true },
+		};
 		const body = completedEvent({
 			id: 'cm_forged',
 			status: 'complete',
-			downloads: [{ url: `${internal.origin}/latest/meta-data/iam/credentials`, expires_at: '2099-01-01T00:00:00Z' }],
+			downloads: [
+				{
+					url: `${internal.origin}/latest/meta-data/iam/credentials`,
+					expires_at: '2099-01-01T00:00:00Z',
+				},
+			],
 		});
 		const answer = await host.post(body, { 'content-type': 'application/json' });
 
@@ -124,14 +149,19 @@ describe('item 5: the Trigger never fetches a URL taken from the delivery', () =
 		expect(host.executions).toHaveLength(0);
 		expect(answer.status).toBe(403);
 		expect(message(answer.body)).toMatch(/Verify Signature/);
-		expect(host.logs.some((line) => line.startsWith('warn') && /Verify Signature/.test(line))).toBe(true);
+		expect(host.logs.some((line) => line.startsWith('warn') && /Verify Signature/.test(line))).toBe(
+			true,
+		);
 	});
 
 	it('with verification on, downloads what the API lists for the project, not what the body lists', async () => {
 		const internal = await listener();
 		host.parameters = { events: ['image.completed'], options: { downloadOutputs: true } };
 		const project = await completedImageProject();
-		const body = completedEvent({ ...project, downloads: [{ url: `${internal.origin}/private.png`, expires_at: '2099-01-01T00:00:00Z' }] });
+		const body = completedEvent({
+			...project,
+			downloads: [{ url: `${internal.origin}/private.png`, expires_at: '2099-01-01T00:00:00Z' }],
+		});
 		const answer = await host.post(body, signed(body));
 		await waitFor(() => host.executions.length === 1, 10_000, 'the execution');
 
@@ -145,18 +175,27 @@ describe('item 5: the Trigger never fetches a URL taken from the delivery', () =
 			project.downloads.map((d) => d.url.replace(/downloads\/[^/]+\//, '')),
 		);
 		const fromApi = Buffer.from(await (await fetch(project.downloads[0].url)).arrayBuffer());
-		expect((await readBinary((item.binary as Record<string, IBinaryData>).data)).equals(fromApi)).toBe(true);
+		expect(
+			(await readBinary((item.binary as Record<string, IBinaryData>).data)).equals(fromApi),
+		).toBe(true);
 	});
 
 	it('refuses to activate (production and Test URL) while downloads are on and verification is off', async () => {
 		const checkActivation = async (options: INodeParameters) => {
 			const { nodeType, node, workflow, webhookData } = triggerWorkflow(options);
-			const context = new core.HookContext(workflow, node, additionalDataFor(credentials()), 'webhook', 'activate', webhookData);
+			const context = new core.HookContext(
+				workflow,
+				node,
+				additionalDataFor(credentials()),
+				'webhook',
+				'activate',
+				webhookData,
+			);
 			return await nodeType.webhookMethods.default.checkExists.call(context);
 		};
-		await expect(checkActivation({ verifySignature: false, downloadOutputs: true })).rejects.toThrow(
-			/Download Output Files.*Verify Signature/,
-		);
+		await expect(
+			checkActivation({ verifySignature: false, downloadOutputs: true }),
+		).rejects.toThrow(/Download Output Files.*Verify Signature/);
 		await expect(checkActivation({ downloadOutputs: true })).resolves.toBe(true);
 		await expect(checkActivation({ verifySignature: false })).resolves.toBe(true);
 	});
@@ -173,7 +212,11 @@ describe('item 6: the API key never follows a redirect to another origin', () =>
 			await executeNode({
 				nodeType: new TransportProbe(),
 				parameters: { method: 'GET', path: '/v1/account' },
-				credentials: { apiKey: 'mhk_live_must_stay_home_0123456789', environment: 'custom', baseUrl: api.origin },
+				credentials: {
+					apiKey: 'mhk_live_must_stay_home_0123456789',
+					environment: 'custom',
+					baseUrl: api.origin,
+				},
 			});
 		} catch (error) {
 			thrown = error as Error & { description?: string };
@@ -183,20 +226,31 @@ describe('item 6: the API key never follows a redirect to another origin', () =>
 		expect(api.requests[0].headers.authorization).toBe('Bearer mhk_live_must_stay_home_0123456789');
 		expect(thrown?.message).toMatch(/redirect/i);
 		expect(`${thrown?.message} ${thrown?.description}`).toContain(`${elsewhere.origin}/v1/account`);
-		expect(JSON.stringify({ ...thrown, message: thrown?.message })).not.toContain('mhk_live_must_stay_home');
+		expect(JSON.stringify({ ...thrown, message: thrown?.message })).not.toContain(
+			'mhk_live_must_stay_home',
+		);
 	});
 
 	it('output files (on other hosts, also after a redirect) are downloaded without the Authorization header', async () => {
 		const files = await listener((_req, res) => {
 			const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-			res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) }).end(png);
+			res
+				.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) })
+				.end(png);
 		});
-		const cdn = await listener((req, res) => res.writeHead(302, { location: `${files.origin}${req.url}` }).end());
+		const cdn = await listener((req, res) =>
+			res.writeHead(302, { location: `${files.origin}${req.url}` }).end(),
+		);
 		const project = {
 			id: 'cm_cdn',
 			status: 'complete',
 			type: 'AI_IMAGE',
-			downloads: [{ url: `${cdn.origin}/outputs/cm_cdn.png?X-Amz-Signature=abc`, expires_at: '2099-01-01T00:00:00Z' }],
+			downloads: [
+				{
+					url: `${cdn.origin}/outputs/cm_cdn.png?X-Amz-Signature=abc`,
+					expires_at: '2099-01-01T00:00:00Z',
+				},
+			],
 		};
 		const api = await listener((req, res) => {
 			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(project));
@@ -210,7 +264,8 @@ describe('item 6: the API key never follows a redirect to another origin', () =>
 		expect(host.executions[0].items[0].binary?.data).toBeDefined();
 		expect(cdn.requests).toHaveLength(1);
 		expect(files.requests).toHaveLength(1);
-		for (const request of [...cdn.requests, ...files.requests]) expect(request.headers.authorization).toBeUndefined();
+		for (const request of [...cdn.requests, ...files.requests])
+			expect(request.headers.authorization).toBeUndefined();
 	});
 });
 
@@ -241,18 +296,28 @@ describe('item 9: the credentials never send the key in clear or to a rewritten 
 	const custom = (baseUrl: string) => ({ environment: 'custom', baseUrl });
 
 	it('refuses http:// to a host other than this machine, and says why', () => {
-		expect(() => baseUrlFromCredentials(custom('http://api.magichour.ai'))).toThrow(/unencrypted|in clear/i);
+		expect(() => baseUrlFromCredentials(custom('http://api.magichour.ai'))).toThrow(
+			/unencrypted|in clear/i,
+		);
 		expect(() => baseUrlFromCredentials(custom('http://10.0.0.7:4010'))).toThrow(/https:\/\//);
 		expect(baseUrlFromCredentials(custom('http://127.0.0.1:4010/'))).toBe('http://127.0.0.1:4010');
 		expect(baseUrlFromCredentials(custom('http://localhost:4010'))).toBe('http://localhost:4010');
 		expect(baseUrlFromCredentials(custom('http://[::1]:4010'))).toBe('http://[::1]:4010');
-		expect(baseUrlFromCredentials(custom('https://proxy.example.com/magic-hour/'))).toBe('https://proxy.example.com/magic-hour');
+		expect(baseUrlFromCredentials(custom('https://proxy.example.com/magic-hour/'))).toBe(
+			'https://proxy.example.com/magic-hour',
+		);
 	});
 
 	it('refuses a query, a fragment, a user:password@ or spaces in the base URL', () => {
-		expect(() => baseUrlFromCredentials(custom('https://proxy.example.com/?x='))).toThrow(/"\?" or "#"/);
-		expect(() => baseUrlFromCredentials(custom('https://proxy.example.com#'))).toThrow(/"\?" or "#"/);
-		expect(() => baseUrlFromCredentials(custom('https://user:pass@proxy.example.com'))).toThrow(/user name or password/);
+		expect(() => baseUrlFromCredentials(custom('https://proxy.example.com/?x='))).toThrow(
+			/"\?" or "#"/,
+		);
+		expect(() => baseUrlFromCredentials(custom('https://proxy.example.com#'))).toThrow(
+			/"\?" or "#"/,
+		);
+		expect(() => baseUrlFromCredentials(custom('https://user:pass@proxy.example.com'))).toThrow(
+			/user name or password/,
+		);
 		expect(() => baseUrlFromCredentials(custom('https://proxy.example.com/a b'))).toThrow(/space/);
 	});
 
@@ -262,15 +327,22 @@ describe('item 9: the credentials never send the key in clear or to a rewritten 
 		const error = await executeNode({
 			nodeType: new TransportProbe(),
 			parameters: { method: 'GET', path: '/v1/account' },
-			credentials: { apiKey: emu.apiKey, ...custom(plain.origin.replace('127.0.0.1', 'localhost.')) },
+			credentials: {
+				apiKey: emu.apiKey,
+				...custom(plain.origin.replace('127.0.0.1', 'localhost.')),
+			},
 		}).catch((e: Error) => e);
 		expect((error as Error).message).toMatch(/unencrypted/);
 		expect(plain.requests).toEqual([]);
 	});
 
 	it('says in the Mock Server option that the real key goes to a third-party host', () => {
-		const environment = new MagicHourCommunityApi().properties.find((p) => p.name === 'environment');
-		const mock = environment?.options?.find((o) => 'value' in o && o.value === 'mock') as { description?: string };
+		const environment = new MagicHourCommunityApi().properties.find(
+			(p) => p.name === 'environment',
+		);
+		const mock = environment?.options?.find((o) => 'value' in o && o.value === 'mock') as {
+			description?: string;
+		};
 		expect(mock.description).toMatch(/real API key/i);
 		expect(mock.description).toMatch(/third.party/i);
 		expect(mock.description).toMatch(/sideko/i);
@@ -282,7 +354,11 @@ describe('item 10: Trigger failures do not fire the Error Workflow on every retr
 
 	it('a download that keeps failing answers the delivery once and starts one execution that says so', async () => {
 		host.parameters = { events: ['image.completed'], options: { downloadOutputs: true } };
-		const unsubscribe = emu.webhooks.subscribe({ url: host.url, events: ['image.completed'], secret: SECRET });
+		const unsubscribe = emu.webhooks.subscribe({
+			url: host.url,
+			events: ['image.completed'],
+			secret: SECRET,
+		});
 		try {
 			// The link is refused, and so is the fresh one.
 			emu.faults.add({ match: 'GET /downloads/*', times: 2, fault: { type: 'expire' } });
@@ -291,7 +367,11 @@ describe('item 10: Trigger failures do not fire the Error Workflow on every retr
 				headers: { authorization: `Bearer ${emu.apiKey}`, 'content-type': 'application/json' },
 				body: JSON.stringify(IMAGE_JOB.body),
 			});
-			await waitFor(() => host.executions.length === 1 && host.inFlight === 0, 10_000, 'the execution');
+			await waitFor(
+				() => host.executions.length === 1 && host.inFlight === 0,
+				10_000,
+				'the execution',
+			);
 			await waitFor(() => deliveries().length >= 1, 5_000, 'the answer to the delivery');
 		} finally {
 			unsubscribe();
@@ -307,12 +387,20 @@ describe('item 10: Trigger failures do not fire the Error Workflow on every retr
 	it('the API unreachable while confirming the project: 503, no execution, and the retry starts one', async () => {
 		host.parameters = { events: ['image.completed'], options: { downloadOutputs: true } };
 		const project = await completedImageProject();
-		emu.faults.add({ match: 'GET /v1/image-projects/*', times: 10, fault: { type: 'status', status: 502 } });
+		emu.faults.add({
+			match: 'GET /v1/image-projects/*',
+			times: 10,
+			fault: { type: 'status', status: 502 },
+		});
 		const body = completedEvent(project);
 		const first = await host.post(body, signed(body));
 		emu.faults.clear();
 		const retry = await host.post(body, signed(body));
-		await waitFor(() => host.executions.length === 1 && host.inFlight === 0, 10_000, 'the execution');
+		await waitFor(
+			() => host.executions.length === 1 && host.inFlight === 0,
+			10_000,
+			'the execution',
+		);
 
 		expect(first.status).toBe(503);
 		expect(retry.status).toBe(200);
@@ -341,8 +429,19 @@ describe('item 10: Trigger failures do not fire the Error Workflow on every retr
 				bodyRead = true;
 			},
 		};
-		const additionalData = additionalDataFor(credentials(), { httpRequest: request, httpResponse: response });
-		const context = new core.WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const additionalData = additionalDataFor(credentials(), {
+			httpRequest: request,
+			httpResponse: response,
+		});
+		const context = new core.WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		const result = await nodeType.webhook.call(context);
 
 		expect(result).toEqual({ noWebhookResponse: true });

@@ -5,7 +5,11 @@
  * Real HTTP to the emulator, n8n-core's real execute context and BinaryDataService in `database`
  * mode (see test/harness/databaseBinaryMode.ts for which DatabaseManager runs).
  */
-import { databaseManagerSources, enterDatabaseMode, enterFullDiskMode } from '../harness/binaryDataModes';
+import {
+	databaseManagerSources,
+	enterDatabaseMode,
+	enterFullDiskMode,
+} from '../harness/binaryDataModes';
 import { executeNode, failureOf, readBinary } from '../harness/executeNode';
 import { FAST_POLLING, useFastEmulator } from '../harness/fastEmulator';
 import { createJob, credentialsFor, downloadsServed, WaitNode } from '../engine/engineHarness';
@@ -51,7 +55,11 @@ describe.each(sources)('binary data in the database, $name', (source) => {
 
 	it('still retries a transfer that broke off', async () => {
 		const job = await completedVideo(1 * MiB);
-		emu.faults.add({ match: 'GET /downloads/*', times: 1, fault: { type: 'truncate', afterBytes: 64 * 1024 } });
+		emu.faults.add({
+			match: 'GET /downloads/*',
+			times: 1,
+			fault: { type: 'truncate', afterBytes: 64 * 1024 },
+		});
 		const { output } = await waitForProject(job.id);
 		expect(output[0][0].binary!.data.bytes).toBe(1 * MiB);
 		expect(downloadsServed(emu).map((entry) => entry.fault ?? 'ok')).toEqual(['truncate', 'ok']);
@@ -76,18 +84,25 @@ describe.each(sources)('binary data in the database, $name', (source) => {
 		const { output } = await waitForProject(job.id, true);
 		expect(downloadsServed(emu)).toHaveLength(2);
 		expect(output[0][0].binary).toBeUndefined();
-		expect(output[0][0].json).toMatchObject({ id: job.id, kind: 'video', status: 'complete', error: error.message });
+		expect(output[0][0].json).toMatchObject({
+			id: job.id,
+			kind: 'video',
+			status: 'complete',
+			error: error.message,
+		});
 	});
 });
 
 describe('binary data on a full disk', () => {
-	it('is not downloaded again: the error names n8n\'s storage and the project ID', async () => {
+	it("is not downloaded again: the error names n8n's storage and the project ID", async () => {
 		const mode = await enterFullDiskMode();
 		try {
 			const job = await completedVideo(1 * MiB);
 			const error = await failureOf(waitForProject(job.id));
 			expect(downloadsServed(emu)).toHaveLength(1);
-			expect(error.message).toBe(`n8n could not store output 1 of Magic Hour project ${job.id} (1 MB): ENOSPC: no space left on device, write`);
+			expect(error.message).toBe(
+				`n8n could not store output 1 of Magic Hour project ${job.id} (1 MB): ENOSPC: no space left on device, write`,
+			);
 			expect(error.description).toMatch(/job itself succeeded/);
 			expect(error.description).toContain(`Project ID ${job.id}`);
 			expect(error.context).toMatchObject({ projectId: job.id, kind: 'video' });

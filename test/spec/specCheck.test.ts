@@ -2,7 +2,12 @@
 import * as path from 'path';
 
 import { checkDrift, findDrift, formatReport } from '../../scripts/spec-check/drift';
-import { readOpenApi, requestSchema, sharedMagicHourFile, type OpenApi } from '../../scripts/spec-check/openapi';
+import {
+	readOpenApi,
+	requestSchema,
+	sharedMagicHourFile,
+	type OpenApi,
+} from '../../scripts/spec-check/openapi';
 
 const NEWEST = 'openapi-2026-10.json';
 // CI keeps Magic Hour's reference files in ../shared beside the clone.
@@ -16,7 +21,10 @@ describe('drift check (npm run spec:check)', () => {
 	it(`reports no drift against ${NEWEST} that accepted-drift.json does not list with a reason`, () => {
 		const report = checkDrift(readOpenApi(source!), source!);
 		const text = formatReport(report, NEWEST);
-		expect({ unaccepted: report.unaccepted.map((d) => d.key), stale: report.stale.map((e) => e.key) }).toEqual({
+		expect({
+			unaccepted: report.unaccepted.map((d) => d.key),
+			stale: report.stale.map((e) => e.key),
+		}).toEqual({
 			unaccepted: [],
 			stale: [],
 		});
@@ -29,14 +37,21 @@ describe('drift check (npm run spec:check)', () => {
 			post: {
 				operationId: 'aiSoundEffects.create',
 				tags: ['Audio Projects'],
-				requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { prompt: { type: 'string' } } } } } },
+				requestBody: {
+					content: {
+						'application/json': {
+							schema: { type: 'object', properties: { prompt: { type: 'string' } } },
+						},
+					},
+				},
 			},
 		};
 		const t2v = requestSchema(openapi, '/v1/text-to-video')!;
 		t2v.properties!.model.enum = [...t2v.properties!.model.enum!, 'wan-4.0'];
 		t2v.properties!.seed = { type: 'integer' };
 		t2v.properties!.style.properties!.prompt.maxLength = 30000;
-		const voices = requestSchema(openapi, '/v1/ai-voice-generator')!.properties!.style.properties!.voice_name;
+		const voices = requestSchema(openapi, '/v1/ai-voice-generator')!.properties!.style.properties!
+			.voice_name;
 		voices.enum = voices.enum!.filter((name) => name !== 'Morgan Freeman');
 
 		const keys = findDrift(openapi, 'openapi-next.json').map((d) => d.key);
@@ -59,6 +74,8 @@ describe('drift check (npm run spec:check)', () => {
 
 	it('does not expect the nodes to offer deprecated fields', () => {
 		const keys = findDrift(readOpenApi(source!), source!).map((d) => d.key);
-		expect(keys.filter((key) => key.includes('orientation') || key.includes('quality_mode'))).toEqual([]);
+		expect(
+			keys.filter((key) => key.includes('orientation') || key.includes('quality_mode')),
+		).toEqual([]);
 	});
 });

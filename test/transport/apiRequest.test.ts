@@ -53,7 +53,9 @@ describe('transport against the emulator', () => {
 		const error = await failure(run({ method: 'GET', path: '/v1/account' }, secretKey));
 		expect(error.message).toMatch(/did not accept the API key/);
 		expect(error.httpCode).toBe('401');
-		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(secretKey);
+		expect(
+			JSON.stringify({ ...error, message: error.message, description: error.description }),
+		).not.toContain(secretKey);
 	});
 
 	it('retries GET on 5xx with backoff until it succeeds', async () => {
@@ -64,7 +66,11 @@ describe('transport against the emulator', () => {
 	});
 
 	it('retries GET on 429 after Retry-After', async () => {
-		emu.faults.add({ match: 'GET /v1/account', times: 1, fault: { type: 'rate-limit', retryAfterSeconds: 0 } });
+		emu.faults.add({
+			match: 'GET /v1/account',
+			times: 1,
+			fault: { type: 'rate-limit', retryAfterSeconds: 0 },
+		});
 		await run({ method: 'GET', path: '/v1/account' });
 		expect(calls('GET /v1/account')).toBe(2);
 	});
@@ -77,15 +83,27 @@ describe('transport against the emulator', () => {
 	});
 
 	it('never repeats a create after a 5xx, and says the job may exist', async () => {
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', times: 1, fault: { type: 'status', status: 502 } });
-		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 1,
+			fault: { type: 'status', status: 502 },
+		});
+		const error = await failure(
+			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }),
+		);
 		expect(calls('POST /v1/ai-image-generator')).toBe(1);
 		expect(error.description).toMatch(/may have reached Magic Hour/);
 	});
 
 	it('never repeats a create after a 503 either: the job may exist', async () => {
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', times: 1, fault: { type: 'status', status: 503 } });
-		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 1,
+			fault: { type: 'status', status: 503 },
+		});
+		const error = await failure(
+			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }),
+		);
 		expect(calls('POST /v1/ai-image-generator')).toBe(1);
 		expect(error.description).toMatch(/may have reached Magic Hour/);
 	});
@@ -94,11 +112,19 @@ describe('transport against the emulator', () => {
 		emu.faults.add({
 			match: 'POST /v1/ai-image-generator',
 			times: 1,
-			fault: { type: 'status', status: 403, body: { code: 'forbidden', message: 'nano-banana-pro is not available on your plan' } },
+			fault: {
+				type: 'status',
+				status: 403,
+				body: { code: 'forbidden', message: 'nano-banana-pro is not available on your plan' },
+			},
 		});
-		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		const error = await failure(
+			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }),
+		);
 		expect(calls('POST /v1/ai-image-generator')).toBe(1);
-		expect(error.message).toMatch(/Your Magic Hour plan does not include this model, resolution or feature/);
+		expect(error.message).toMatch(
+			/Your Magic Hour plan does not include this model, resolution or feature/,
+		);
 		expect(error.description).toMatch(/nano-banana-pro is not available on your plan/);
 		expect(error.description).toMatch(/upgrade your plan at magichour.ai\/pricing/);
 		expect(error.description).toMatch(/No job was created/);
@@ -108,22 +134,40 @@ describe('transport against the emulator', () => {
 		emu.faults.add({
 			match: 'POST /v1/ai-image-generator',
 			times: 1,
-			fault: { type: 'status', status: 402, body: { code: 'plan_upgrade_required', message: 'Upgrade to use this model' } },
+			fault: {
+				type: 'status',
+				status: 402,
+				body: { code: 'plan_upgrade_required', message: 'Upgrade to use this model' },
+			},
 		});
-		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
-		expect(error.message).toMatch(/Your Magic Hour plan does not include this \[plan_upgrade_required\]/);
+		const error = await failure(
+			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }),
+		);
+		expect(error.message).toMatch(
+			/Your Magic Hour plan does not include this \[plan_upgrade_required\]/,
+		);
 	});
 
 	it('never repeats a create whose response was lost after the server accepted it', async () => {
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', times: 1, fault: { type: 'reset-after-accept' } });
-		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 1,
+			fault: { type: 'reset-after-accept' },
+		});
+		const error = await failure(
+			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }),
+		);
 		expect(calls('POST /v1/ai-image-generator')).toBe(1);
 		expect(emu.counters().jobsCreated).toBe(1);
 		expect(error.description).toMatch(/may have reached Magic Hour/);
 	});
 
 	it('does not repeat a create that timed out', async () => {
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', times: 1, fault: { type: 'slow-headers', delayMs: 1500 } });
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 1,
+			fault: { type: 'slow-headers', delayMs: 1500 },
+		});
 		const error = await failure(
 			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY, timeoutMs: 300 }),
 		);
@@ -133,14 +177,26 @@ describe('transport against the emulator', () => {
 	});
 
 	it('retries a GET that timed out', async () => {
-		emu.faults.add({ match: 'GET /v1/account', times: 1, fault: { type: 'slow-headers', delayMs: 1500 } });
+		emu.faults.add({
+			match: 'GET /v1/account',
+			times: 1,
+			fault: { type: 'slow-headers', delayMs: 1500 },
+		});
 		await run({ method: 'GET', path: '/v1/account', timeoutMs: 300 });
 		expect(calls('GET /v1/account')).toBe(2);
 	});
 
 	it('retries a create on 429, creating exactly one job', async () => {
-		emu.faults.add({ match: 'POST /v1/ai-image-generator', times: 2, fault: { type: 'rate-limit', retryAfterSeconds: 0 } });
-		const { output } = await run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY });
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 2,
+			fault: { type: 'rate-limit', retryAfterSeconds: 0 },
+		});
+		const { output } = await run({
+			method: 'POST',
+			path: '/v1/ai-image-generator',
+			body: IMAGE_BODY,
+		});
 		expect(output[0][0].json.id).toEqual(expect.any(String));
 		expect(emu.counters().jobsCreated).toBe(1);
 	});
@@ -151,16 +207,26 @@ describe('transport against the emulator', () => {
 		const { port } = closed.address() as AddressInfo;
 		await new Promise((resolve) => closed.close(resolve));
 		const error = await failure(
-			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }, emu.apiKey, `http://127.0.0.1:${port}`),
+			run(
+				{ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY },
+				emu.apiKey,
+				`http://127.0.0.1:${port}`,
+			),
 		);
 		expect(error.message).toBe('Magic Hour could not be reached');
-		expect(error.description).toMatch(new RegExp(`Tried ${DEFAULT_RETRY_POLICY.maxAttempts} times. Network error: ECONNREFUSED`));
+		expect(error.description).toMatch(
+			new RegExp(`Tried ${DEFAULT_RETRY_POLICY.maxAttempts} times. Network error: ECONNREFUSED`),
+		);
 	});
 
 	it('shows the API message and the field on 422, with nothing charged', async () => {
 		const before = emu.credits;
 		const error = await failure(
-			run({ method: 'POST', path: '/v1/ai-image-generator', body: { image_count: 1, style: { prompt: '' } } }),
+			run({
+				method: 'POST',
+				path: '/v1/ai-image-generator',
+				body: { image_count: 1, style: { prompt: '' } },
+			}),
 		);
 		expect(error.httpCode).toBe('422');
 		expect(error.message).toMatch(/rejected the request: .*style\.prompt/);
@@ -169,7 +235,9 @@ describe('transport against the emulator', () => {
 
 	it('explains 402 as missing credits', async () => {
 		emu.setCredits(0);
-		const error = await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		const error = await failure(
+			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }),
+		);
 		expect(error.httpCode).toBe('402');
 		expect(error.message).toMatch(/Not enough Magic Hour credits/);
 	});
@@ -190,7 +258,11 @@ describe('transport request shape', () => {
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;
 		try {
-			await run({ method: 'POST', path: '/v1/files/upload-urls', body: { items: [] } }, 'mhk_key', `http://127.0.0.1:${port}/`);
+			await run(
+				{ method: 'POST', path: '/v1/files/upload-urls', body: { items: [] } },
+				'mhk_key',
+				`http://127.0.0.1:${port}/`,
+			);
 		} finally {
 			server.close();
 		}

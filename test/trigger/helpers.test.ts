@@ -24,7 +24,8 @@ describe('delivery ledger', () => {
 
 	it('is bounded: over the cap the oldest tenth is evicted; expired entries are pruned', () => {
 		const data: IDataObject = {};
-		for (let i = 0; i < 1005; i++) expect(claimDelivery(data, `image.completed:p${i}`, 10_000_000 + i * 1000)).toBe(true);
+		for (let i = 0; i < 1005; i++)
+			expect(claimDelivery(data, `image.completed:p${i}`, 10_000_000 + i * 1000)).toBe(true);
 		// The 1001st claim evicted the 101 oldest (down to 900), then 4 more were added.
 		expect(rememberedDeliveries(data)).toBe(904);
 		expect(claimDelivery(data, 'image.completed:p100', 20_000_000)).toBe(true);
@@ -62,17 +63,24 @@ describe('delivery ledger', () => {
 
 	it('stores 16-character ids and whole seconds, not the delivery keys', () => {
 		const data: IDataObject = {};
-		claimDelivery(data, deliveryKey('video.completed', 'cm_a_rather_long_project_identifier_0001'), 1_700_000_000_123);
+		claimDelivery(
+			data,
+			deliveryKey('video.completed', 'cm_a_rather_long_project_identifier_0001'),
+			1_700_000_000_123,
+		);
 		const stored = JSON.stringify(data);
 		expect(stored).not.toContain('cm_a_rather_long');
-		expect(stored).toMatch(/^\{"magicHourLedger":\{"count":1,"oldest":1700000000,"seen":\{"[\w-]{16}":1700000000\}\}\}$/);
+		expect(stored).toMatch(
+			/^\{"magicHourLedger":\{"count":1,"oldest":1700000000,"seen":\{"[\w-]{16}":1700000000\}\}\}$/,
+		);
 	});
 
 	it('claims in O(1) amortised: the entries read or written per claim do not grow with the ledger', () => {
 		const workPerClaim = (entries: number) => {
 			const data: IDataObject = {};
 			const options = { maxEntries: entries };
-			for (let i = 0; i < entries; i++) claimDelivery(data, `image.completed:seed${i}`, i * 1000, options);
+			for (let i = 0; i < entries; i++)
+				claimDelivery(data, `image.completed:seed${i}`, i * 1000, options);
 			const counter = { operations: 0 };
 			const observed = countingMembrane(data, counter);
 			const claims = 2 * entries;
@@ -100,7 +108,9 @@ describe('delivery ledger', () => {
  */
 function countingMembrane<T extends object>(target: T, counter: { operations: number }): T {
 	const wrap = <V>(value: V): V =>
-		typeof value === 'object' && value !== null ? (countingMembrane(value as object, counter) as V) : value;
+		typeof value === 'object' && value !== null
+			? (countingMembrane(value as object, counter) as V)
+			: value;
 	return new Proxy(target, {
 		get(object, property, receiver) {
 			counter.operations++;
@@ -134,7 +144,12 @@ describe('signature check', () => {
 	const secret = 'whsec_unit';
 	const body = '{"type":"image.completed","payload":{"id":"cm1"}}';
 	const now = 1_700_000_000;
-	const check = (signature: string | undefined, timestamp: string | undefined, raw = body, tolerance = 300) =>
+	const check = (
+		signature: string | undefined,
+		timestamp: string | undefined,
+		raw = body,
+		tolerance = 300,
+	) =>
 		verifySignature({
 			secret,
 			rawBody: Buffer.from(raw),
@@ -160,20 +175,32 @@ describe('signature check', () => {
 		expect(check(undefined, String(now))).toMatchObject({ reason: 'missing_signature' });
 		expect(check(signature, undefined)).toMatchObject({ reason: 'missing_timestamp' });
 		expect(check(signature, '17e8')).toMatchObject({ reason: 'malformed_timestamp' });
-		expect(check(signWebhook(secret, now - 301, body), String(now - 301))).toMatchObject({ reason: 'timestamp_too_old' });
-		expect(check(signWebhook(secret, now + 301, body), String(now + 301))).toMatchObject({ reason: 'timestamp_in_future' });
+		expect(check(signWebhook(secret, now - 301, body), String(now - 301))).toMatchObject({
+			reason: 'timestamp_too_old',
+		});
+		expect(check(signWebhook(secret, now + 301, body), String(now + 301))).toMatchObject({
+			reason: 'timestamp_in_future',
+		});
 		expect(check(signWebhook(secret, now - 300, body), String(now - 300))).toEqual({ valid: true });
 		expect(check(signature.slice(2), String(now))).toMatchObject({ reason: 'malformed_signature' });
-		expect(check(`sha256=${signature}`, String(now))).toMatchObject({ reason: 'malformed_signature' });
-		expect(check(signWebhook('other', now, body), String(now))).toMatchObject({ reason: 'signature_mismatch' });
-		expect(check([signature, signature] as unknown as string, String(now))).toMatchObject({ reason: 'missing_signature' });
+		expect(check(`sha256=${signature}`, String(now))).toMatchObject({
+			reason: 'malformed_signature',
+		});
+		expect(check(signWebhook('other', now, body), String(now))).toMatchObject({
+			reason: 'signature_mismatch',
+		});
+		expect(check([signature, signature] as unknown as string, String(now))).toMatchObject({
+			reason: 'missing_signature',
+		});
 	});
 });
 
 describe('event parsing and description', () => {
 	it('knows the nine events and defaults to completed + errored', () => {
 		expect(ALL_EVENTS).toHaveLength(9);
-		expect([...DEFAULT_EVENTS].sort()).toEqual(ALL_EVENTS.filter((e) => !e.endsWith('.started')).sort());
+		expect([...DEFAULT_EVENTS].sort()).toEqual(
+			ALL_EVENTS.filter((e) => !e.endsWith('.started')).sort(),
+		);
 		const events = new MagicHourTrigger().description.properties.find((p) => p.name === 'events');
 		expect([...(events?.default as string[])].sort()).toEqual([...DEFAULT_EVENTS].sort());
 		expect(events?.options?.map((o) => (o as { value: string }).value)).toEqual(ALL_EVENTS);
@@ -182,7 +209,9 @@ describe('event parsing and description', () => {
 	it('parses kind and action of known events only', () => {
 		const parsed = parseEventBody(Buffer.from('{"type":"audio.started","payload":{"id":"a1"}}'));
 		expect(parsed).toMatchObject({ ok: true, event: { kind: 'audio', action: 'started' } });
-		const unknown = parseEventBody(Buffer.from('{"type":"audio.started.v2","payload":{"id":"a1"}}'));
+		const unknown = parseEventBody(
+			Buffer.from('{"type":"audio.started.v2","payload":{"id":"a1"}}'),
+		);
 		expect(unknown).toMatchObject({ ok: true, event: { kind: undefined, action: undefined } });
 	});
 

@@ -16,8 +16,14 @@ const SIG = 'magic-hour-event-signature';
 const TS = 'magic-hour-event-timestamp';
 
 const BODIES = {
-	image: { path: '/v1/ai-image-generator', body: { image_count: 1, style: { prompt: 'a red bicycle' } } },
-	video: { path: '/v1/text-to-video', body: { end_seconds: 5, style: { prompt: 'a dog running on a beach' } } },
+	image: {
+		path: '/v1/ai-image-generator',
+		body: { image_count: 1, style: { prompt: 'a red bicycle' } },
+	},
+	video: {
+		path: '/v1/text-to-video',
+		body: { end_seconds: 5, style: { prompt: 'a dog running on a beach' } },
+	},
 	audio: {
 		path: '/v1/ai-voice-generator',
 		body: { style: { prompt: 'Hello there, welcome to the show.', voice_name: 'Morgan Freeman' } },
@@ -71,7 +77,10 @@ function subscribe(events: string[] = ['*'], secret = SECRET) {
 	unsubscribe = emu.webhooks.subscribe({ url: host.url, events, secret });
 }
 
-async function createJob(kind: keyof typeof BODIES, body: object = BODIES[kind].body): Promise<string> {
+async function createJob(
+	kind: keyof typeof BODIES,
+	body: object = BODIES[kind].body,
+): Promise<string> {
 	const response = await fetch(`${emu.baseUrl}${BODIES[kind].path}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${emu.apiKey}`, 'content-type': 'application/json' },
@@ -84,7 +93,11 @@ async function createJob(kind: keyof typeof BODIES, body: object = BODIES[kind].
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function signedHeaders(rawBody: string, timestamp = nowSeconds(), secret = SECRET): Record<string, string> {
+function signedHeaders(
+	rawBody: string,
+	timestamp = nowSeconds(),
+	secret = SECRET,
+): Record<string, string> {
 	return {
 		'content-type': 'application/json',
 		[SIG]: emu.webhooks.sign(secret, timestamp, rawBody),
@@ -151,11 +164,25 @@ describe('valid deliveries from the emulator', () => {
 		for (const kind of ['image', 'video', 'audio'] as const) {
 			const started = seen.find((j) => j.event === `${kind}.started`);
 			const completed = seen.find((j) => j.event === `${kind}.completed`);
-			expect(started).toMatchObject({ kind, status: 'started', project: { id: ids[kind], status: 'rendering' } });
-			expect(completed).toMatchObject({ kind, status: 'completed', project: { id: ids[kind], status: 'complete' } });
+			expect(started).toMatchObject({
+				kind,
+				status: 'started',
+				project: { id: ids[kind], status: 'rendering' },
+			});
+			expect(completed).toMatchObject({
+				kind,
+				status: 'completed',
+				project: { id: ids[kind], status: 'complete' },
+			});
 			expect((completed!.project.downloads as unknown[]).length).toBeGreaterThan(0);
 			expect(new Date(String(completed!.received_at)).toISOString()).toBe(completed!.received_at);
-			expect(Object.keys(completed!).sort()).toEqual(['event', 'kind', 'project', 'received_at', 'status']);
+			expect(Object.keys(completed!).sort()).toEqual([
+				'event',
+				'kind',
+				'project',
+				'received_at',
+				'status',
+			]);
 		}
 		expect(host.executions.every((e) => e.items[0].binary === undefined)).toBe(true);
 	});
@@ -163,7 +190,11 @@ describe('valid deliveries from the emulator', () => {
 	it('emits errored events with the error of the project (default events: completed + errored)', async () => {
 		configure({}); // nothing set: the node's defaults apply
 		subscribe(['*']);
-		emu.jobs.failNext({ endpoint: '/v1/ai-image-generator', code: 'no_source_face', message: 'No face found' });
+		emu.jobs.failNext({
+			endpoint: '/v1/ai-image-generator',
+			code: 'no_source_face',
+			message: 'No face found',
+		});
 		const id = await createJob('image');
 		await waitFor(() => host.executions.length === 1, 10_000, 'the errored execution');
 		await waitFor(() => deliveries().length === 2, 5_000, 'two deliveries');
@@ -179,7 +210,9 @@ describe('valid deliveries from the emulator', () => {
 			['image.started', 200],
 			['image.errored', 200],
 		]);
-		expect(host.requests.find((r) => r.outcome === 'ignored')?.body).toMatch(/image\.started is not selected/);
+		expect(host.requests.find((r) => r.outcome === 'ignored')?.body).toMatch(
+			/image\.started is not selected/,
+		);
 	});
 
 	it('acknowledges events that are not selected without starting an execution', async () => {
@@ -230,7 +263,10 @@ describe('duplicate deliveries', () => {
 		const replay = await host.post(delivery.rawBody, headersOf(delivery));
 		const notSelected = eventBody('audio.started', { id: 'cm_not_selected', status: 'rendering' });
 		const ignored = await host.post(notSelected, signedHeaders(notSelected));
-		const forged = await host.post(delivery.rawBody, { ...headersOf(delivery), [SIG]: emu.webhooks.sign('wrong', nowSeconds(), delivery.rawBody.toString()) });
+		const forged = await host.post(delivery.rawBody, {
+			...headersOf(delivery),
+			[SIG]: emu.webhooks.sign('wrong', nowSeconds(), delivery.rawBody.toString()),
+		});
 		expect([replay.status, ignored.status, forged.status]).toEqual([200, 200, 401]);
 		expect(host.staticDataSaves).toBe(1);
 		expect(JSON.stringify(host.savedStaticData)).toBe(saved);
@@ -243,11 +279,16 @@ describe('duplicate deliveries', () => {
 
 	it('treats the same project with another event type as a new delivery', async () => {
 		const rawStarted = eventBody('image.started', { id: 'cm_same_project', status: 'rendering' });
-		const rawCompleted = rawStarted.replace('image.started', 'image.completed').replace('rendering', 'complete');
+		const rawCompleted = rawStarted
+			.replace('image.started', 'image.completed')
+			.replace('rendering', 'complete');
 		expect((await host.post(rawStarted, signedHeaders(rawStarted))).status).toBe(200);
 		expect((await host.post(rawCompleted, signedHeaders(rawCompleted))).status).toBe(200);
 		expect((await host.post(rawCompleted, signedHeaders(rawCompleted))).status).toBe(200);
-		expect(host.executions.map((e) => e.items[0].json.event)).toEqual(['image.started', 'image.completed']);
+		expect(host.executions.map((e) => e.items[0].json.event)).toEqual([
+			'image.started',
+			'image.completed',
+		]);
 	});
 });
 
@@ -274,7 +315,9 @@ describe('signature verification', () => {
 		const tampered = raw.replace(/"credits_charged":\d+/, '"credits_charged":0');
 		expect(tampered).not.toBe(raw);
 		const reserialised = JSON.stringify(JSON.parse(raw), null, 2);
-		const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(raw) as IDataObject).reverse()));
+		const reordered = JSON.stringify(
+			Object.fromEntries(Object.entries(JSON.parse(raw) as IDataObject).reverse()),
+		);
 		const flipped = headers[SIG].replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
 
 		const attempts = [
@@ -284,7 +327,10 @@ describe('signature verification', () => {
 			await host.post(raw, { ...headers, [SIG]: flipped }),
 			await host.post(raw, { ...headers, [SIG]: headers[SIG].slice(0, 40) }),
 			await host.post(raw, { ...headers, [SIG]: headers[SIG].toUpperCase().replace(/./, 'Z') }),
-			await host.post(raw, { ...headers, [SIG]: emu.webhooks.sign('wrong', Number(headers[TS]), raw) }),
+			await host.post(raw, {
+				...headers,
+				[SIG]: emu.webhooks.sign('wrong', Number(headers[TS]), raw),
+			}),
 			// The timestamp is part of what is signed.
 			await host.post(raw, { ...headers, [TS]: String(Number(headers[TS]) - 1) }),
 		];
@@ -300,18 +346,33 @@ describe('signature verification', () => {
 		const response = await host.post(pretty, signedHeaders(pretty));
 		expect(response.status).toBe(200);
 		expect(host.executions).toHaveLength(1);
-		expect(host.executions[0].items[0].json).toMatchObject({ event: 'video.completed', kind: 'video' });
+		expect(host.executions[0].items[0].json).toMatchObject({
+			event: 'video.completed',
+			kind: 'video',
+		});
 	});
 
 	it('rejects missing signature or timestamp headers', async () => {
 		const raw = eventBody();
 		const { [SIG]: signature, [TS]: timestamp } = signedHeaders(raw);
-		const noSignature = await host.post(raw, { 'content-type': 'application/json', [TS]: timestamp });
-		const noTimestamp = await host.post(raw, { 'content-type': 'application/json', [SIG]: signature });
+		const noSignature = await host.post(raw, {
+			'content-type': 'application/json',
+			[TS]: timestamp,
+		});
+		const noTimestamp = await host.post(raw, {
+			'content-type': 'application/json',
+			[SIG]: signature,
+		});
 		const none = await host.post(raw, { 'content-type': 'application/json' });
-		const notANumber = await host.post(raw, { 'content-type': 'application/json', [SIG]: signature, [TS]: 'yesterday' });
+		const notANumber = await host.post(raw, {
+			'content-type': 'application/json',
+			[SIG]: signature,
+			[TS]: 'yesterday',
+		});
 
-		expect([noSignature.status, noTimestamp.status, none.status, notANumber.status]).toEqual([401, 401, 401, 401]);
+		expect([noSignature.status, noTimestamp.status, none.status, notANumber.status]).toEqual([
+			401, 401, 401, 401,
+		]);
 		expect(message(noSignature.body)).toMatch(/magic-hour-event-signature/);
 		expect(message(noTimestamp.body)).toMatch(/magic-hour-event-timestamp/);
 		expect(host.executions).toHaveLength(0);
@@ -348,7 +409,9 @@ describe('signature verification', () => {
 
 		expect(deliveries()[0].status).toBe(401);
 		expect(message(host.requests[0].body)).toMatch(/no Webhook Signing Secret/);
-		expect(host.logs.some((l) => l.startsWith('warn') && /Webhook Signing Secret/.test(l))).toBe(true);
+		expect(host.logs.some((l) => l.startsWith('warn') && /Webhook Signing Secret/.test(l))).toBe(
+			true,
+		);
 		expect(host.executions).toHaveLength(0);
 	});
 
@@ -395,8 +458,13 @@ describe('malformed bodies', () => {
 		expect((await post('"image.completed"')).status).toBe(400);
 		expect((await post(JSON.stringify({ type: 'image.completed' }))).message).toMatch(/payload/);
 		expect((await post(JSON.stringify({ type: 'image.completed', payload: [] }))).status).toBe(400);
-		expect((await post(JSON.stringify({ type: 'image.completed', payload: { status: 'complete' } }))).message).toMatch(/id/);
-		expect((await post(JSON.stringify({ type: 42, payload: { id: 'x' } }))).message).toMatch(/type/);
+		expect(
+			(await post(JSON.stringify({ type: 'image.completed', payload: { status: 'complete' } })))
+				.message,
+		).toMatch(/id/);
+		expect((await post(JSON.stringify({ type: 42, payload: { id: 'x' } }))).message).toMatch(
+			/type/,
+		);
 		expect((await post(JSON.stringify({ payload: { id: 'x' } }))).status).toBe(400);
 		expect(host.executions).toHaveLength(0);
 		expect(host.requests.every((r) => r.outcome === 'answered-by-node')).toBe(true);
@@ -483,7 +551,11 @@ describe('downloading outputs', () => {
 	it('retries a truncated download and never emits a partial file', async () => {
 		configure({ events: ['audio.completed'], options: { downloadOutputs: true } });
 		subscribe(['audio.completed']);
-		emu.faults.add({ match: 'GET /downloads/*', times: 1, fault: { type: 'truncate', afterBytes: 100 } });
+		emu.faults.add({
+			match: 'GET /downloads/*',
+			times: 1,
+			fault: { type: 'truncate', afterBytes: 100 },
+		});
 		await createJob('audio');
 		await waitFor(() => host.executions.length === 1, 10_000, 'the execution');
 
@@ -495,9 +567,17 @@ describe('downloading outputs', () => {
 	it('asks for the delivery again (503) while the API cannot confirm the project, and the retry starts one execution', async () => {
 		configure({ events: ['image.completed'], options: { downloadOutputs: true } });
 		subscribe(['image.completed']);
-		emu.faults.add({ match: 'GET /v1/image-projects/*', times: 2, fault: { type: 'status', status: 503 } });
+		emu.faults.add({
+			match: 'GET /v1/image-projects/*',
+			times: 2,
+			fault: { type: 'status', status: 503 },
+		});
 		await createJob('image');
-		await waitFor(() => host.executions.length === 1 && host.inFlight === 0, 10_000, 'the execution after the retry');
+		await waitFor(
+			() => host.executions.length === 1 && host.inFlight === 0,
+			10_000,
+			'the execution after the retry',
+		);
 		await waitFor(() => deliveries().length === 2, 5_000, 'the answer to the retry');
 
 		expect(deliveries().map((d) => d.status)).toEqual([503, 200]);
@@ -510,9 +590,17 @@ describe('downloading outputs', () => {
 		configure({ events: ['image.completed'], options: { downloadOutputs: true } });
 		const id = await createJob('image');
 		await waitFor(() => emu.getProject(id)?.settled === 'complete', 10_000, 'the job');
-		const payload = (await (await fetch(`${emu.baseUrl}/v1/image-projects/${id}`, { headers: { authorization: `Bearer ${emu.apiKey}` } })).json()) as IDataObject;
+		const payload = (await (
+			await fetch(`${emu.baseUrl}/v1/image-projects/${id}`, {
+				headers: { authorization: `Bearer ${emu.apiKey}` },
+			})
+		).json()) as IDataObject;
 
-		emu.faults.add({ match: 'GET /v1/image-projects/*', times: 1, fault: { type: 'slow-headers', delayMs: 800 } });
+		emu.faults.add({
+			match: 'GET /v1/image-projects/*',
+			times: 1,
+			fault: { type: 'slow-headers', delayMs: 800 },
+		});
 		const raw = JSON.stringify({ type: 'image.completed', payload });
 		const first = host.post(raw, signedHeaders(raw));
 		await waitFor(() => host.inFlight === 1, 5_000, 'the first delivery to be in the node');
@@ -532,7 +620,11 @@ describe('downloading outputs', () => {
 		// The link is refused, and so is the fresh one.
 		emu.faults.add({ match: 'GET /downloads/*', times: 2, fault: { type: 'expire' } });
 		const id = await createJob('image');
-		await waitFor(() => host.executions.length === 1 && host.inFlight === 0, 10_000, 'the execution');
+		await waitFor(
+			() => host.executions.length === 1 && host.inFlight === 0,
+			10_000,
+			'the execution',
+		);
 
 		expect(deliveries().map((d) => d.status)).toEqual([200]);
 		const { json, binary } = host.executions[0].items[0];

@@ -129,9 +129,14 @@ export const AGENT_PURPOSES: Readonly<Record<string, AgentPurpose>> = {
 
 /** The inputs a call needs: the required files (as URLs) and the required text fields. */
 function neededInputs(tool: ToolDeclaration): string[] {
-	const files = tool.files.filter((file) => file.required).map((file) => `${file.displayName} (${file.assetType} URL)`);
+	const files = tool.files
+		.filter((file) => file.required)
+		.map((file) => `${file.displayName} (${file.assetType} URL)`);
 	const fields = tool.fields
-		.filter((field) => field.required && field.type === 'string' && field.default === '' && !field.displayOptions)
+		.filter(
+			(field) =>
+				field.required && field.type === 'string' && field.default === '' && !field.displayOptions,
+		)
 		.map((field) => field.displayName);
 	return [...files, ...fields];
 }

@@ -20,7 +20,14 @@ export function promptField(settings: {
 	displayName?: string;
 	displayOptions?: INodeProperties['displayOptions'];
 }): INodeProperties {
-	const { placeholder, description, required = false, rows = 3, displayName = 'Prompt', displayOptions } = settings;
+	const {
+		placeholder,
+		description,
+		required = false,
+		rows = 3,
+		displayName = 'Prompt',
+		displayOptions,
+	} = settings;
 	return {
 		displayName,
 		name: 'prompt',
@@ -76,7 +83,9 @@ export function clipTimeFields(source?: 'video'): INodeProperties[] {
 	const where = source ? ` in the ${source}` : '';
 	return [
 		startSecondsField(`Where the clip starts${where}`),
-		endSecondsField(`Where the clip ends${where}. Must be after the start time; credits are charged per rendered frame.`),
+		endSecondsField(
+			`Where the clip ends${where}. Must be after the start time; credits are charged per rendered frame.`,
+		),
 	];
 }
 
@@ -104,7 +113,10 @@ export function youtubeUrlField(sourceField: string, description: string): INode
 }
 
 /** "Video Source" (File / YouTube, `videoSourceType`) and the YouTube URL it shows. */
-export function videoSourceFields(settings: { youtubeDescription: string; acceptsGif?: boolean }): INodeProperties[] {
+export function videoSourceFields(settings: {
+	youtubeDescription: string;
+	acceptsGif?: boolean;
+}): INodeProperties[] {
 	const file = settings.acceptsGif ? 'A video or GIF file' : 'A video file';
 	return [
 		{
@@ -112,7 +124,11 @@ export function videoSourceFields(settings: { youtubeDescription: string; accept
 			name: 'videoSourceType',
 			type: 'options',
 			options: [
-				{ name: 'File', value: 'file', description: `${file} (URL, Magic Hour file path or binary data)` },
+				{
+					name: 'File',
+					value: 'file',
+					description: `${file} (URL, Magic Hour file path or binary data)`,
+				},
 				{ name: 'YouTube', value: 'youtube', description: 'A YouTube video link' },
 			],
 			default: 'file',
@@ -122,7 +138,10 @@ export function videoSourceFields(settings: { youtubeDescription: string; accept
 }
 
 /** The "Video File" input (`videoFile`), shown when the video source is a file. */
-export function videoFileInput(description: string, settings: { acceptsGif?: boolean } = {}): FileInputDeclaration {
+export function videoFileInput(
+	description: string,
+	settings: { acceptsGif?: boolean } = {},
+): FileInputDeclaration {
 	return {
 		name: 'videoFile',
 		displayName: 'Video File',
@@ -135,7 +154,11 @@ export function videoFileInput(description: string, settings: { acceptsGif?: boo
 }
 
 /** Adds `youtube_url` or `video_file_path` to `assets`, by the chosen video source. */
-export function addVideoSource(assets: IDataObject, fields: IDataObject, files: Record<string, string>): void {
+export function addVideoSource(
+	assets: IDataObject,
+	fields: IDataObject,
+	files: Record<string, string>,
+): void {
 	if (fields.videoSourceType === 'youtube') {
 		const url = String(fields.youtubeUrl ?? '').trim();
 		if (url) assets.youtube_url = url;

@@ -4,7 +4,20 @@ import type { ProjectKind } from './types';
 export const UPLOAD_EXTENSIONS: Record<ProjectKind, readonly string[]> = {
 	video: ['mp4', 'm4v', 'mov', 'webm'],
 	audio: ['mp3', 'wav', 'aac', 'flac', 'webm', 'weba', 'm4a', 'opus', 'ogg', 'oga', 'aiff', 'amr'],
-	image: ['png', 'jpg', 'jpeg', 'jfif', 'heic', 'heif', 'webp', 'avif', 'jp2', 'tiff', 'tif', 'bmp'],
+	image: [
+		'png',
+		'jpg',
+		'jpeg',
+		'jfif',
+		'heic',
+		'heif',
+		'webp',
+		'avif',
+		'jp2',
+		'tiff',
+		'tif',
+		'bmp',
+	],
 };
 
 /**
@@ -87,7 +100,10 @@ export function extensionOfMimeType(mimeType: string | undefined): string | unde
 }
 
 /** The file's extension, from its name first, else from its MIME type. */
-export function extensionOf(fileName: string | undefined, mimeType: string | undefined): string | undefined {
+export function extensionOf(
+	fileName: string | undefined,
+	mimeType: string | undefined,
+): string | undefined {
 	return extensionOfFileName(fileName) ?? extensionOfMimeType(mimeType);
 }
 
@@ -101,11 +117,19 @@ export function uploadTypeFor(assetType: ProjectKind, extension: string): Projec
 	return assetType;
 }
 
-export function acceptedExtensions(assetType: ProjectKind, extra: readonly string[] = []): string[] {
+export function acceptedExtensions(
+	assetType: ProjectKind,
+	extra: readonly string[] = [],
+): string[] {
 	return [...UPLOAD_EXTENSIONS[assetType], ...extra];
 }
 
-const GENERIC_MIME = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/binary']);
+const GENERIC_MIME = new Set([
+	'',
+	'application/octet-stream',
+	'binary/octet-stream',
+	'application/binary',
+]);
 
 /** Last segment of the URL path, decoded and made safe as a file name. */
 export function fileNameFromUrl(url: string): string {

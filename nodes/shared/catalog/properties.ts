@@ -11,7 +11,11 @@ const SOURCE_URL = {
 	value: 'url',
 	description: 'A public URL, or a Magic Hour file path (api-assets/... or saved-items/...).',
 };
-const SOURCE_BINARY = { name: 'Binary File', value: 'binary', description: 'A file from a previous node, uploaded to Magic Hour first' };
+const SOURCE_BINARY = {
+	name: 'Binary File',
+	value: 'binary',
+	description: 'A file from a previous node, uploaded to Magic Hour first',
+};
 const SOURCE_SAVED = {
 	name: 'Saved Item',
 	value: 'savedItem',
@@ -98,7 +102,10 @@ export function fileInputProperties(input: FileInputDeclaration): INodePropertie
 }
 
 /** Source/URL/binary-field parameters for a file inside a fixedCollection entry (face mappings, image lists). */
-export function nestedFileSourceProperties(assetType: ProjectKind, label: string): INodeProperties[] {
+export function nestedFileSourceProperties(
+	assetType: ProjectKind,
+	label: string,
+): INodeProperties[] {
 	const formats = formatsText(assetType);
 	return [
 		{
@@ -156,7 +163,8 @@ export function runProperties(operations: string[]): INodeProperties[] {
 			name: 'waitForCompletion',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to wait until Magic Hour has finished the job. Off: output the project ID at once (use "Wait for Project" later).',
+			description:
+				'Whether to wait until Magic Hour has finished the job. Off: output the project ID at once (use "Wait for Project" later).',
 			displayOptions: { show: { operation: operations, '@tool': [false] } },
 		},
 		{
@@ -165,7 +173,9 @@ export function runProperties(operations: string[]): INodeProperties[] {
 			type: 'boolean',
 			default: true,
 			description: 'Whether to download the finished files into binary data of the output item',
-			displayOptions: { show: { operation: operations, waitForCompletion: [true], '@tool': [false] } },
+			displayOptions: {
+				show: { operation: operations, waitForCompletion: [true], '@tool': [false] },
+			},
 		},
 		{ ...toolExecutionSettingsProperty(), displayOptions: { show: { operation: operations } } },
 	];

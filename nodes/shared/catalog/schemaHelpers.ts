@@ -11,7 +11,8 @@ export const fileValue = z
 
 export const jobName = z.string().min(1).max(255).optional();
 
-export const seconds = (label = 'seconds') => z.number({ invalid_type_error: `${label} must be a number` }).min(0);
+export const seconds = (label = 'seconds') =>
+	z.number({ invalid_type_error: `${label} must be a number` }).min(0);
 
 /** `start_seconds` of a clip. */
 export const startSeconds = z.number().min(0);
@@ -81,8 +82,15 @@ export function clipSeconds(body: { start_seconds?: number; end_seconds: number 
 }
 
 /** Adds an issue when end <= start. */
-export function endAfterStart(body: { start_seconds?: number; end_seconds?: number }, ctx: z.RefinementCtx): void {
-	if (body.start_seconds !== undefined && body.end_seconds !== undefined && body.end_seconds <= body.start_seconds) {
+export function endAfterStart(
+	body: { start_seconds?: number; end_seconds?: number },
+	ctx: z.RefinementCtx,
+): void {
+	if (
+		body.start_seconds !== undefined &&
+		body.end_seconds !== undefined &&
+		body.end_seconds <= body.start_seconds
+	) {
 		ctx.addIssue({
 			code: z.ZodIssueCode.custom,
 			path: ['end_seconds'],
@@ -100,7 +108,10 @@ const KNOWN_VALUES = new WeakMap<z.ZodTypeAny, readonly string[]>();
  * checks and the drift report.
  */
 export function openEnum(values: readonly string[]): z.ZodString {
-	const schema = z.string({ invalid_type_error: 'must be text' }).trim().min(1, 'must not be empty');
+	const schema = z
+		.string({ invalid_type_error: 'must be text' })
+		.trim()
+		.min(1, 'must not be empty');
 	KNOWN_VALUES.set(schema, values);
 	return schema;
 }

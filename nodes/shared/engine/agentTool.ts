@@ -14,15 +14,19 @@ function errorText(json: IDataObject): string | undefined {
 	const error = json.error;
 	if (!error) return undefined;
 	if (typeof error === 'string') {
-		const code = typeof json.code === 'string' && !error.includes(json.code) ? `(${json.code})` : '';
-		return [error, code, typeof json.description === 'string' ? json.description : ''].filter(Boolean).join(' ');
+		const code =
+			typeof json.code === 'string' && !error.includes(json.code) ? `(${json.code})` : '';
+		return [error, code, typeof json.description === 'string' ? json.description : '']
+			.filter(Boolean)
+			.join(' ');
 	}
 	const { code, message } = error as IDataObject;
 	return [message, code ? `(${String(code)})` : ''].filter(Boolean).join(' ');
 }
 
 function outputUrls(json: IDataObject): string[] {
-	const downloads = (json.downloads ?? (json.project as IDataObject | undefined)?.downloads) as unknown;
+	const downloads = (json.downloads ??
+		(json.project as IDataObject | undefined)?.downloads) as unknown;
 	if (!Array.isArray(downloads)) return [];
 	return downloads
 		.map((download) => (download as IDataObject)?.url)

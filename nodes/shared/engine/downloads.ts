@@ -1,5 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IBinaryData, IBinaryKeyData, IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IBinaryKeyData,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { downloadedFileOf } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
@@ -176,16 +182,27 @@ function statusOutcome({ statusCode, headers }: FullResponse): Attempt {
 /** Why a stored file is not the file that was announced, if it is not. */
 function sizeProblem(binary: IBinaryData, expected: number | undefined): string | undefined {
 	const got = storedSize(binary);
-	if (expected !== undefined && got !== undefined && got !== expected) return `received ${got} of ${expected} bytes`;
+	if (expected !== undefined && got !== undefined && got !== expected)
+		return `received ${got} of ${expected} bytes`;
 	if (expected === undefined && got === 0) return 'received an empty file';
 	return undefined;
 }
 
 /** Streams the body of a 2xx response into n8n's binary data storage and checks what arrived. */
-async function storeFile(run: DownloadRun, response: FullResponse, url: string, index: number): Promise<Attempt> {
+async function storeFile(
+	run: DownloadRun,
+	response: FullResponse,
+	url: string,
+	index: number,
+): Promise<Attempt> {
 	const { headers, body } = response;
 	const expected = contentLengthOf(headers);
-	const { fileName, mimeType } = downloadedFileOf(url, headerValue(headers, 'content-type'), run.project.id, index);
+	const { fileName, mimeType } = downloadedFileOf(
+		url,
+		headerValue(headers, 'content-type'),
+		run.project.id,
+		index,
+	);
 	let binary: IBinaryData;
 	try {
 		binary = await run.ctx.helpers.prepareBinaryData(body as Buffer, fileName, mimeType);
@@ -194,10 +211,15 @@ async function storeFile(run: DownloadRun, response: FullResponse, url: string, 
 		discard(body);
 		throwIfCancelled(run.signal);
 		if (refused) return { outcome: 'refused', error, bytes: expected };
-		return { outcome: 'incomplete', detail: `the transfer broke off (${(error as Error)?.message ?? error})` };
+		return {
+			outcome: 'incomplete',
+			detail: `the transfer broke off (${(error as Error)?.message ?? error})`,
+		};
 	}
 	const problem = sizeProblem(binary, expected);
-	return problem === undefined ? { outcome: 'ok', binary } : { outcome: 'incomplete', detail: problem };
+	return problem === undefined
+		? { outcome: 'ok', binary }
+		: { outcome: 'incomplete', detail: problem };
 }
 
 /** One try at one file. */
@@ -262,7 +284,11 @@ async function downloadFile(run: DownloadRun, index: number): Promise<IBinaryDat
 			);
 		}
 		if (attempt.outcome === 'refused') {
-			const { message, description } = storeRefusalMessage({ ...attempt, output: index + 1, projectId: project.id });
+			const { message, description } = storeRefusalMessage({
+				...attempt,
+				output: index + 1,
+				projectId: project.id,
+			});
 			throw projectError(run, message, description);
 		}
 		if (tries >= maxAttempts) {
@@ -302,7 +328,11 @@ export async function downloadOutputs(
 	project: ProjectDetail,
 	options: DownloadOptions,
 ): Promise<IBinaryKeyData> {
-	const linked = linkSignals({ cancel: cancelSignalOf(ctx), stop: options.signal, deadline: options.deadline?.at });
+	const linked = linkSignals({
+		cancel: cancelSignalOf(ctx),
+		stop: options.signal,
+		deadline: options.deadline?.at,
+	});
 	const run: DownloadRun = { ctx, options, project, latest: project, signal: linked.signal };
 	try {
 		const binary: IBinaryKeyData = {};

@@ -26,11 +26,20 @@ export interface CollectedFiles {
 	pending: PendingUpload[];
 }
 
-function topLevelSlots(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): FileInputSlot[] {
+function topLevelSlots(
+	ctx: IExecuteFunctions,
+	tool: ToolDeclaration,
+	itemIndex: number,
+): FileInputSlot[] {
 	return tool.files.map((input) => {
-		const chosen = ctx.getNodeParameter(`${input.name}Source`, itemIndex, input.required ? 'url' : 'none') as string;
+		const chosen = ctx.getNodeParameter(
+			`${input.name}Source`,
+			itemIndex,
+			input.required ? 'url' : 'none',
+		) as string;
 		// A saved item is a permanent file path, used like a URL: nothing to upload.
-		const source: FileSpec['source'] = chosen === 'savedItem' ? 'url' : (chosen as FileSpec['source']);
+		const source: FileSpec['source'] =
+			chosen === 'savedItem' ? 'url' : (chosen as FileSpec['source']);
 		const urlParameter = chosen === 'savedItem' ? `${input.name}SavedItem` : `${input.name}Url`;
 		return {
 			key: input.name,
@@ -39,9 +48,14 @@ function topLevelSlots(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex:
 			extraExtensions: input.extraExtensions,
 			spec: {
 				source,
-				url: source === 'url' ? String(ctx.getNodeParameter(urlParameter, itemIndex, '')).trim() : undefined,
+				url:
+					source === 'url'
+						? String(ctx.getNodeParameter(urlParameter, itemIndex, '')).trim()
+						: undefined,
 				binaryProperty:
-					source === 'binary' ? String(ctx.getNodeParameter(`${input.name}BinaryProperty`, itemIndex, 'data')).trim() : undefined,
+					source === 'binary'
+						? String(ctx.getNodeParameter(`${input.name}BinaryProperty`, itemIndex, 'data')).trim()
+						: undefined,
 			},
 		};
 	});
@@ -90,10 +104,14 @@ export async function collectFileSlots(
 		const property = slot.spec.binaryProperty || 'data';
 		const item = ctx.getInputData()[itemIndex];
 		if (!item?.binary?.[property]) {
-			throw new NodeOperationError(ctx.getNode(), `${slot.label}: the input item has no binary field "${property}"`, {
-				itemIndex,
-				description: `Set "${slot.label} Input Binary Field" to the name of the binary field that holds the file, or switch the source to URL.`,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${slot.label}: the input item has no binary field "${property}"`,
+				{
+					itemIndex,
+					description: `Set "${slot.label} Input Binary Field" to the name of the binary field that holds the file, or switch the source to URL.`,
+				},
+			);
 		}
 		const binary = ctx.helpers.assertBinaryData(itemIndex, property);
 		const extension = extensionOf(binary.fileName, binary.mimeType);
@@ -107,7 +125,11 @@ export async function collectFileSlots(
 		}
 		const size = await binarySize(ctx, binary);
 		if (size <= 0) {
-			throw new NodeOperationError(ctx.getNode(), `${slot.label}: the binary file "${property}" is empty`, { itemIndex });
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${slot.label}: the binary file "${property}" is empty`,
+				{ itemIndex },
+			);
 		}
 		values[slot.key] = `api-assets/pending/${slot.key}.${extension}`;
 		pending.push({
@@ -148,10 +170,14 @@ async function putFile(
 ): Promise<void> {
 	const signal = uploads.signal;
 	const failed = (attempt: number, problem: string) => {
-		const error = new NodeOperationError(ctx.getNode(), `${upload.label}: uploading the file to Magic Hour failed`, {
-			itemIndex,
-			description: `Tried ${attempt} time${attempt === 1 ? '' : 's'}: ${problem}. Nothing was created or charged for this item.`,
-		});
+		const error = new NodeOperationError(
+			ctx.getNode(),
+			`${upload.label}: uploading the file to Magic Hour failed`,
+			{
+				itemIndex,
+				description: `Tried ${attempt} time${attempt === 1 ? '' : 's'}: ${problem}. Nothing was created or charged for this item.`,
+			},
+		);
 		// The item fails: its other uploads stop too.
 		uploads.abort(error);
 		return error;
@@ -207,7 +233,9 @@ export async function uploadPendingFiles(
 	const response = await magicHourRequest<UploadUrlsResponse>(ctx, {
 		method: 'POST',
 		path: '/v1/files/upload-urls',
-		body: { items: pending.map((upload) => ({ type: upload.uploadType, extension: upload.extension })) },
+		body: {
+			items: pending.map((upload) => ({ type: upload.uploadType, extension: upload.extension })),
+		},
 		itemIndex,
 		idempotent: true,
 		signal: stop,
@@ -219,7 +247,9 @@ export async function uploadPendingFiles(
 			pending.map(async (upload, index) => {
 				const target = response.items?.[index];
 				if (!target?.upload_url || !target.file_path) {
-					throw new NodeOperationError(ctx.getNode(), 'Magic Hour returned no upload URL', { itemIndex });
+					throw new NodeOperationError(ctx.getNode(), 'Magic Hour returned no upload URL', {
+						itemIndex,
+					});
 				}
 				await putFile(ctx, upload, target.upload_url, itemIndex, link);
 				paths[upload.key] = target.file_path;

@@ -52,7 +52,10 @@ export function nextCheckAt(schedule: PollSchedule, progress: ScheduleProgress):
 	return Math.min(progress.now + delay, progress.deadline);
 }
 
-function firstCheckDelayMs({ mode, kind, expectedMs, fixedIntervalMs }: PollSchedule, jitter: number): number {
+function firstCheckDelayMs(
+	{ mode, kind, expectedMs, fixedIntervalMs }: PollSchedule,
+	jitter: number,
+): number {
 	if (mode === 'fixed') return Math.min(fixedIntervalMs, expectedMs);
 	return expectedMs * (FIRST_CHECK_SHARE[kind] + FIRST_CHECK_JITTER_SHARE * jitter);
 }
@@ -62,7 +65,8 @@ function intervalMs(schedule: PollSchedule, step: number, jitter: number): numbe
 	if (schedule.mode === 'fixed') return schedule.fixedIntervalMs;
 	const cap = capMs(schedule);
 	let interval = startIntervalMs(schedule);
-	for (let i = 0; i < step && interval < cap; i++) interval = Math.min(cap, interval * BACKOFF_FACTOR);
+	for (let i = 0; i < step && interval < cap; i++)
+		interval = Math.min(cap, interval * BACKOFF_FACTOR);
 	return Math.round(interval * (1 - INTERVAL_JITTER_SHARE + INTERVAL_JITTER_SHARE * jitter));
 }
 
@@ -90,7 +94,8 @@ function startIntervalMs(schedule: PollSchedule): number {
 export function jitterFor(projectId: string, seen: number): number {
 	// FNV-1a over the ID and the check number, then murmur3's finalizer so every bit counts.
 	let hash = 0x811c9dc5;
-	for (let i = 0; i < projectId.length; i++) hash = Math.imul(hash ^ projectId.charCodeAt(i), 0x01000193);
+	for (let i = 0; i < projectId.length; i++)
+		hash = Math.imul(hash ^ projectId.charCodeAt(i), 0x01000193);
 	hash = Math.imul(hash ^ seen, 0x01000193);
 	hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
 	hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);

@@ -6,9 +6,20 @@ import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { DeadlineReachedError, ExecutionCancelledError } from '../transport/cancellableSleep';
 import type { RetryPolicy } from '../transport/retryPolicy';
 import { pollerClock, type PollerClock } from './pollerClock';
-import { DEFAULT_FIXED_INTERVAL_MS, jitterFor, nextCheckAt, type PollingMode, type PollSchedule } from './pollSchedule';
+import {
+	DEFAULT_FIXED_INTERVAL_MS,
+	jitterFor,
+	nextCheckAt,
+	type PollingMode,
+	type PollSchedule,
+} from './pollSchedule';
 import { aboutProject } from './projectFailure';
-import { DEFAULT_TIMEOUT_MINUTES, projectPath, TERMINAL_STATUSES, type ProjectDetail } from './projectTypes';
+import {
+	DEFAULT_TIMEOUT_MINUTES,
+	projectPath,
+	TERMINAL_STATUSES,
+	type ProjectDetail,
+} from './projectTypes';
 import { canceledError, renderFailedError, timedOutError, type WaitedProject } from './waitErrors';
 
 // Imported from here before the schedule and the wait errors had modules of their own.
@@ -119,7 +130,9 @@ export class ProjectPoller {
 		return await new Promise<ProjectDetail>((resolve, reject) => {
 			const now = this.clock.now();
 			const timeoutMs =
-				request.timeoutMs && request.timeoutMs > 0 ? request.timeoutMs : DEFAULT_TIMEOUT_MINUTES[request.kind] * 60_000;
+				request.timeoutMs && request.timeoutMs > 0
+					? request.timeoutMs
+					: DEFAULT_TIMEOUT_MINUTES[request.kind] * 60_000;
 			const job: Job = {
 				request,
 				schedule: {
@@ -315,7 +328,12 @@ export class ProjectPoller {
 	}
 
 	private timeOut(job: Job, now: number): void {
-		const error = timedOutError(this.ctx.getNode(), waitedProject(job), now - job.addedAt, job.checks);
+		const error = timedOutError(
+			this.ctx.getNode(),
+			waitedProject(job),
+			now - job.addedAt,
+			job.checks,
+		);
 		this.settle(job, () => job.reject(error));
 	}
 
@@ -333,7 +351,8 @@ export class ProjectPoller {
 		const apiError = error instanceof NodeApiError;
 		const httpCode = apiError ? Number(error.httpCode ?? NaN) : NaN;
 		if (httpCode === 429) this.pauseFor(RATE_LIMIT_PAUSE_MS);
-		const transient = apiError && (!Number.isFinite(httpCode) || httpCode === 429 || httpCode >= 500);
+		const transient =
+			apiError && (!Number.isFinite(httpCode) || httpCode === 429 || httpCode >= 500);
 		job.failuresInRow += 1;
 		if (transient && now >= job.deadline) {
 			this.timeOut(job, now);

@@ -42,7 +42,11 @@ interface ItemPlan {
 function readFields(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): IDataObject {
 	const fields: IDataObject = {};
 	for (const field of tool.fields) {
-		fields[field.name] = ctx.getNodeParameter(field.name, itemIndex, field.default) as IDataObject[string];
+		fields[field.name] = ctx.getNodeParameter(
+			field.name,
+			itemIndex,
+			field.default,
+		) as IDataObject[string];
 	}
 	return fields;
 }
@@ -53,12 +57,18 @@ function splitJobName(options: IDataObject): { toolOptions: IDataObject; jobName
 	return { toolOptions, jobName: String(jobName ?? '').trim() };
 }
 
-function itemRunSettings(ctx: IExecuteFunctions, tool: ToolDeclaration, jobName: string, itemIndex: number): ItemRunSettings {
+function itemRunSettings(
+	ctx: IExecuteFunctions,
+	tool: ToolDeclaration,
+	jobName: string,
+	itemIndex: number,
+): ItemRunSettings {
 	const waitForCompletion = ctx.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
 	const { timeoutMinutes, expectedSeconds, binaryPrefix } = readItemSettings(ctx, itemIndex);
 	return {
 		waitForCompletion,
-		downloadOutputs: waitForCompletion && (ctx.getNodeParameter('downloadOutputs', itemIndex, true) as boolean),
+		downloadOutputs:
+			waitForCompletion && (ctx.getNodeParameter('downloadOutputs', itemIndex, true) as boolean),
 		binaryPrefix,
 		jobName,
 		expectedMs: (expectedSeconds || tool.expectedSeconds) * 1000,
@@ -71,12 +81,21 @@ function withJobName(settings: ItemRunSettings, body: IDataObject): IDataObject 
 }
 
 /** Reads and checks one item (parameters, file inputs, the request body) without sending anything. */
-async function planItem(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): Promise<ItemPlan> {
-	const { toolOptions, jobName } = splitJobName(ctx.getNodeParameter('options', itemIndex, {}) as IDataObject);
+async function planItem(
+	ctx: IExecuteFunctions,
+	tool: ToolDeclaration,
+	itemIndex: number,
+): Promise<ItemPlan> {
+	const { toolOptions, jobName } = splitJobName(
+		ctx.getNodeParameter('options', itemIndex, {}) as IDataObject,
+	);
 	const settings = itemRunSettings(ctx, tool, jobName, itemIndex);
 	const fields = readFields(ctx, tool, itemIndex);
 	const files = await collectFileInputs(ctx, tool, fields, toolOptions, itemIndex);
-	const body = withJobName(settings, tool.buildBody({ fields, options: toolOptions, files: files.values }));
+	const body = withJobName(
+		settings,
+		tool.buildBody({ fields, options: toolOptions, files: files.values }),
+	);
 	validateToolBody(ctx.getNode(), tool, body, itemIndex);
 	return { settings, fields, toolOptions, files };
 }
@@ -103,7 +122,10 @@ async function planAllItems(
 	if (!continueOnFail && invalid.length > 0) {
 		const first = plans[invalid[0]] as Error & { description?: string | null };
 		if (invalid.length > 1) {
-			first.description = [first.description, `Other items with invalid input: item index ${invalid.slice(1).join(', ')}.`]
+			first.description = [
+				first.description,
+				`Other items with invalid input: item index ${invalid.slice(1).join(', ')}.`,
+			]
 				.filter(Boolean)
 				.join('\n');
 		}
@@ -112,17 +134,32 @@ async function planAllItems(
 	return plans;
 }
 
-function missingIdError(ctx: IExecuteFunctions, created: CreateResponse, jobName: string, itemIndex: number) {
-	const charged = typeof created.credits_charged === 'number' ? ` (credits charged: ${created.credits_charged})` : '';
-	return new NodeOperationError(ctx.getNode(), 'Magic Hour accepted the job but returned no project ID', {
-		itemIndex,
-		description:
-			`The create request succeeded and may have started a job that charges credits${charged}, so it was not sent again and nothing was polled. ` +
-			`Look for it in your Magic Hour library${jobName ? ` under the job name "${jobName}"` : ' (set "Job Name" in the Options to find such jobs easily)'} before running this item again.`,
-	});
+function missingIdError(
+	ctx: IExecuteFunctions,
+	created: CreateResponse,
+	jobName: string,
+	itemIndex: number,
+) {
+	const charged =
+		typeof created.credits_charged === 'number'
+			? ` (credits charged: ${created.credits_charged})`
+			: '';
+	return new NodeOperationError(
+		ctx.getNode(),
+		'Magic Hour accepted the job but returned no project ID',
+		{
+			itemIndex,
+			description:
+				`The create request succeeded and may have started a job that charges credits${charged}, so it was not sent again and nothing was polled. ` +
+				`Look for it in your Magic Hour library${jobName ? ` under the job name "${jobName}"` : ' (set "Job Name" in the Options to find such jobs easily)'} before running this item again.`,
+		},
+	);
 }
 
-function summary(tool: ToolDeclaration, project: Partial<ProjectDetail> & { id: string }): IDataObject {
+function summary(
+	tool: ToolDeclaration,
+	project: Partial<ProjectDetail> & { id: string },
+): IDataObject {
 	return {
 		id: project.id,
 		kind: tool.kind,
@@ -173,7 +210,10 @@ export async function executeTool(
 		jobNames[itemIndex] = settings.jobName || undefined;
 
 		const uploaded = await uploadPendingFiles(this, files.pending, itemIndex, runStop.signal);
-		const body = withJobName(settings, tool.buildBody({ fields, options: toolOptions, files: { ...files.values, ...uploaded } }));
+		const body = withJobName(
+			settings,
+			tool.buildBody({ fields, options: toolOptions, files: { ...files.values, ...uploaded } }),
+		);
 		validateToolBody(node, tool, body, itemIndex);
 
 		// Once an item has failed, no new job starts. A create already sent is not aborted: its ID must be known.
@@ -181,7 +221,12 @@ export async function executeTool(
 		ledger.sending(itemIndex, jobNames[itemIndex]);
 		let created: CreateResponse;
 		try {
-			created = await magicHourRequest<CreateResponse>(this, { method: 'POST', path: tool.endpoint, body, itemIndex });
+			created = await magicHourRequest<CreateResponse>(this, {
+				method: 'POST',
+				path: tool.endpoint,
+				body,
+				itemIndex,
+			});
 		} catch (error) {
 			throw ledger.createFailed(itemIndex, error, cancelSignalOf(this)?.aborted === true);
 		}
@@ -191,9 +236,13 @@ export async function executeTool(
 			throw missingIdError(this, created ?? {}, settings.jobName, itemIndex);
 		}
 		ledger.created(itemIndex, id);
-		const credits = typeof created.credits_charged === 'number' ? created.credits_charged : undefined;
+		const credits =
+			typeof created.credits_charged === 'number' ? created.credits_charged : undefined;
 		if (!settings.waitForCompletion) {
-			return { json: summary(tool, { id, credits_charged: credits }), pairedItem: { item: itemIndex } };
+			return {
+				json: summary(tool, { id, credits_charged: credits }),
+				pairedItem: { item: itemIndex },
+			};
 		}
 		// "Timeout (Minutes)" bounds the wait and the download together.
 		const waitStartedAt = Date.now();

@@ -67,15 +67,21 @@ const MEDIA_KIND: Record<ProjectKind, string> = { image: 'IMAGE', video: 'VIDEO'
 const MAX_LISTED = 500;
 
 /** Dropdown options: every saved asset of the media kind, named after its item, valued by its file path. */
-async function savedFileOptions(ctx: ILoadOptionsFunctions, assetType: ProjectKind): Promise<INodePropertyOptions[]> {
+async function savedFileOptions(
+	ctx: ILoadOptionsFunctions,
+	assetType: ProjectKind,
+): Promise<INodePropertyOptions[]> {
 	const items = await fetchSavedItems(ctx, { max: MAX_LISTED });
 	const options: INodePropertyOptions[] = [];
 	for (const item of items) {
-		const assets = (item.assets ?? []).filter((asset) => asset.media_kind === MEDIA_KIND[assetType]);
+		const assets = (item.assets ?? []).filter(
+			(asset) => asset.media_kind === MEDIA_KIND[assetType],
+		);
 		assets.forEach((asset, index) => {
 			const title = item.name?.trim() || item.id;
 			options.push({
-				name: assets.length > 1 ? `${title} (${item.type} ${index + 1})` : `${title} (${item.type})`,
+				name:
+					assets.length > 1 ? `${title} (${item.type} ${index + 1})` : `${title} (${item.type})`,
 				value: asset.file_path,
 				description: asset.is_primary ? 'Primary file of the saved item' : undefined,
 			});

@@ -14,12 +14,18 @@ function describeIssue(tool: ToolDeclaration, issue: ZodIssue): string {
 	if (issue.code === 'unrecognized_keys') {
 		return `${labelOf(tool, issue.path)}: unknown field ${issue.keys.join(', ')}`;
 	}
-	const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
+	const message =
+		issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
 	return `${labelOf(tool, issue.path)}: ${message}`;
 }
 
 /** Checks a request body against the tool's schema; throws an error naming the field, before any request. */
-export function validateToolBody(node: INode, tool: ToolDeclaration, body: IDataObject, itemIndex: number): void {
+export function validateToolBody(
+	node: INode,
+	tool: ToolDeclaration,
+	body: IDataObject,
+	itemIndex: number,
+): void {
 	const result = tool.schema.safeParse(body);
 	if (result.success) return;
 	const issues = result.error.issues;

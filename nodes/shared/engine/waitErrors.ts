@@ -51,11 +51,22 @@ function projectError(
 }
 
 /** The project ended in `error` (after `elapsedMs` of waiting). */
-export function renderFailedError(node: INode, waited: WaitedProject, detail: ProjectDetail, elapsedMs: number): NodeOperationError {
+export function renderFailedError(
+	node: INode,
+	waited: WaitedProject,
+	detail: ProjectDetail,
+	elapsedMs: number,
+): NodeOperationError {
 	const code = detail.error?.code;
 	const said = detail.error?.message;
 	const message = `Magic Hour project ${waited.id} failed${code ? ` [${code}]` : ''}${said ? `: ${said}` : ''}`;
-	const error = projectError(node, waited, message, hintForErrorCode(code, waited.id), `after ${formatDuration(elapsedMs)}`);
+	const error = projectError(
+		node,
+		waited,
+		message,
+		hintForErrorCode(code, waited.id),
+		`after ${formatDuration(elapsedMs)}`,
+	);
 	error.context.errorCode = code ?? null;
 	error.context.errorMessage = said ?? null;
 	return error;
@@ -70,7 +81,12 @@ export function canceledError(node: INode, waited: WaitedProject): NodeOperation
 	);
 }
 
-export function timedOutError(node: INode, waited: WaitedProject, elapsedMs: number, checks: number): NodeOperationError {
+export function timedOutError(
+	node: INode,
+	waited: WaitedProject,
+	elapsedMs: number,
+	checks: number,
+): NodeOperationError {
 	const error = projectError(
 		node,
 		waited,

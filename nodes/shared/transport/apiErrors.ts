@@ -43,7 +43,12 @@ const MAY_EXIST_HINT =
 	'The request may have reached Magic Hour and created a job that charges credits, so it was not sent again. ' +
 	'Check your recent projects in the Magic Hour web app before running this item again.';
 
-function describeStatus(status: number, request: FailedRequest, apiMessage: string | undefined, code: string | undefined) {
+function describeStatus(
+	status: number,
+	request: FailedRequest,
+	apiMessage: string | undefined,
+	code: string | undefined,
+) {
 	const said = apiMessage ? `Magic Hour says: "${apiMessage}". ` : '';
 	switch (status) {
 		case 400:
@@ -83,9 +88,10 @@ function describeStatus(status: number, request: FailedRequest, apiMessage: stri
 			};
 		case 404:
 			return {
-				message: request.path.includes('-projects/') || request.path.includes('/face-detection/')
-					? 'Magic Hour project not found'
-					: 'Magic Hour could not find this endpoint',
+				message:
+					request.path.includes('-projects/') || request.path.includes('/face-detection/')
+						? 'Magic Hour project not found'
+						: 'Magic Hour could not find this endpoint',
 				description: `${said}Check the project ID and its kind (image, video or audio). Deleted projects and projects of another API key are not found.`,
 			};
 		case 429:
@@ -179,7 +185,7 @@ export function apiRedirectError(
 		{
 			message: `Magic Hour answered with a redirect (HTTP ${status}) to ${target}; it was not followed`,
 			description:
-				'Requests that carry the API key never follow redirects, so the key cannot reach another address. Check the base URL in the Magic Hour credentials: use the address the redirect points to if you trust it, e.g. https:// instead of http://, or the proxy\'s final address.',
+				"Requests that carry the API key never follow redirects, so the key cannot reach another address. Check the base URL in the Magic Hour credentials: use the address the redirect points to if you trust it, e.g. https:// instead of http://, or the proxy's final address.",
 			httpCode: String(status),
 			itemIndex: request.itemIndex,
 		},
@@ -187,7 +193,13 @@ export function apiRedirectError(
 }
 
 /** Errors n8n shows well pass through; anything else becomes a NodeOperationError of the item. */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }

@@ -87,7 +87,8 @@ interface FullResponse {
 function rootErrorCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$|^ERR_/.test(current.code)) return current.code;
+		if (typeof current.code === 'string' && /^E[A-Z_]+$|^ERR_/.test(current.code))
+			return current.code;
 		current = current.cause as typeof current;
 	}
 	return undefined;
@@ -108,7 +109,11 @@ export async function magicHourRequest<T = IDataObject>(
 	ctx: MagicHourContext,
 	request: MagicHourRequest,
 ): Promise<T> {
-	const link = linkSignals({ cancel: cancelSignalOf(ctx), stop: request.signal, deadline: request.deadline });
+	const link = linkSignals({
+		cancel: cancelSignalOf(ctx),
+		stop: request.signal,
+		deadline: request.deadline,
+	});
 	try {
 		return await sendWithRetries<T>(ctx, request, link.signal);
 	} finally {
@@ -116,7 +121,11 @@ export async function magicHourRequest<T = IDataObject>(
 	}
 }
 
-async function sendWithRetries<T>(ctx: MagicHourContext, request: MagicHourRequest, signal: AbortSignal): Promise<T> {
+async function sendWithRetries<T>(
+	ctx: MagicHourContext,
+	request: MagicHourRequest,
+	signal: AbortSignal,
+): Promise<T> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...request.retry };
 	const isCreate = request.method === 'POST' && !request.idempotent;
 	throwIfCancelled(signal);
@@ -152,7 +161,10 @@ async function sendWithRetries<T>(ctx: MagicHourContext, request: MagicHourReque
 		const canRetry = attempt < policy.maxAttempts;
 
 		// Every attempt ends by the deadline (n8n's timeout is an idle timeout; the signal is the hard stop).
-		const timeout = Math.max(1, Math.min(options.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS, remainingMs(request.deadline)));
+		const timeout = Math.max(
+			1,
+			Math.min(options.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS, remainingMs(request.deadline)),
+		);
 
 		let response: FullResponse;
 		try {
@@ -178,7 +190,13 @@ async function sendWithRetries<T>(ctx: MagicHourContext, request: MagicHourReque
 		if (statusCode >= 200 && statusCode < 300) return body as T;
 		if (statusCode === 404 && deleteMayHaveApplied) return {} as T;
 		if (statusCode >= 300 && statusCode < 400) {
-			throw apiRedirectError(ctx.getNode(), failed, statusCode, headers.location, options.url as string);
+			throw apiRedirectError(
+				ctx.getNode(),
+				failed,
+				statusCode,
+				headers.location,
+				options.url as string,
+			);
 		}
 
 		if (statusCode === 429 && canRetry) {

@@ -23,7 +23,9 @@ export class DeadlineReachedError extends Error {
  */
 export function abortReason(signal: AbortSignal): Error {
 	const reason: unknown = signal.reason;
-	return reason instanceof Error && reason.name !== 'AbortError' ? reason : new ExecutionCancelledError();
+	return reason instanceof Error && reason.name !== 'AbortError'
+		? reason
+		: new ExecutionCancelledError();
 }
 
 /**

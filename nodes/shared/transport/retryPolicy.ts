@@ -23,7 +23,10 @@ export function requestNeverReachedServer(code: string | undefined): boolean {
 
 /** Exponential backoff with "equal jitter": half fixed, half random. */
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
-	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+	const exponential = Math.min(
+		policy.maxDelayMs,
+		policy.baseDelayMs * 2 ** Math.max(0, attempt - 1),
+	);
 	return Math.round(exponential / 2 + random() * (exponential / 2));
 }
 

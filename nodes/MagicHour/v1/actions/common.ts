@@ -5,7 +5,10 @@ import type { FailedItemContext } from '../../../shared/engine/projectFailure';
 /** One operation of the Magic Hour node: its parameters and what it does for one input item. */
 export interface ItemOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData | INodeExecutionData[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+	): Promise<INodeExecutionData | INodeExecutionData[]>;
 }
 
 /**

@@ -12,7 +12,10 @@ import * as file from './file';
 import * as project from './project';
 
 /** Each resource of the Magic Hour node: its Operation property and parameters, and its operations. */
-export const RESOURCES: Record<string, { description: INodeProperties[]; operations: Record<string, Operation> }> = {
+export const RESOURCES: Record<
+	string,
+	{ description: INodeProperties[]; operations: Record<string, Operation> }
+> = {
 	account,
 	faceDetection,
 	file,
@@ -37,7 +40,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const name = this.getNodeParameter('operation', 0) as string;
 	const operation = RESOURCES[resource]?.operations[name];
-	if (!operation) throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`);
+	if (!operation)
+		throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`);
 	const run = 'open' in operation ? operation.open.call(this) : itemByItem(this, operation);
 	const continueOnFail = this.continueOnFail();
 	const { outcomes, stoppedBy } = await runBatch({
@@ -53,7 +57,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	run.close?.();
 	if (stoppedBy) throw stoppedBy.error;
 	const output = outcomes.flatMap((outcome, itemIndex) =>
-		outcome?.ok ? outcome.value : [failureItem(this, outcome?.error, itemIndex, run.failedItem?.(itemIndex))],
+		outcome?.ok
+			? outcome.value
+			: [failureItem(this, outcome?.error, itemIndex, run.failedItem?.(itemIndex))],
 	);
 	return [output];
 }

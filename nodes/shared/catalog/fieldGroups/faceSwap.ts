@@ -16,7 +16,11 @@ export const faceSwapMode = z.enum(['all-faces', 'individual-faces']);
 
 /** `assets.face_mappings` */
 export const faceMappings = z
-	.array(z.object({ original_face: z.string().trim().min(1, 'is required'), new_face: fileValue }).strict())
+	.array(
+		z
+			.object({ original_face: z.string().trim().min(1, 'is required'), new_face: fileValue })
+			.strict(),
+	)
 	.max(MAX_FACE_MAPPINGS, `at most ${MAX_FACE_MAPPINGS} face mappings`)
 	.optional();
 
@@ -24,9 +28,17 @@ export const faceMappings = z
  * Adds an issue when the chosen mode lacks its input: the source face at `assets[sourceKey]`
  * (all faces) or at least one mapping (individual faces). `ctx` stands at the assets object.
  */
-export function checkFaceSwapMode(assets: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx, sourceKey: string): void {
+export function checkFaceSwapMode(
+	assets: Readonly<Record<string, unknown>>,
+	ctx: z.RefinementCtx,
+	sourceKey: string,
+): void {
 	if (assets.face_swap_mode === 'all-faces' && !assets[sourceKey]) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: [sourceKey], message: 'is required when swapping all faces' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: [sourceKey],
+			message: 'is required when swapping all faces',
+		});
 	}
 	const mappings = assets.face_mappings as unknown[] | undefined;
 	if (assets.face_swap_mode === 'individual-faces' && !mappings?.length) {
@@ -51,15 +63,26 @@ export function sourceFaceInput(): FileInputDeclaration {
 }
 
 /** "Face Swap Mode" (`faceSwapMode`) and the "Face Mappings" (`faceMappings`) it shows for individual faces. */
-export function faceSwapModeFields(descriptions: { individualFaces: string; originalFace: string }): INodeProperties[] {
+export function faceSwapModeFields(descriptions: {
+	individualFaces: string;
+	originalFace: string;
+}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Face Swap Mode',
 			name: 'faceSwapMode',
 			type: 'options',
 			options: [
-				{ name: 'All Faces', value: 'all-faces', description: 'Swap every detected face with the source face' },
-				{ name: 'Individual Faces', value: 'individual-faces', description: descriptions.individualFaces },
+				{
+					name: 'All Faces',
+					value: 'all-faces',
+					description: 'Swap every detected face with the source face',
+				},
+				{
+					name: 'Individual Faces',
+					value: 'individual-faces',
+					description: descriptions.individualFaces,
+				},
 			],
 			default: 'all-faces',
 		},
@@ -109,7 +132,10 @@ export function faceMappingFiles(fields: IDataObject): FileInputSlot[] {
 }
 
 /** `assets.face_mappings` of the request body. */
-export function faceMappingsBody(fields: IDataObject, files: Record<string, string>): IDataObject[] {
+export function faceMappingsBody(
+	fields: IDataObject,
+	files: Record<string, string>,
+): IDataObject[] {
 	return mappingsOf(fields).map((mapping, index) => ({
 		original_face: mapping.originalFace,
 		new_face: files[`faceMappings.${index}.newFace`],

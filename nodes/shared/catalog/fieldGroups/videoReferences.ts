@@ -18,7 +18,10 @@ export const referencesSchema = z
 			.object({
 				name: z
 					.string()
-					.regex(NAME_PATTERN, 'must start with a letter and hold only letters, digits, _ or - (write it without @)'),
+					.regex(
+						NAME_PATTERN,
+						'must start with a letter and hold only letters, digits, _ or - (write it without @)',
+					),
 				file_path: fileValue,
 			})
 			.strict(),
@@ -41,7 +44,10 @@ function mediaTypeOf(entry: IDataObject): ProjectKind {
 export function referencesField(): INodeProperties {
 	const fileProperties = nestedFileSourceProperties('image', 'File').map((property) =>
 		property.name === 'url'
-			? { ...property, description: 'Public URL of the image, video or audio file, or a Magic Hour file path' }
+			? {
+					...property,
+					description: 'Public URL of the image, video or audio file, or a Magic Hour file path',
+				}
 			: property,
 	);
 	return {
@@ -63,7 +69,8 @@ export function referencesField(): INodeProperties {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. hero',
-						description: 'Starts with a letter; letters, digits, _ or -. Write @hero in the prompt.',
+						description:
+							'Starts with a letter; letters, digits, _ or -. Write @hero in the prompt.',
 					},
 					{
 						displayName: 'Media Type',
@@ -94,7 +101,10 @@ export function referenceFiles(options: IDataObject): FileInputSlot[] {
 }
 
 /** `references[]` of the request body (empty when the user added none). */
-export function buildReferences(options: IDataObject, files: Record<string, string>): IDataObject[] {
+export function buildReferences(
+	options: IDataObject,
+	files: Record<string, string>,
+): IDataObject[] {
 	return referencesOf(options).map((entry, index) => ({
 		name: String(entry.name ?? '').trim(),
 		file_path: files[fileKey(index)],

@@ -26,7 +26,14 @@ const AUDIO_ALIASES: Partial<Record<VideoModel, VideoModel>> = {
 };
 
 /** Still in the enum but no longer described by the spec (not marked deprecated): no limits known. */
-const UNDOCUMENTED: readonly VideoModel[] = ['kling-1.6', 'kling-2.5', 'ltx-2', 'ltx-2.3', 'seedance', 'sora-2'];
+const UNDOCUMENTED: readonly VideoModel[] = [
+	'kling-1.6',
+	'kling-2.5',
+	'ltx-2',
+	'ltx-2.3',
+	'seedance',
+	'sora-2',
+];
 
 export interface VideoModelRule {
 	label: string;
@@ -134,7 +141,12 @@ export const VIDEO_MODEL_RULES: Partial<Record<VideoModel, VideoModelRule>> = {
 		endImageResolutions: R480_1080,
 		references: false,
 	},
-	'seedance-2.0': { label: 'Seedance 2.0', ...SEEDANCE_2_LIMITS, resolutions: R480_4K, endImageResolutions: R480_4K },
+	'seedance-2.0': {
+		label: 'Seedance 2.0',
+		...SEEDANCE_2_LIMITS,
+		resolutions: R480_4K,
+		endImageResolutions: R480_4K,
+	},
 	'seedance-2.0-mini': { label: 'Seedance 2.0 Mini', ...SEEDANCE_2_LIMITS },
 	'seedance-2.5': {
 		label: 'Seedance 2.5',
@@ -178,8 +190,12 @@ const union = (a: readonly string[] | null, b: readonly string[] | null): string
 /** The plan is unknown here: a value passes when it is valid for the default of some plan. */
 const DEFAULT_RULE: VideoModelRule = {
 	label: 'the default model (Kling 3.0 on paid plans, LTX 2.5 on the free plan)',
-	durations: [...new Set([...PAID_DEFAULT.durations, ...FREE_DEFAULT.durations])].sort((a, b) => a - b),
-	resolutions: VIDEO_RESOLUTIONS.filter((r) => PAID_DEFAULT.resolutions.includes(r) || FREE_DEFAULT.resolutions.includes(r)),
+	durations: [...new Set([...PAID_DEFAULT.durations, ...FREE_DEFAULT.durations])].sort(
+		(a, b) => a - b,
+	),
+	resolutions: VIDEO_RESOLUTIONS.filter(
+		(r) => PAID_DEFAULT.resolutions.includes(r) || FREE_DEFAULT.resolutions.includes(r),
+	),
 	audio: 'extra',
 	aspectRatios: union(PAID_DEFAULT.aspectRatios, FREE_DEFAULT.aspectRatios)!,
 	endImageResolutions: union(PAID_DEFAULT.endImageResolutions, FREE_DEFAULT.endImageResolutions),
@@ -187,8 +203,12 @@ const DEFAULT_RULE: VideoModelRule = {
 };
 
 /** The rule a request runs under, or undefined for models whose limits are not documented. */
-export function videoModelRule(model: string | undefined): { rule?: VideoModelRule; impliesAudio: boolean } {
-	if (model === undefined || model === 'default') return { rule: DEFAULT_RULE, impliesAudio: false };
+export function videoModelRule(model: string | undefined): {
+	rule?: VideoModelRule;
+	impliesAudio: boolean;
+} {
+	if (model === undefined || model === 'default')
+		return { rule: DEFAULT_RULE, impliesAudio: false };
 	if (!isOneOf(VIDEO_MODELS, model)) return { impliesAudio: false };
 	const alias = AUDIO_ALIASES[model];
 	return { rule: VIDEO_MODEL_RULES[alias ?? model], impliesAudio: alias !== undefined };
@@ -200,7 +220,9 @@ export function modelLabelsWhere(predicate: (rule: VideoModelRule) => boolean): 
 		.filter((rule): rule is VideoModelRule => rule !== undefined && predicate(rule))
 		.map((rule) => rule.label)
 		.sort((a, b) => a.localeCompare(b));
-	return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}` : labels.join('');
+	return labels.length > 1
+		? `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`
+		: labels.join('');
 }
 
 /** "1–10, 15, 20": consecutive integers collapsed into ranges. */
@@ -219,8 +241,14 @@ export function formatValues(values: readonly number[]): string {
 const resolutionName = (value: string) => (value === '4k' ? '4K' : value);
 
 function modelDescription(rule: VideoModelRule, kind: 'text' | 'image'): string {
-	const audio = { none: 'no audio', included: 'audio included', extra: 'audio costs extra' }[rule.audio];
-	const parts = [`${formatValues(rule.durations)} s`, rule.resolutions.map(resolutionName).join(', '), audio];
+	const audio = { none: 'no audio', included: 'audio included', extra: 'audio costs extra' }[
+		rule.audio
+	];
+	const parts = [
+		`${formatValues(rule.durations)} s`,
+		rule.resolutions.map(resolutionName).join(', '),
+		audio,
+	];
 	if (kind === 'text' && rule.aspectRatios.length < ASPECT_RATIOS.length) {
 		parts.push(`${rule.aspectRatios.join(' or ')} only`);
 	}
@@ -228,8 +256,10 @@ function modelDescription(rule: VideoModelRule, kind: 'text' | 'image'): string 
 	if (kind === 'image') {
 		const end = rule.endImageResolutions;
 		if (!end) parts.push('no end image');
-		else if (rule.endImageMaxSeconds !== undefined) parts.push(`end image up to ${rule.endImageMaxSeconds} s`);
-		else if (end.length < rule.resolutions.length) parts.push(`end image at ${end.map(resolutionName).join(', ')} only`);
+		else if (rule.endImageMaxSeconds !== undefined)
+			parts.push(`end image up to ${rule.endImageMaxSeconds} s`);
+		else if (end.length < rule.resolutions.length)
+			parts.push(`end image at ${end.map(resolutionName).join(', ')} only`);
 	}
 	return parts.join('; ');
 }
@@ -274,25 +304,39 @@ function currentModel(context: ILoadOptionsFunctions): string {
 
 function planNote(inPaid: boolean, inFree: boolean): string | undefined {
 	if (inPaid && inFree) return undefined;
-	return inPaid ? 'Paid plans only (default model Kling 3.0)' : 'Free plan only (default model LTX 2.5)';
+	return inPaid
+		? 'Paid plans only (default model Kling 3.0)'
+		: 'Free plan only (default model LTX 2.5)';
 }
 
 /** Durations of the chosen model (all 1–60 s for models with undocumented limits). */
-export async function durationOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function durationOptions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const model = currentModel(this);
 	const { rule } = videoModelRule(model);
 	const values = rule ? rule.durations : range(1, 60);
 	return values.map((seconds) => {
-		const option: INodePropertyOptions = { name: `${seconds} Second${seconds === 1 ? '' : 's'}`, value: seconds };
+		const option: INodePropertyOptions = {
+			name: `${seconds} Second${seconds === 1 ? '' : 's'}`,
+			value: seconds,
+		};
 		const note =
-			model === 'default' ? planNote(PAID_DEFAULT.durations.includes(seconds), FREE_DEFAULT.durations.includes(seconds)) : undefined;
+			model === 'default'
+				? planNote(
+						PAID_DEFAULT.durations.includes(seconds),
+						FREE_DEFAULT.durations.includes(seconds),
+					)
+				: undefined;
 		if (note) option.description = note;
 		return option;
 	});
 }
 
 /** Resolutions of the chosen model (all of them for models with undocumented limits). */
-export async function resolutionOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function resolutionOptions(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const model = currentModel(this);
 	const { rule } = videoModelRule(model);
 	const values = rule ? rule.resolutions : [...VIDEO_RESOLUTIONS];
@@ -300,7 +344,10 @@ export async function resolutionOptions(this: ILoadOptionsFunctions): Promise<IN
 		const option: INodePropertyOptions = { name: resolutionName(resolution), value: resolution };
 		const note =
 			model === 'default'
-				? planNote(PAID_DEFAULT.resolutions.includes(resolution), FREE_DEFAULT.resolutions.includes(resolution))
+				? planNote(
+						PAID_DEFAULT.resolutions.includes(resolution),
+						FREE_DEFAULT.resolutions.includes(resolution),
+					)
 				: undefined;
 		if (note) option.description = note;
 		return option;
@@ -325,18 +372,26 @@ export interface VideoGenerationBody {
 export function checkVideoModelLimits(body: VideoGenerationBody, ctx: z.RefinementCtx): void {
 	const { rule, impliesAudio } = videoModelRule(body.model);
 	if (!rule) return;
-	const knownResolution = body.resolution === undefined || isOneOf(VIDEO_RESOLUTIONS, body.resolution);
+	const knownResolution =
+		body.resolution === undefined || isOneOf(VIDEO_RESOLUTIONS, body.resolution);
 	const issue = (path: (string | number)[], message: string) =>
 		ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
 
 	if (!rule.durations.includes(body.end_seconds)) {
 		issue(['end_seconds'], `${rule.label} supports ${formatValues(rule.durations)} seconds`);
 	}
-	if (body.resolution !== undefined && knownResolution && !rule.resolutions.includes(body.resolution)) {
+	if (
+		body.resolution !== undefined &&
+		knownResolution &&
+		!rule.resolutions.includes(body.resolution)
+	) {
 		issue(['resolution'], `${rule.label} supports ${rule.resolutions.join(', ')}`);
 	}
 	if (body.references?.length && !rule.references) {
-		issue(['references'], `${rule.label} takes no references; ${modelLabelsWhere((r) => r.references)} do`);
+		issue(
+			['references'],
+			`${rule.label} takes no references; ${modelLabelsWhere((r) => r.references)} do`,
+		);
 	}
 	if ((body.audio === true || impliesAudio) && rule.audio === 'none') {
 		issue(['audio'], `${rule.label} makes videos without audio`);
@@ -356,7 +411,12 @@ export function checkVideoModelLimits(body: VideoGenerationBody, ctx: z.Refineme
 				);
 			}
 			// Without a resolution the API picks 720p (paid) or 480p (free).
-			if (knownResolution && (body.resolution !== undefined ? !allowed.includes(body.resolution) : !allowed.includes('720p'))) {
+			if (
+				knownResolution &&
+				(body.resolution !== undefined
+					? !allowed.includes(body.resolution)
+					: !allowed.includes('720p'))
+			) {
 				issue(['resolution'], `with an end image ${rule.label} supports ${allowed.join(', ')}`);
 			}
 		}

@@ -35,7 +35,8 @@ export const aiHeadshotGenerator: ToolDeclaration = {
 		promptField({
 			displayName: 'Style Prompt',
 			placeholder: 'e.g. Studio headshot, navy suit, soft grey background',
-			description: 'Custom style for the headshot. Leave it out for the standard professional style.',
+			description:
+				'Custom style for the headshot. Leave it out for the standard professional style.',
 		}),
 	],
 	labels: {

@@ -1,7 +1,12 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { IMAGE_RESOLUTION_OPTIONS, IMAGE_RESOLUTIONS, imageResolutionField, promptField } from '../commonFields';
+import {
+	IMAGE_RESOLUTION_OPTIONS,
+	IMAGE_RESOLUTIONS,
+	imageResolutionField,
+	promptField,
+} from '../commonFields';
 import { nestedFileSourceProperties, readNestedFileSpec } from '../properties';
 import { fileValue, isOneOf, jobName, openEnum, requiredText } from '../schemaHelpers';
 import { IMAGE_EDITOR_MODELS } from '../generated/specLists';
@@ -25,8 +30,20 @@ interface ModelInfo {
 
 /** Per-model limits stated in the API reference. */
 const MODEL_INFO: Record<Exclude<Model, 'default'>, ModelInfo> = {
-	'flux-2-klein': { label: 'FLUX.2 Klein', credits: 5, resolutions: ['640px', '1k', '2k'], maxAdditionalImages: 5, freePlan: true },
-	'gpt-image-2': { label: 'GPT Image 2', credits: 50, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
+	'flux-2-klein': {
+		label: 'FLUX.2 Klein',
+		credits: 5,
+		resolutions: ['640px', '1k', '2k'],
+		maxAdditionalImages: 5,
+		freePlan: true,
+	},
+	'gpt-image-2': {
+		label: 'GPT Image 2',
+		credits: 50,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
 	'gpt-image-2.5-flare': {
 		label: 'GPT Image 2.5 Flare',
 		credits: 100,
@@ -34,17 +51,83 @@ const MODEL_INFO: Record<Exclude<Model, 'default'>, ModelInfo> = {
 		maxAdditionalImages: 9,
 		freePlan: false,
 	},
-	'krea-2': { label: 'Krea 2', credits: 10, resolutions: ['640px', '1k'], maxAdditionalImages: 1, freePlan: true },
-	'nano-banana': { label: 'Nano Banana', credits: 50, resolutions: ['640px', '1k'], maxAdditionalImages: 9, freePlan: false },
-	'nano-banana-2': { label: 'Nano Banana 2', credits: 100, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
-	'nano-banana-2-lite': { label: 'Nano Banana 2 Lite', credits: 50, resolutions: ['640px', '1k'], maxAdditionalImages: 9, freePlan: false },
-	'nano-banana-2.1': { label: 'Nano Banana 2.1', credits: 50, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
-	'nano-banana-pro': { label: 'Nano Banana Pro', credits: 150, resolutions: ['1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
-	'qwen-edit': { label: 'Qwen Edit', credits: 10, resolutions: ['640px', '1k', '2k'], maxAdditionalImages: 2, freePlan: true },
-	'qwen-image-2.1': { label: 'Qwen Image 2.1', credits: 10, resolutions: ['640px', '1k', '2k'], maxAdditionalImages: 2, freePlan: true },
-	'seedream-v4': { label: 'Seedream V4', credits: 40, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
-	'seedream-v4.5': { label: 'Seedream V4.5', credits: 50, resolutions: ['640px', '1k', '2k', '4k'], maxAdditionalImages: 9, freePlan: false },
-	'seedream-v5-pro': { label: 'Seedream V5 Pro', credits: 75, resolutions: ['640px', '1k', '2k'], maxAdditionalImages: 9, freePlan: false },
+	'krea-2': {
+		label: 'Krea 2',
+		credits: 10,
+		resolutions: ['640px', '1k'],
+		maxAdditionalImages: 1,
+		freePlan: true,
+	},
+	'nano-banana': {
+		label: 'Nano Banana',
+		credits: 50,
+		resolutions: ['640px', '1k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
+	'nano-banana-2': {
+		label: 'Nano Banana 2',
+		credits: 100,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
+	'nano-banana-2-lite': {
+		label: 'Nano Banana 2 Lite',
+		credits: 50,
+		resolutions: ['640px', '1k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
+	'nano-banana-2.1': {
+		label: 'Nano Banana 2.1',
+		credits: 50,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
+	'nano-banana-pro': {
+		label: 'Nano Banana Pro',
+		credits: 150,
+		resolutions: ['1k', '2k', '4k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
+	'qwen-edit': {
+		label: 'Qwen Edit',
+		credits: 10,
+		resolutions: ['640px', '1k', '2k'],
+		maxAdditionalImages: 2,
+		freePlan: true,
+	},
+	'qwen-image-2.1': {
+		label: 'Qwen Image 2.1',
+		credits: 10,
+		resolutions: ['640px', '1k', '2k'],
+		maxAdditionalImages: 2,
+		freePlan: true,
+	},
+	'seedream-v4': {
+		label: 'Seedream V4',
+		credits: 40,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
+	'seedream-v4.5': {
+		label: 'Seedream V4.5',
+		credits: 50,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
+	'seedream-v5-pro': {
+		label: 'Seedream V5 Pro',
+		credits: 75,
+		resolutions: ['640px', '1k', '2k'],
+		maxAdditionalImages: 9,
+		freePlan: false,
+	},
 };
 
 const infoOf = (model: unknown): ModelInfo | undefined =>
@@ -54,7 +137,11 @@ const resolutionText = (resolutions: string[]) =>
 	resolutions.map((r) => IMAGE_RESOLUTION_OPTIONS.find((o) => o.value === r)?.name ?? r).join(', ');
 
 const modelOptions: INodePropertyOptions[] = [
-	{ name: 'Default (Recommended)', value: 'default', description: 'The model Magic Hour recommends; it may change over time' },
+	{
+		name: 'Default (Recommended)',
+		value: 'default',
+		description: 'The model Magic Hour recommends; it may change over time',
+	},
 	...Object.entries(MODEL_INFO)
 		.map(([value, info]) => ({
 			name: info.label,
@@ -91,7 +178,11 @@ const schema = z
 	.superRefine((body, ctx) => {
 		const info = infoOf(body.model);
 		if (!info) return;
-		if (isOneOf(IMAGE_RESOLUTIONS, body.resolution) && body.resolution !== 'auto' && !info.resolutions.includes(body.resolution)) {
+		if (
+			isOneOf(IMAGE_RESOLUTIONS, body.resolution) &&
+			body.resolution !== 'auto' &&
+			!info.resolutions.includes(body.resolution)
+		) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['resolution'],
@@ -119,7 +210,8 @@ export const aiImageEditor: ToolDeclaration = {
 	kind: 'image',
 	displayName: 'AI Image Editor',
 	action: 'Edit images with a prompt',
-	description: 'Edit or combine up to 10 images as a text prompt describes (from 5 credits per image, by model)',
+	description:
+		'Edit or combine up to 10 images as a text prompt describes (from 5 credits per image, by model)',
 	expectedSeconds: 20,
 	files: [],
 	fields: [

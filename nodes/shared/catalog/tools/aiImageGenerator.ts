@@ -10,7 +10,9 @@ import type { ToolDeclaration } from '../types';
 const MODELS = IMAGE_GENERATOR_MODELS;
 
 /** Per-model limits stated in the API reference. */
-const MODEL_LIMITS: Partial<Record<(typeof MODELS)[number], { resolutions: string[]; counts: number[] }>> = {
+const MODEL_LIMITS: Partial<
+	Record<(typeof MODELS)[number], { resolutions: string[]; counts: number[] }>
+> = {
 	'flux-2-klein': { resolutions: ['640px', '1k', '2k'], counts: [1] },
 	'flux-schnell': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
 	'gpt-image-2': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
@@ -96,7 +98,11 @@ const schema = z
 				message: `${body.model} makes ${limits.counts.join(', ')} images per job`,
 			});
 		}
-		if (isOneOf(IMAGE_RESOLUTIONS, body.resolution) && body.resolution !== 'auto' && !limits.resolutions.includes(body.resolution)) {
+		if (
+			isOneOf(IMAGE_RESOLUTIONS, body.resolution) &&
+			body.resolution !== 'auto' &&
+			!limits.resolutions.includes(body.resolution)
+		) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['resolution'],

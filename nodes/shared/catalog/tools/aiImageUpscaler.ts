@@ -11,7 +11,9 @@ const MODES = ['preserve', 'balanced', 'creative', 'pro'] as const;
 const schema = z
 	.object({
 		name: jobName,
-		scale_factor: z.union([z.literal(2), z.literal(4)], { errorMap: () => ({ message: 'must be 2 or 4' }) }),
+		scale_factor: z.union([z.literal(2), z.literal(4)], {
+			errorMap: () => ({ message: 'must be 2 or 4' }),
+		}),
 		style: z
 			.object({
 				mode: z.enum(MODES).optional(),
@@ -38,7 +40,8 @@ export const aiImageUpscaler: ToolDeclaration = {
 	kind: 'image',
 	displayName: 'AI Image Upscaler',
 	action: 'Upscale an image',
-	description: 'Enlarge an image 2× or 4× with AI (2×: 25–50 credits, 4×: 100–200 credits, by mode)',
+	description:
+		'Enlarge an image 2× or 4× with AI (2×: 25–50 credits, 4×: 100–200 credits, by mode)',
 	expectedSeconds: 20,
 	files: [
 		{
@@ -68,9 +71,21 @@ export const aiImageUpscaler: ToolDeclaration = {
 			name: 'mode',
 			type: 'options',
 			options: [
-				{ name: 'Balanced', value: 'balanced', description: 'Creative pipeline, double cost (the API default)' },
-				{ name: 'Creative', value: 'creative', description: 'Creative pipeline guided by a prompt, double cost' },
-				{ name: 'Preserve', value: 'preserve', description: 'Fast pipeline that stays close to the original, the cheapest' },
+				{
+					name: 'Balanced',
+					value: 'balanced',
+					description: 'Creative pipeline, double cost (the API default)',
+				},
+				{
+					name: 'Creative',
+					value: 'creative',
+					description: 'Creative pipeline guided by a prompt, double cost',
+				},
+				{
+					name: 'Preserve',
+					value: 'preserve',
+					description: 'Fast pipeline that stays close to the original, the cheapest',
+				},
 			],
 			default: 'preserve',
 			description: 'Upscaling pipeline. Without it, Balanced.',

@@ -1,15 +1,35 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { CLIP_TIME_LABELS, endSecondsField, isFilled, promptField, startSecondsField } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, jobName, nonEmptyText, startSeconds } from '../schemaHelpers';
+import {
+	CLIP_TIME_LABELS,
+	endSecondsField,
+	isFilled,
+	promptField,
+	startSecondsField,
+} from '../commonFields';
+import {
+	endAfterStart,
+	endSeconds,
+	fileValue,
+	jobName,
+	nonEmptyText,
+	startSeconds,
+} from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /**
  * `pro`, `stable` (→ realistic) and `standard`, `expressive` (→ prompted) are marked deprecated
  * in the newest spec: accepted by the schema, not offered in the UI.
  */
-const GENERATION_MODES = ['realistic', 'prompted', 'pro', 'standard', 'stable', 'expressive'] as const;
+const GENERATION_MODES = [
+	'realistic',
+	'prompted',
+	'pro',
+	'standard',
+	'stable',
+	'expressive',
+] as const;
 
 /** Longest audio clip per generation mode, stated in the start/end descriptions of the newest spec. */
 const MAX_CLIP_SECONDS: Record<(typeof GENERATION_MODES)[number], number> = {
@@ -55,7 +75,8 @@ const schema = z
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['style', 'prompt'],
-				message: 'is only used in Prompted mode: set Generation Mode to Prompted or remove the prompt',
+				message:
+					'is only used in Prompted mode: set Generation Mode to Prompted or remove the prompt',
 			});
 		}
 	});
@@ -66,7 +87,8 @@ export const aiTalkingPhoto: ToolDeclaration = {
 	kind: 'video',
 	displayName: 'AI Talking Photo',
 	action: 'Make a photo talk',
-	description: 'Animate a portrait photo so it speaks along with an audio track (credits per rendered frame)',
+	description:
+		'Animate a portrait photo so it speaks along with an audio track (credits per rendered frame)',
 	expectedSeconds: 60,
 	files: [
 		{
@@ -99,7 +121,8 @@ export const aiTalkingPhoto: ToolDeclaration = {
 				{
 					name: 'Prompted',
 					value: 'prompted',
-					description: 'Slightly lower likeness, the scene can be guided by a prompt (clips up to 45 s)',
+					description:
+						'Slightly lower likeness, the scene can be guided by a prompt (clips up to 45 s)',
 				},
 				{
 					name: 'Realistic',
@@ -115,7 +138,8 @@ export const aiTalkingPhoto: ToolDeclaration = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 1024,
-			description: "Longest side of the output video in pixels. Values above your plan's maximum are capped to it.",
+			description:
+				"Longest side of the output video in pixels. Values above your plan's maximum are capped to it.",
 		},
 		promptField({
 			rows: 2,

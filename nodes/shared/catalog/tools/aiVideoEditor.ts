@@ -1,8 +1,24 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { CLIP_TIME_LABELS, endSecondsField, promptField, startSecondsField, videoResolutionField } from '../commonFields';
-import { clipSeconds, endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, requiredText, startSeconds } from '../schemaHelpers';
+import {
+	CLIP_TIME_LABELS,
+	endSecondsField,
+	promptField,
+	startSecondsField,
+	videoResolutionField,
+} from '../commonFields';
+import {
+	clipSeconds,
+	endAfterStart,
+	endSeconds,
+	fileValue,
+	isOneOf,
+	jobName,
+	openEnum,
+	requiredText,
+	startSeconds,
+} from '../schemaHelpers';
 import { VIDEO_EDITOR_MODELS } from '../generated/specLists';
 import type { ToolDeclaration } from '../types';
 
@@ -18,8 +34,18 @@ interface EditorModelRule {
 }
 
 /** Clip length and resolution limits stated in the API reference. */
-const GEMINI: EditorModelRule = { label: 'Gemini Omni 1.1', minSeconds: 3, maxSeconds: 10, resolutions: ['720p', '1080p'] };
-const LTX: EditorModelRule = { label: 'LTX 2.5', minSeconds: 0.5, maxSeconds: 20, resolutions: RESOLUTIONS };
+const GEMINI: EditorModelRule = {
+	label: 'Gemini Omni 1.1',
+	minSeconds: 3,
+	maxSeconds: 10,
+	resolutions: ['720p', '1080p'],
+};
+const LTX: EditorModelRule = {
+	label: 'LTX 2.5',
+	minSeconds: 0.5,
+	maxSeconds: 20,
+	resolutions: RESOLUTIONS,
+};
 /** `ltx-2.3` is still accepted but no longer described: no limits known, Magic Hour judges. */
 const MODEL_RULES: Partial<Record<(typeof MODELS)[number], EditorModelRule>> = {
 	'gemini-omni-1.1': GEMINI,
@@ -47,7 +73,12 @@ const schema = z
 	.strict()
 	.superRefine((body, ctx) => {
 		endAfterStart(body, ctx);
-		const rule = body.model === undefined ? DEFAULT_RULE : isOneOf(MODELS, body.model) ? MODEL_RULES[body.model] : undefined;
+		const rule =
+			body.model === undefined
+				? DEFAULT_RULE
+				: isOneOf(MODELS, body.model)
+					? MODEL_RULES[body.model]
+					: undefined;
 		if (!rule) return;
 		const length = clipSeconds(body);
 		if (length > 0 && (length < rule.minSeconds || length > rule.maxSeconds)) {
@@ -84,7 +115,11 @@ export const aiVideoEditor: ToolDeclaration = {
 		},
 	],
 	fields: [
-		promptField({ required: true, placeholder: 'e.g. Change the car color to blue', description: 'The edit to make' }),
+		promptField({
+			required: true,
+			placeholder: 'e.g. Change the car color to blue',
+			description: 'The edit to make',
+		}),
 		endSecondsField(
 			'Where the clip to edit ends in the video. Clips are 3–10 s long with Gemini Omni 1.1 and 0.5–20 s with LTX 2.5.',
 			{ defaultSeconds: 3, required: true },
@@ -97,14 +132,31 @@ export const aiVideoEditor: ToolDeclaration = {
 			name: 'model',
 			type: 'options',
 			options: [
-				{ name: 'Gemini Omni 1.1', value: 'gemini-omni-1.1', description: 'Clips of 3–10 s at 720p or 1080p' },
-				{ name: 'LTX 2.3', value: 'ltx-2.3', description: 'Older model; its limits are no longer documented' },
-				{ name: 'LTX 2.5', value: 'ltx-2.5', description: 'Clips of 0.5–20 s at 480p, 720p or 1080p' },
+				{
+					name: 'Gemini Omni 1.1',
+					value: 'gemini-omni-1.1',
+					description: 'Clips of 3–10 s at 720p or 1080p',
+				},
+				{
+					name: 'LTX 2.3',
+					value: 'ltx-2.3',
+					description: 'Older model; its limits are no longer documented',
+				},
+				{
+					name: 'LTX 2.5',
+					value: 'ltx-2.5',
+					description: 'Clips of 0.5–20 s at 480p, 720p or 1080p',
+				},
 			],
 			default: 'ltx-2.5',
-			description: 'Without this option Magic Hour uses Gemini Omni 1.1 on paid plans and LTX 2.5 on the free plan',
+			description:
+				'Without this option Magic Hour uses Gemini Omni 1.1 on paid plans and LTX 2.5 on the free plan',
 		},
-		videoResolutionField({ resolutions: RESOLUTIONS, default: '720p', notes: { '480p': 'LTX only' } }),
+		videoResolutionField({
+			resolutions: RESOLUTIONS,
+			default: '720p',
+			notes: { '480p': 'LTX only' },
+		}),
 	],
 	labels: {
 		'assets.video_file_path': 'Video',

@@ -1,8 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { CLIP_TIME_LABELS, endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
-import { clipSeconds, endAfterStart, endSeconds, fileValue, jobName, openEnum, startSeconds } from '../schemaHelpers';
+import {
+	CLIP_TIME_LABELS,
+	endSecondsField,
+	startSecondsField,
+	videoResolutionField,
+} from '../commonFields';
+import {
+	clipSeconds,
+	endAfterStart,
+	endSeconds,
+	fileValue,
+	jobName,
+	openEnum,
+	startSeconds,
+} from '../schemaHelpers';
 import { TRANSLATOR_LANGUAGES } from '../generated/specLists';
 import type { ToolDeclaration } from '../types';
 
@@ -62,10 +75,13 @@ export const aiVideoTranslator: ToolDeclaration = {
 			required: true,
 			description: 'The language the speech is translated into',
 		},
-		endSecondsField('Where the clip to translate ends in the video. The clip must be 1–30 seconds long.', {
-			defaultSeconds: 10,
-			required: true,
-		}),
+		endSecondsField(
+			'Where the clip to translate ends in the video. The clip must be 1–30 seconds long.',
+			{
+				defaultSeconds: 10,
+				required: true,
+			},
+		),
 	],
 	optionalFields: [
 		startSecondsField('Where the clip to translate starts in the video'),

@@ -20,7 +20,8 @@ export const aiVoiceCloner: ToolDeclaration = {
 	kind: 'audio',
 	displayName: 'AI Voice Cloner',
 	action: 'Speak text in a cloned voice',
-	description: 'Clone the voice of an audio sample and make it say a text (0.1 credit per character, rounded up)',
+	description:
+		'Clone the voice of an audio sample and make it say a text (0.1 credit per character, rounded up)',
 	expectedSeconds: 6,
 	files: [
 		{

@@ -27,7 +27,8 @@ export const aiVoiceGenerator: ToolDeclaration = {
 	kind: 'audio',
 	displayName: 'AI Voice Generator',
 	action: 'Generate speech from text',
-	description: 'Speak a text in a celebrity or character voice (0.1 credit per character, rounded up)',
+	description:
+		'Speak a text in a celebrity or character voice (0.1 credit per character, rounded up)',
 	expectedSeconds: 6,
 	files: [],
 	fields: [

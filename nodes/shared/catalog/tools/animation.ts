@@ -7,29 +7,109 @@ import type { ToolDeclaration } from '../types';
 
 /** All 47 art styles of the newest spec. */
 const ART_STYLES = [
-	'Custom', 'Painterly Illustration', 'Vibrant Matte Illustration', 'Traditional Watercolor', 'Cyberpunk',
-	'Ink and Watercolor Portrait', 'Intricate Abstract Lines Portrait', '3D Render', 'Old School Comic',
-	'Bold Colored Illustration', 'Synthwave', 'Minimal Cold Futurism', 'Futuristic Anime', 'Cinematic Miyazaki',
-	'Studio Ghibli Film Still', 'Soft Delicate Matte Portrait', 'Cinematic Landscape', 'Landscape Painting',
-	'Photograph', 'Jackson Pollock', 'Cubist', 'Abstract Minimalist', 'Impressionism', 'Van Gogh', 'Woodcut',
-	'Oil Painting', 'Vintage Japanese Anime', 'Pixar', 'Cosmic', 'Pixel Art', 'Fantasy', 'Arcane', 'Sin City',
-	'Double Exposure', 'Painted Cityscape', '90s Streets', 'Overgrown', 'Postapocalyptic', 'Spooky',
-	'Miniatures', 'Low Poly', 'Art Deco', 'Inkpunk', 'Dark Graphic Illustration', 'Dark Watercolor',
-	'Faded Illustration', 'Directed by AI',
+	'Custom',
+	'Painterly Illustration',
+	'Vibrant Matte Illustration',
+	'Traditional Watercolor',
+	'Cyberpunk',
+	'Ink and Watercolor Portrait',
+	'Intricate Abstract Lines Portrait',
+	'3D Render',
+	'Old School Comic',
+	'Bold Colored Illustration',
+	'Synthwave',
+	'Minimal Cold Futurism',
+	'Futuristic Anime',
+	'Cinematic Miyazaki',
+	'Studio Ghibli Film Still',
+	'Soft Delicate Matte Portrait',
+	'Cinematic Landscape',
+	'Landscape Painting',
+	'Photograph',
+	'Jackson Pollock',
+	'Cubist',
+	'Abstract Minimalist',
+	'Impressionism',
+	'Van Gogh',
+	'Woodcut',
+	'Oil Painting',
+	'Vintage Japanese Anime',
+	'Pixar',
+	'Cosmic',
+	'Pixel Art',
+	'Fantasy',
+	'Arcane',
+	'Sin City',
+	'Double Exposure',
+	'Painted Cityscape',
+	'90s Streets',
+	'Overgrown',
+	'Postapocalyptic',
+	'Spooky',
+	'Miniatures',
+	'Low Poly',
+	'Art Deco',
+	'Inkpunk',
+	'Dark Graphic Illustration',
+	'Dark Watercolor',
+	'Faded Illustration',
+	'Directed by AI',
 ] as const;
 
 /** All 52 camera effects of the newest spec. */
 const CAMERA_EFFECTS = [
-	'Simple Zoom Out', 'Simple Zoom In', 'Bounce Out', 'Spin Bounce', 'Rolling Bounces', 'Rise and Climb',
-	'Dramatic Zoom In', 'Dramatic Zoom Out', 'Sway Out', 'Boost Zoom In', 'Boost Zoom Out', 'Heartbeat',
-	'Bounce in Place', 'Earthquake Bounce', 'Slice Bounce', 'Bounce In And Out', 'Jump', 'Road Trip',
-	'Traverse', 'Rubber Band', 'Rodeo', 'Accelerate', 'Speed of Light', 'Drift Spin', 'Vertigo',
-	'Cog in the Machine', 'Quadrant', 'Tron', 'Pusher', 'Roll In', 'Hesitate In', 'Zoom In - Audio Sync',
-	'Pulse - Audio Sync', 'Aggressive Zoom In - Audio Sync', 'Roll In - Audio Sync', 'Zoom Out - Audio Sync',
-	'Aggressive Zoom Out - Audio Sync', 'Sway Out - Audio Sync', 'Bounce and Spin - Audio Sync',
-	'Zoom In and Spin - Audio Sync', 'Vertigo - Audio Sync', 'Bounce Out - Audio Sync',
-	'Earthquake Bounce - Audio Sync', 'Pusher - Audio Sync', 'Evolve - Audio Sync', 'Devolve - Audio Sync',
-	'Slideshow', 'Pan Left', 'Pan Right', 'Tilt Up', 'Tilt Down', 'Directed by AI',
+	'Simple Zoom Out',
+	'Simple Zoom In',
+	'Bounce Out',
+	'Spin Bounce',
+	'Rolling Bounces',
+	'Rise and Climb',
+	'Dramatic Zoom In',
+	'Dramatic Zoom Out',
+	'Sway Out',
+	'Boost Zoom In',
+	'Boost Zoom Out',
+	'Heartbeat',
+	'Bounce in Place',
+	'Earthquake Bounce',
+	'Slice Bounce',
+	'Bounce In And Out',
+	'Jump',
+	'Road Trip',
+	'Traverse',
+	'Rubber Band',
+	'Rodeo',
+	'Accelerate',
+	'Speed of Light',
+	'Drift Spin',
+	'Vertigo',
+	'Cog in the Machine',
+	'Quadrant',
+	'Tron',
+	'Pusher',
+	'Roll In',
+	'Hesitate In',
+	'Zoom In - Audio Sync',
+	'Pulse - Audio Sync',
+	'Aggressive Zoom In - Audio Sync',
+	'Roll In - Audio Sync',
+	'Zoom Out - Audio Sync',
+	'Aggressive Zoom Out - Audio Sync',
+	'Sway Out - Audio Sync',
+	'Bounce and Spin - Audio Sync',
+	'Zoom In and Spin - Audio Sync',
+	'Vertigo - Audio Sync',
+	'Bounce Out - Audio Sync',
+	'Earthquake Bounce - Audio Sync',
+	'Pusher - Audio Sync',
+	'Evolve - Audio Sync',
+	'Devolve - Audio Sync',
+	'Slideshow',
+	'Pan Left',
+	'Pan Right',
+	'Tilt Up',
+	'Tilt Down',
+	'Directed by AI',
 ] as const;
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
@@ -62,7 +142,8 @@ const schema = z
 	})
 	.strict()
 	.superRefine(({ style, assets }, ctx) => {
-		const issue = (path: string[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+		const issue = (path: string[], message: string) =>
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
 		if (style.art_style === 'Custom' && !style.art_style_custom) {
 			issue(['style', 'art_style_custom'], 'is required when the art style is Custom');
 		}
@@ -84,7 +165,8 @@ export const animation: ToolDeclaration = {
 	kind: 'video',
 	displayName: 'Animation',
 	action: 'Create an animated music video',
-	description: 'Animate an art style to music, driven by a prompt, the lyrics or AI (credits by FPS × duration)',
+	description:
+		'Animate an art style to music, driven by a prompt, the lyrics or AI (credits by FPS × duration)',
 	expectedSeconds: 180,
 	files: [
 		{
@@ -109,7 +191,11 @@ export const animation: ToolDeclaration = {
 			name: 'audioSourceType',
 			type: 'options',
 			options: [
-				{ name: 'File', value: 'file', description: 'An audio file (URL, Magic Hour file path or binary data)' },
+				{
+					name: 'File',
+					value: 'file',
+					description: 'An audio file (URL, Magic Hour file path or binary data)',
+				},
 				{ name: 'None', value: 'none', description: 'A silent animation' },
 				{ name: 'YouTube', value: 'youtube', description: 'The audio of a YouTube video' },
 			],
@@ -121,9 +207,17 @@ export const animation: ToolDeclaration = {
 			name: 'promptType',
 			type: 'options',
 			options: [
-				{ name: 'AI Chooses', value: 'ai_choose', description: 'Let AI write the prompt (needs an audio source)' },
+				{
+					name: 'AI Chooses',
+					value: 'ai_choose',
+					description: 'Let AI write the prompt (needs an audio source)',
+				},
 				{ name: 'Custom', value: 'custom', description: 'Describe the video yourself' },
-				{ name: 'Use Lyrics', value: 'use_lyrics', description: 'Build the prompt from the lyrics of the audio (needs an audio source)' },
+				{
+					name: 'Use Lyrics',
+					value: 'use_lyrics',
+					description: 'Build the prompt from the lyrics of the audio (needs an audio source)',
+				},
 			],
 			default: 'custom',
 		},
@@ -167,7 +261,8 @@ export const animation: ToolDeclaration = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 5,
-			description: 'How quickly the content changes between frames: higher is more rapid, lower is more stable',
+			description:
+				'How quickly the content changes between frames: higher is more rapid, lower is more stable',
 		},
 		{
 			displayName: 'Duration (Seconds)',
@@ -232,7 +327,8 @@ export const animation: ToolDeclaration = {
 		if (fields.promptType === 'custom' && prompt) style.prompt = prompt;
 		const assets: IDataObject = { audio_source: fields.audioSourceType };
 		const youtube = String(fields.youtubeUrl ?? '').trim();
-		if (fields.audioSourceType === 'file' && files.audioFile) assets.audio_file_path = files.audioFile;
+		if (fields.audioSourceType === 'file' && files.audioFile)
+			assets.audio_file_path = files.audioFile;
 		if (fields.audioSourceType === 'youtube' && youtube) assets.youtube_url = youtube;
 		if (files.image) assets.image_file_path = files.image;
 		return {

@@ -1,8 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { CLIP_TIME_LABELS, endSecondsField, isFilled, promptField, startSecondsField, videoResolutionField } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, jobName, openEnum, optionalPromptStyle, startSeconds } from '../schemaHelpers';
+import {
+	CLIP_TIME_LABELS,
+	endSecondsField,
+	isFilled,
+	promptField,
+	startSecondsField,
+	videoResolutionField,
+} from '../commonFields';
+import {
+	endAfterStart,
+	endSeconds,
+	fileValue,
+	jobName,
+	openEnum,
+	optionalPromptStyle,
+	startSeconds,
+} from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
@@ -58,7 +73,8 @@ export const audioToVideo: ToolDeclaration = {
 		videoResolutionField({
 			resolutions: RESOLUTIONS,
 			default: '480p',
-			description: 'Without this option Magic Hour uses 720p on paid plans and 480p on the free plan',
+			description:
+				'Without this option Magic Hour uses 720p on paid plans and 480p on the free plan',
 		}),
 	],
 	labels: {

@@ -2,13 +2,25 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { CLIP_TIME_LABELS, clipTimeFields } from '../commonFields';
-import { endAfterStart, endSeconds, fileValue, jobName, nonEmptyText, startSeconds } from '../schemaHelpers';
+import {
+	endAfterStart,
+	endSeconds,
+	fileValue,
+	jobName,
+	nonEmptyText,
+	startSeconds,
+} from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const HEX_COLOR = /^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 /** `custom_config` keys the spec requires when no template is given. */
-const REQUIRED_WITHOUT_TEMPLATE = ['font', 'text_color', 'vertical_position', 'horizontal_position'] as const;
+const REQUIRED_WITHOUT_TEMPLATE = [
+	'font',
+	'text_color',
+	'vertical_position',
+	'horizontal_position',
+] as const;
 
 const schema = z
 	.object({
@@ -24,7 +36,10 @@ const schema = z
 						font: nonEmptyText.optional(),
 						font_size: z.number().positive().optional(),
 						font_style: nonEmptyText.optional(),
-						text_color: z.string().regex(HEX_COLOR, 'must be a hex color such as #FFFFFF').optional(),
+						text_color: z
+							.string()
+							.regex(HEX_COLOR, 'must be a hex color such as #FFFFFF')
+							.optional(),
 						highlighted_text_color: nonEmptyText.optional(),
 						stroke_color: nonEmptyText.optional(),
 						stroke_width: z.number().min(0).optional(),
@@ -37,7 +52,11 @@ const schema = z
 			.strict()
 			.superRefine((style, ctx) => {
 				if (!style.template && !style.custom_config) {
-					ctx.addIssue({ code: z.ZodIssueCode.custom, path: [], message: 'needs a template or a custom style' });
+					ctx.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: [],
+						message: 'needs a template or a custom style',
+					});
 					return;
 				}
 				if (style.template || !style.custom_config) return;
@@ -79,8 +98,16 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 			name: 'subtitleStyle',
 			type: 'options',
 			options: [
-				{ name: 'Custom', value: 'custom', description: 'Choose font, color and position yourself' },
-				{ name: 'Template', value: 'template', description: 'A preset look; settings under Options override parts of it' },
+				{
+					name: 'Custom',
+					value: 'custom',
+					description: 'Choose font, color and position yourself',
+				},
+				{
+					name: 'Template',
+					value: 'template',
+					description: 'A preset look; settings under Options override parts of it',
+				},
 			],
 			default: 'template',
 		},
@@ -105,7 +132,8 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 			default: 'Noto Sans',
 			required: true,
 			placeholder: 'e.g. Noto Sans',
-			description: 'A Google Fonts family name. Check on fonts.google.com that it supports the language of the video.',
+			description:
+				'A Google Fonts family name. Check on fonts.google.com that it supports the language of the video.',
 			displayOptions: { show: { subtitleStyle: ['custom'] } },
 		},
 		{
@@ -182,7 +210,8 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 1,
-			description: 'Outline width in pixels. With a stroke color but no width, the width follows the font size.',
+			description:
+				'Outline width in pixels. With a stroke color but no width, the width follows the font size.',
 		},
 	],
 	labels: {

@@ -22,7 +22,8 @@ export const bodySwap: ToolDeclaration = {
 	kind: 'image',
 	displayName: 'Body Swap',
 	action: 'Place a person into a scene',
-	description: 'Put the person from one photo into the scene of another photo (from 50 credits, by resolution)',
+	description:
+		'Put the person from one photo into the scene of another photo (from 50 credits, by resolution)',
 	expectedSeconds: 20,
 	files: [
 		{

@@ -1,8 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { CLIP_TIME_LABELS, endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
-import { clipSeconds, endAfterStart, endSeconds, fileValue, isOneOf, jobName, openEnum, startSeconds } from '../schemaHelpers';
+import {
+	CLIP_TIME_LABELS,
+	endSecondsField,
+	startSecondsField,
+	videoResolutionField,
+} from '../commonFields';
+import {
+	clipSeconds,
+	endAfterStart,
+	endSeconds,
+	fileValue,
+	isOneOf,
+	jobName,
+	openEnum,
+	startSeconds,
+} from '../schemaHelpers';
 import { CHARACTER_REPLACE_MODELS } from '../generated/specLists';
 import type { ToolDeclaration } from '../types';
 
@@ -30,24 +44,37 @@ const MODEL_RULES: Record<(typeof CHARACTER_REPLACE_MODELS)[number], ReplaceMode
 const DEFAULT_MODEL = 'wan-animate';
 
 function checkModel(
-	body: { model?: string; resolution?: string; start_seconds?: number; end_seconds: number; style?: { mode?: string; points?: unknown[] } },
+	body: {
+		model?: string;
+		resolution?: string;
+		start_seconds?: number;
+		end_seconds: number;
+		style?: { mode?: string; points?: unknown[] };
+	},
 	ctx: z.RefinementCtx,
 ): void {
 	const model = body.model ?? DEFAULT_MODEL;
 	if (!isOneOf(CHARACTER_REPLACE_MODELS, model)) return;
 	const rule = MODEL_RULES[model];
-	const issue = (path: string[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+	const issue = (path: string[], message: string) =>
+		ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
 	if (isOneOf(RESOLUTIONS, body.resolution) && !rule.resolutions.includes(body.resolution)) {
 		issue(['resolution'], `${rule.label} supports ${rule.resolutions.join(', ')}`);
 	}
 	if (!rule.points && body.style?.points !== undefined) {
-		issue(['style', 'points'], `${rule.label} finds the main person itself: use selection mode Auto`);
+		issue(
+			['style', 'points'],
+			`${rule.label} finds the main person itself: use selection mode Auto`,
+		);
 	}
 	const mode = body.style?.mode;
 	const limits = mode ? rule.clipSeconds?.[mode] : undefined;
 	const length = clipSeconds(body);
 	if (limits && length > 0 && (length < limits.min || length > limits.max)) {
-		issue(['end_seconds'], `${rule.label} in ${mode} mode takes clips of ${limits.min}–${limits.max} seconds (this clip: ${length} s)`);
+		issue(
+			['end_seconds'],
+			`${rule.label} in ${mode} mode takes clips of ${limits.min}–${limits.max} seconds (this clip: ${length} s)`,
+		);
 	}
 }
 
@@ -107,7 +134,8 @@ export const characterReplace: ToolDeclaration = {
 	kind: 'video',
 	displayName: 'Character Replace',
 	action: 'Replace a person in a video with a character',
-	description: 'Swap the person in a video for the character in an image, or make the character move like the person',
+	description:
+		'Swap the person in a video for the character in an image, or make the character move like the person',
 	expectedSeconds: 570,
 	files: [
 		{
@@ -136,9 +164,14 @@ export const characterReplace: ToolDeclaration = {
 				{
 					name: 'Kling 3.0',
 					value: 'kling-3.0',
-					description: '720p or 1080p; clips of 3–10 s (Replace) or 3–30 s (Animate); finds the person itself',
+					description:
+						'720p or 1080p; clips of 3–10 s (Replace) or 3–30 s (Animate); finds the person itself',
 				},
-				{ name: 'Wan Animate', value: 'wan-animate', description: '480p or 720p; the person can be marked with points' },
+				{
+					name: 'Wan Animate',
+					value: 'wan-animate',
+					description: '480p or 720p; the person can be marked with points',
+				},
 			],
 			default: 'wan-animate',
 			description: 'Without this option Magic Hour uses Wan Animate',
@@ -146,7 +179,8 @@ export const characterReplace: ToolDeclaration = {
 		videoResolutionField({
 			resolutions: RESOLUTIONS,
 			default: '480p',
-			description: 'Without this option Magic Hour uses the lowest resolution of your plan for the model',
+			description:
+				'Without this option Magic Hour uses the lowest resolution of your plan for the model',
 			notes: { '480p': 'Wan Animate only', '1080p': 'Kling 3.0 only' },
 		}),
 		{
@@ -154,8 +188,16 @@ export const characterReplace: ToolDeclaration = {
 			name: 'mode',
 			type: 'options',
 			options: [
-				{ name: 'Animate', value: 'animate', description: 'Make the character image move like the person in the video' },
-				{ name: 'Replace', value: 'replace', description: 'Put the character in place of the person in the video' },
+				{
+					name: 'Animate',
+					value: 'animate',
+					description: 'Make the character image move like the person in the video',
+				},
+				{
+					name: 'Replace',
+					value: 'replace',
+					description: 'Put the character in place of the person in the video',
+				},
 			],
 			default: 'replace',
 		},
@@ -165,10 +207,15 @@ export const characterReplace: ToolDeclaration = {
 			type: 'options',
 			options: [
 				{ name: 'Auto', value: 'auto', description: 'Find the person automatically' },
-				{ name: 'Point', value: 'point', description: 'Mark the person with points on video frames' },
+				{
+					name: 'Point',
+					value: 'point',
+					description: 'Mark the person with points on video frames',
+				},
 			],
 			default: 'auto',
-			description: 'How the person in the video is found. Kling 3.0 always finds the main person itself.',
+			description:
+				'How the person in the video is found. Kling 3.0 always finds the main person itself.',
 		},
 		{
 			displayName: 'Points',
@@ -206,7 +253,8 @@ export const characterReplace: ToolDeclaration = {
 							type: 'number',
 							typeOptions: { minValue: 0, numberPrecision: 2 },
 							default: 0,
-							description: 'Time in the video of the frame, on the same clock as the start and end times',
+							description:
+								'Time in the video of the frame, on the same clock as the start and end times',
 						},
 					],
 				},

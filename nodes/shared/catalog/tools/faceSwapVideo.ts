@@ -9,7 +9,15 @@ import {
 	videoFileInput,
 	videoSourceFields,
 } from '../commonFields';
-import { checkMediaSource, endAfterStart, endSeconds, fileValue, jobName, startSeconds, videoSourceAssets } from '../schemaHelpers';
+import {
+	checkMediaSource,
+	endAfterStart,
+	endSeconds,
+	fileValue,
+	jobName,
+	startSeconds,
+	videoSourceAssets,
+} from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import {
 	checkFaceSwapMode,
@@ -26,7 +34,10 @@ const schema = z
 		name: jobName,
 		start_seconds: startSeconds,
 		end_seconds: endSeconds,
-		style: z.object({ version: z.enum(['v1', 'v2', 'default']).optional() }).strict().optional(),
+		style: z
+			.object({ version: z.enum(['v1', 'v2', 'default']).optional() })
+			.strict()
+			.optional(),
 		assets: z
 			.object({
 				...videoSourceAssets,
@@ -49,14 +60,18 @@ export const faceSwapVideo: ToolDeclaration = {
 	kind: 'video',
 	displayName: 'Face Swap Video',
 	action: 'Swap faces in a video',
-	description: 'Put the face from a photo onto the people in a video, GIF or YouTube clip (credits per rendered frame)',
+	description:
+		'Put the face from a photo onto the people in a video, GIF or YouTube clip (credits per rendered frame)',
 	expectedSeconds: 60,
 	files: [
 		videoFileInput('The video or GIF whose faces are replaced', { acceptsGif: true }),
 		sourceFaceInput(),
 	],
 	fields: [
-		...videoSourceFields({ youtubeDescription: 'Link to the YouTube video whose faces are replaced', acceptsGif: true }),
+		...videoSourceFields({
+			youtubeDescription: 'Link to the YouTube video whose faces are replaced',
+			acceptsGif: true,
+		}),
 		...clipTimeFields('video'),
 		...faceSwapModeFields({
 			individualFaces: 'Map faces found by "Detect Faces" on the video to new faces, one by one',
@@ -74,8 +89,16 @@ export const faceSwapVideo: ToolDeclaration = {
 					value: 'default',
 					description: 'The version Magic Hour recommends; it may change over time',
 				},
-				{ name: 'V1', value: 'v1', description: 'May keep skin detail and texture better, with weaker identity' },
-				{ name: 'V2', value: 'v2', description: 'Faster and sharper, better with hair and glasses, stronger identity' },
+				{
+					name: 'V1',
+					value: 'v1',
+					description: 'May keep skin detail and texture better, with weaker identity',
+				},
+				{
+					name: 'V2',
+					value: 'v2',
+					description: 'Faster and sharper, better with hair and glasses, stronger identity',
+				},
 			],
 			default: 'default',
 			description: 'Face swap engine version',

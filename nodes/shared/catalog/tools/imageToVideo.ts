@@ -41,7 +41,8 @@ export const imageToVideo: ToolDeclaration = {
 	kind: 'video',
 	displayName: 'Image to Video',
 	action: 'Animate an image into a video',
-	description: 'Turn a still image into a video clip, optionally guided by a prompt and ending on a second image',
+	description:
+		'Turn a still image into a video clip, optionally guided by a prompt and ending on a second image',
 	expectedSeconds: 180,
 	files: [
 		{
@@ -64,7 +65,10 @@ export const imageToVideo: ToolDeclaration = {
 			displayName: 'Duration Name or ID',
 			name: 'duration',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'imageToVideoDurations', loadOptionsDependsOn: ['options.model'] },
+			typeOptions: {
+				loadOptionsMethod: 'imageToVideoDurations',
+				loadOptionsDependsOn: ['options.model'],
+			},
 			default: 3,
 			required: true,
 			description:
@@ -76,12 +80,18 @@ export const imageToVideo: ToolDeclaration = {
 			placeholder: 'e.g. The camera slowly zooms in while leaves drift past',
 			description: 'How the image should move',
 		}),
-		videoModelField('image', 'Each model has its own durations, resolutions, audio and end image support'),
+		videoModelField(
+			'image',
+			'Each model has its own durations, resolutions, audio and end image support',
+		),
 		{
 			displayName: 'Resolution Name or ID',
 			name: 'resolution',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'imageToVideoResolutions', loadOptionsDependsOn: ['options.model'] },
+			typeOptions: {
+				loadOptionsMethod: 'imageToVideoResolutions',
+				loadOptionsDependsOn: ['options.model'],
+			},
 			default: '720p',
 			description:
 				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

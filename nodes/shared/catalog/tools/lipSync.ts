@@ -9,7 +9,15 @@ import {
 	videoFileInput,
 	videoSourceFields,
 } from '../commonFields';
-import { checkMediaSource, endAfterStart, endSeconds, fileValue, jobName, startSeconds, videoSourceAssets } from '../schemaHelpers';
+import {
+	checkMediaSource,
+	endAfterStart,
+	endSeconds,
+	fileValue,
+	jobName,
+	startSeconds,
+	videoSourceAssets,
+} from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const schema = z
@@ -18,7 +26,10 @@ const schema = z
 		start_seconds: startSeconds,
 		end_seconds: endSeconds,
 		max_fps_limit: z.number().min(1).optional(),
-		style: z.object({ generation_mode: z.enum(['lite', 'standard', 'pro']).optional() }).strict().optional(),
+		style: z
+			.object({ generation_mode: z.enum(['lite', 'standard', 'pro']).optional() })
+			.strict()
+			.optional(),
 		assets: z
 			.object({
 				audio_file_path: fileValue,
@@ -36,7 +47,8 @@ export const lipSync: ToolDeclaration = {
 	kind: 'video',
 	displayName: 'Lip Sync',
 	action: 'Sync lips to audio',
-	description: 'Make the lip movements in a video match a new audio track (1 credit per frame, 2 with Pro)',
+	description:
+		'Make the lip movements in a video match a new audio track (1 credit per frame, 2 with Pro)',
 	expectedSeconds: 60,
 	files: [
 		videoFileInput('The video of the person whose lips are synced'),
@@ -58,11 +70,16 @@ export const lipSync: ToolDeclaration = {
 			name: 'generationMode',
 			type: 'options',
 			options: [
-				{ name: 'Lite', value: 'lite', description: 'Fast and affordable, for simple videos (1 credit per frame)' },
+				{
+					name: 'Lite',
+					value: 'lite',
+					description: 'Fast and affordable, for simple videos (1 credit per frame)',
+				},
 				{
 					name: 'Pro',
 					value: 'pro',
-					description: 'Premium fidelity with more detail (2 credits per frame, Creator plan or higher)',
+					description:
+						'Premium fidelity with more detail (2 credits per frame, Creator plan or higher)',
 				},
 				{
 					name: 'Standard',

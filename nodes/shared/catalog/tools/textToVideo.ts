@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { promptField } from '../commonFields';
 import { jobName, openEnum, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
-import { buildReferences, referenceFiles, referencesField, referencesSchema } from '../fieldGroups/videoReferences';
+import {
+	buildReferences,
+	referenceFiles,
+	referencesField,
+	referencesSchema,
+} from '../fieldGroups/videoReferences';
 import {
 	ASPECT_RATIOS,
 	audioField,
@@ -40,20 +45,25 @@ export const textToVideo: ToolDeclaration = {
 	kind: 'video',
 	displayName: 'Text to Video',
 	action: 'Generate a video from a prompt',
-	description: 'Create a video clip from a text prompt, with a choice of model, length, size and audio',
+	description:
+		'Create a video clip from a text prompt, with a choice of model, length, size and audio',
 	expectedSeconds: 180,
 	files: [],
 	fields: [
 		promptField({
 			required: true,
 			placeholder: 'e.g. A golden retriever running along a beach at sunrise, slow motion',
-			description: 'What the video should show, up to 20,000 characters. Mention a reference as @name.',
+			description:
+				'What the video should show, up to 20,000 characters. Mention a reference as @name.',
 		}),
 		{
 			displayName: 'Duration Name or ID',
 			name: 'duration',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'textToVideoDurations', loadOptionsDependsOn: ['options.model'] },
+			typeOptions: {
+				loadOptionsMethod: 'textToVideoDurations',
+				loadOptionsDependsOn: ['options.model'],
+			},
 			default: 3,
 			required: true,
 			description:
@@ -61,7 +71,10 @@ export const textToVideo: ToolDeclaration = {
 		},
 	],
 	optionalFields: [
-		videoModelField('text', 'Each model has its own durations, resolutions, aspect ratios and audio support'),
+		videoModelField(
+			'text',
+			'Each model has its own durations, resolutions, aspect ratios and audio support',
+		),
 		{
 			displayName: 'Aspect Ratio',
 			name: 'aspectRatio',
@@ -77,7 +90,10 @@ export const textToVideo: ToolDeclaration = {
 			displayName: 'Resolution Name or ID',
 			name: 'resolution',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'textToVideoResolutions', loadOptionsDependsOn: ['options.model'] },
+			typeOptions: {
+				loadOptionsMethod: 'textToVideoResolutions',
+				loadOptionsDependsOn: ['options.model'],
+			},
 			default: '720p',
 			description:
 				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

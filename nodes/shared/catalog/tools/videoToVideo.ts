@@ -25,19 +25,93 @@ import type { ToolDeclaration } from '../types';
 
 /** All 75 art styles of the newest spec. */
 const ART_STYLES = [
-	'Minecraft', 'Watercolor', 'Pixel', 'Retro Sci-Fi', 'Lego', 'Origami', 'Ghost', 'Sub-Zero', 'Studio Ghibli',
-	'Comic', 'Impressionism', 'Master Chief', 'Solid Snake', 'Street Fighter', 'Hologram', 'GTA', 'Clay',
-	'Mystique', 'Dragonball Z', 'Mario', 'Samurai', 'Spartan', 'Boba Fett', '3D Render', 'Airbender', 'Android',
-	'Anime Warrior', 'Armored Knight', "Assassin's Creed", 'Avatar', 'Black Spiderman', 'Bold Anime',
-	'Celestial Skin', 'Chinese Swordsmen', 'Cyberpunk', 'Cypher', 'Dark Fantasy', 'Future Bot',
-	'Futuristic Fantasy', 'Ghibli Anime', 'Gundam', 'Illustration', 'Ink', 'Ink Poster', 'Jinx', 'Knight',
-	'Link', 'Marble', 'Mech', 'Naruto', 'Neon Dream', 'No Art Style', 'Oil Painting', 'On Fire',
-	'Painterly Anime', 'Pixar', 'Power Armor', 'Power Ranger', 'Radiant Anime', 'Realistic Anime',
-	'Realistic Pixar', 'Retro Anime', 'Samurai Bot', 'Sharp Anime', 'Soft Anime', 'Starfield', 'The Void',
-	'Tomb Raider', 'Underwater', 'Van Gogh', 'Viking', 'Western Anime', 'Wu Kong', 'Wuxia Anime', 'Zelda',
+	'Minecraft',
+	'Watercolor',
+	'Pixel',
+	'Retro Sci-Fi',
+	'Lego',
+	'Origami',
+	'Ghost',
+	'Sub-Zero',
+	'Studio Ghibli',
+	'Comic',
+	'Impressionism',
+	'Master Chief',
+	'Solid Snake',
+	'Street Fighter',
+	'Hologram',
+	'GTA',
+	'Clay',
+	'Mystique',
+	'Dragonball Z',
+	'Mario',
+	'Samurai',
+	'Spartan',
+	'Boba Fett',
+	'3D Render',
+	'Airbender',
+	'Android',
+	'Anime Warrior',
+	'Armored Knight',
+	"Assassin's Creed",
+	'Avatar',
+	'Black Spiderman',
+	'Bold Anime',
+	'Celestial Skin',
+	'Chinese Swordsmen',
+	'Cyberpunk',
+	'Cypher',
+	'Dark Fantasy',
+	'Future Bot',
+	'Futuristic Fantasy',
+	'Ghibli Anime',
+	'Gundam',
+	'Illustration',
+	'Ink',
+	'Ink Poster',
+	'Jinx',
+	'Knight',
+	'Link',
+	'Marble',
+	'Mech',
+	'Naruto',
+	'Neon Dream',
+	'No Art Style',
+	'Oil Painting',
+	'On Fire',
+	'Painterly Anime',
+	'Pixar',
+	'Power Armor',
+	'Power Ranger',
+	'Radiant Anime',
+	'Realistic Anime',
+	'Realistic Pixar',
+	'Retro Anime',
+	'Samurai Bot',
+	'Sharp Anime',
+	'Soft Anime',
+	'Starfield',
+	'The Void',
+	'Tomb Raider',
+	'Underwater',
+	'Van Gogh',
+	'Viking',
+	'Western Anime',
+	'Wu Kong',
+	'Wuxia Anime',
+	'Zelda',
 ] as const;
 
-const MODELS = ['Dreamshaper', 'Absolute Reality', 'Flat 2D Anime', 'Soft Anime', 'Kaywaii', 'Western Anime', '3D Anime', 'default'] as const;
+const MODELS = [
+	'Dreamshaper',
+	'Absolute Reality',
+	'Flat 2D Anime',
+	'Soft Anime',
+	'Kaywaii',
+	'Western Anime',
+	'3D Anime',
+	'default',
+] as const;
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -61,15 +135,22 @@ const schema = z
 	.strict()
 	.superRefine((body, ctx) => {
 		endAfterStart(body, ctx);
-		const issue = (path: string[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+		const issue = (path: string[], message: string) =>
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
 		const { style, assets } = body;
 		checkMediaSource('video', assets, ctx, ['assets']);
 		const promptType = style.prompt_type ?? 'default';
 		if (promptType !== 'default' && !style.prompt) {
-			issue(['style', 'prompt'], `is required when the prompt type is ${promptType === 'custom' ? 'Custom' : 'Append to Default'}`);
+			issue(
+				['style', 'prompt'],
+				`is required when the prompt type is ${promptType === 'custom' ? 'Custom' : 'Append to Default'}`,
+			);
 		}
 		if (promptType === 'default' && style.prompt) {
-			issue(['style', 'prompt'], 'is ignored with the Default prompt type: set Prompt Type to Custom or Append to Default');
+			issue(
+				['style', 'prompt'],
+				'is ignored with the Default prompt type: set Prompt Type to Custom or Append to Default',
+			);
 		}
 	});
 
@@ -79,7 +160,8 @@ export const videoToVideo: ToolDeclaration = {
 	kind: 'video',
 	displayName: 'Video to Video',
 	action: 'Restyle a video',
-	description: 'Re-render a video or YouTube clip in one of 75 art styles (credits per rendered frame)',
+	description:
+		'Re-render a video or YouTube clip in one of 75 art styles (credits per rendered frame)',
 	expectedSeconds: 570,
 	files: [videoFileInput('The video to restyle')],
 	fields: [
@@ -100,7 +182,11 @@ export const videoToVideo: ToolDeclaration = {
 			type: 'options',
 			options: [
 				{ name: 'Full', value: 'FULL', description: 'Same frame rate as the input video' },
-				{ name: 'Half', value: 'HALF', description: 'Half the frame rate of the input video: half the frames and credits' },
+				{
+					name: 'Half',
+					value: 'HALF',
+					description: 'Half the frame rate of the input video: half the frames and credits',
+				},
 			],
 			default: 'HALF',
 		},
@@ -113,7 +199,8 @@ export const videoToVideo: ToolDeclaration = {
 				value: model,
 			})).sort(byName),
 			default: 'default',
-			description: 'Base model. Dreamshaper suits animation and realism, Absolute Reality realism, Flat 2D Anime flat anime illustration.',
+			description:
+				'Base model. Dreamshaper suits animation and realism, Absolute Reality realism, Flat 2D Anime flat anime illustration.',
 		},
 		promptField({
 			rows: 2,

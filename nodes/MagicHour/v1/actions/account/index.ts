@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['account'] } },
-		options: [{ name: 'Get', value: 'get', action: 'Get the account', description: 'Get the credit balance and plan' }],
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the account',
+				description: 'Get the credit balance and plan',
+			},
+		],
 		default: 'get',
 	},
 	...getAccount.description,

@@ -18,34 +18,38 @@ interface FaceDetection extends IDataObject {
 }
 
 export const detectFaces: ItemOperation = {
-	description: updateDisplayOptions({ show: { resource: ['faceDetection'], operation: ['detect'] } }, [
-		{
-			displayName: 'Media Type',
-			name: 'mediaType',
-			type: 'options',
-			options: [
-				{ name: 'Image', value: 'image' },
-				{ name: 'Video', value: 'video' },
-			],
-			default: 'image',
-			description: 'Whether the faces are found in a photo or a video',
-		},
-		...fileInputProperties({
-			name: 'target',
-			displayName: 'Target',
-			description: 'The photo or video in which to find faces (the one that later gets new faces)',
-			assetType: 'image',
-			required: true,
-		}),
-		{
-			displayName: 'Confidence Score',
-			name: 'confidenceScore',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 1, numberStepSize: 0.05, numberPrecision: 2 },
-			default: 0.5,
-			description: 'Higher values keep fewer, more certain faces',
-		},
-	]),
+	description: updateDisplayOptions(
+		{ show: { resource: ['faceDetection'], operation: ['detect'] } },
+		[
+			{
+				displayName: 'Media Type',
+				name: 'mediaType',
+				type: 'options',
+				options: [
+					{ name: 'Image', value: 'image' },
+					{ name: 'Video', value: 'video' },
+				],
+				default: 'image',
+				description: 'Whether the faces are found in a photo or a video',
+			},
+			...fileInputProperties({
+				name: 'target',
+				displayName: 'Target',
+				description:
+					'The photo or video in which to find faces (the one that later gets new faces)',
+				assetType: 'image',
+				required: true,
+			}),
+			{
+				displayName: 'Confidence Score',
+				name: 'confidenceScore',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberStepSize: 0.05, numberPrecision: 2 },
+				default: 0.5,
+				description: 'Higher values keep fewer, more certain faces',
+			},
+		],
+	),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 		const assetType = this.getNodeParameter('mediaType', itemIndex) as ProjectKind;
 		const source = this.getNodeParameter('targetSource', itemIndex) as 'url' | 'binary';
@@ -58,15 +62,23 @@ export const detectFaces: ItemOperation = {
 					assetType,
 					spec: {
 						source,
-						url: source === 'url' ? String(this.getNodeParameter('targetUrl', itemIndex, '')).trim() : undefined,
-						binaryProperty: source === 'binary' ? String(this.getNodeParameter('targetBinaryProperty', itemIndex, 'data')) : undefined,
+						url:
+							source === 'url'
+								? String(this.getNodeParameter('targetUrl', itemIndex, '')).trim()
+								: undefined,
+						binaryProperty:
+							source === 'binary'
+								? String(this.getNodeParameter('targetBinaryProperty', itemIndex, 'data'))
+								: undefined,
 					},
 				},
 			],
 			itemIndex,
 		);
 		if (!files.values.target) {
-			throw new NodeOperationError(this.getNode(), 'Target: a URL or a binary file is required', { itemIndex });
+			throw new NodeOperationError(this.getNode(), 'Target: a URL or a binary file is required', {
+				itemIndex,
+			});
 		}
 		const uploaded = await uploadPendingFiles(this, files.pending, itemIndex);
 		const created = await magicHourRequest<{ id: string }>(this, {
@@ -86,7 +98,8 @@ export const detectFaces: ItemOperation = {
 				path: `/v1/face-detection/${encodeURIComponent(created.id)}`,
 				itemIndex,
 			});
-			if (detection.status === 'complete') return { json: detection, pairedItem: { item: itemIndex } };
+			if (detection.status === 'complete')
+				return { json: detection, pairedItem: { item: itemIndex } };
 			if (detection.status === 'error') {
 				throw new NodeOperationError(this.getNode(), `Face detection ${created.id} failed`, {
 					itemIndex,
@@ -94,7 +107,11 @@ export const detectFaces: ItemOperation = {
 				});
 			}
 			if (Date.now() - started > TIMEOUT_MS) {
-				throw new NodeOperationError(this.getNode(), `Face detection ${created.id} did not finish within 5 minutes`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Face detection ${created.id} did not finish within 5 minutes`,
+					{ itemIndex },
+				);
 			}
 			await cancellableSleep(POLL_INTERVAL_MS, cancelSignalOf(this));
 		}

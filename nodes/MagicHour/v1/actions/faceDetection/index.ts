@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['faceDetection'] } },
-		options: [{ name: 'Detect Faces', value: 'detect', action: 'Detect faces in an image or video', description: 'Find the faces to map in a multi-face swap' }],
+		options: [
+			{
+				name: 'Detect Faces',
+				value: 'detect',
+				action: 'Detect faces in an image or video',
+				description: 'Find the faces to map in a multi-face swap',
+			},
+		],
 		default: 'detect',
 	},
 	...detectFaces.description,

@@ -18,9 +18,15 @@ export const description: INodeProperties[] = [
 				name: 'List Saved Items',
 				value: 'listSavedItems',
 				action: 'List saved items',
-				description: 'List the characters, references and voices saved in your Magic Hour library, with their permanent file paths',
+				description:
+					'List the characters, references and voices saved in your Magic Hour library, with their permanent file paths',
 			},
-			{ name: 'Upload', value: 'upload', action: 'Upload a file', description: 'Upload a binary file and get its Magic Hour file path' },
+			{
+				name: 'Upload',
+				value: 'upload',
+				action: 'Upload a file',
+				description: 'Upload a binary file and get its Magic Hour file path',
+			},
 		],
 		default: 'upload',
 	},

@@ -21,7 +21,8 @@ export const uploadFile: ItemOperation = {
 			type: 'options',
 			options: KIND_OPTIONS,
 			default: 'image',
-			description: 'What kind of file it is. The format is checked against what Magic Hour accepts.',
+			description:
+				'What kind of file it is. The format is checked against what Magic Hour accepts.',
 		},
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {

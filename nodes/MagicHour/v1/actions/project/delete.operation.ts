@@ -7,7 +7,10 @@ import type { ItemOperation } from '../common';
 import { detectKind, projectIdProperty, projectKindProperty, readProjectRef } from './projectRef';
 
 export const deleteProject: ItemOperation = {
-	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['delete'] } }, [projectIdProperty, projectKindProperty]),
+	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['delete'] } }, [
+		projectIdProperty,
+		projectKindProperty,
+	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 		const ref = readProjectRef(this, itemIndex);
 		// Detected by reading, never by trying DELETE on each kind.

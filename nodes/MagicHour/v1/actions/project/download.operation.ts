@@ -16,20 +16,31 @@ export const downloadProject: ItemOperation = {
 			name: 'binaryPropertyPrefix',
 			type: 'string',
 			default: 'data',
-			description: 'Name of the binary field for the first output; further outputs get _1, _2, … appended',
+			description:
+				'Name of the binary field for the first output; further outputs get _1, _2, … appended',
 		},
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 		const { id, kind, detail: project } = await readProject(this, itemIndex);
-		const binaryPrefix = String(this.getNodeParameter('binaryPropertyPrefix', itemIndex, 'data') || 'data');
+		const binaryPrefix = String(
+			this.getNodeParameter('binaryPropertyPrefix', itemIndex, 'data') || 'data',
+		);
 		if (project.status !== 'complete') {
-			throw new NodeOperationError(this.getNode(), `Project ${id} is "${project.status}", not complete: nothing to download yet`, {
-				itemIndex,
-				description: 'Use "Wait for Project" to wait until it is done.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Project ${id} is "${project.status}", not complete: nothing to download yet`,
+				{
+					itemIndex,
+					description: 'Use "Wait for Project" to wait until it is done.',
+				},
+			);
 		}
 		const refresh = async () =>
-			await magicHourRequest<ProjectDetail>(this, { method: 'GET', path: projectPath(kind, id), itemIndex });
+			await magicHourRequest<ProjectDetail>(this, {
+				method: 'GET',
+				path: projectPath(kind, id),
+				itemIndex,
+			});
 		const binary = await downloadOutputs(this, project, { kind, itemIndex, binaryPrefix, refresh });
 		return { json: { ...project, kind }, binary, pairedItem: { item: itemIndex } };
 	},

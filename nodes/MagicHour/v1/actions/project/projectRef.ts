@@ -51,7 +51,8 @@ function isKind(value: unknown): value is ProjectKind {
 export function readProjectRef(ctx: IExecuteFunctions, itemIndex: number): ProjectRef {
 	const node = ctx.getNode();
 	const rawId = ctx.getNodeParameter('projectId', itemIndex, '') as unknown;
-	const id = typeof rawId === 'number' ? String(rawId) : typeof rawId === 'string' ? rawId.trim() : '';
+	const id =
+		typeof rawId === 'number' ? String(rawId) : typeof rawId === 'string' ? rawId.trim() : '';
 	if (!id) {
 		throw new NodeOperationError(node, 'No project ID', {
 			description:
@@ -93,7 +94,8 @@ export async function detectKind(
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404') continue;
 			// Both constructors hand back an error of their own class unchanged.
-			if (error instanceof NodeApiError) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+			if (error instanceof NodeApiError)
+				throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
 			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 		}
 	}
@@ -111,6 +113,10 @@ export async function readProject(
 ): Promise<{ id: string; kind: ProjectKind; detail: ProjectDetail }> {
 	const { id, kind } = readProjectRef(ctx, itemIndex);
 	if (!kind) return { id, ...(await detectKind(ctx, id, itemIndex)) };
-	const detail = await magicHourRequest<ProjectDetail>(ctx, { method: 'GET', path: projectPath(kind, id), itemIndex });
+	const detail = await magicHourRequest<ProjectDetail>(ctx, {
+		method: 'GET',
+		path: projectPath(kind, id),
+		itemIndex,
+	});
 	return { id, kind, detail };
 }

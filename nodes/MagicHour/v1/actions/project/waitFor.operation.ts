@@ -1,12 +1,25 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { downloadOutputs } from '../../../../shared/engine/downloads';
-import { readItemSettings, readRunSettings, waitExecutionSettingsProperty } from '../../../../shared/engine/executionSettings';
+import {
+	readItemSettings,
+	readRunSettings,
+	waitExecutionSettingsProperty,
+} from '../../../../shared/engine/executionSettings';
 import { limiter } from '../../../../shared/engine/limiter';
 import { recordProject, type FailedItemContext } from '../../../../shared/engine/projectFailure';
 import { ProjectPoller } from '../../../../shared/engine/projectPoller';
-import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
+import {
+	DEFAULT_TIMEOUT_MINUTES,
+	projectPath,
+	type ProjectDetail,
+} from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import { ExecutionCancelledError } from '../../../../shared/transport/cancellableSleep';
 import type { BatchOperation, OperationRun } from '../common';
@@ -41,7 +54,10 @@ export const waitForProject: BatchOperation = {
 /** One run of the operation: a polling loop, download and detection bounds shared by every item. */
 function waitRun(ctx: IExecuteFunctions): OperationRun {
 	const run = readRunSettings(ctx);
-	const poller = new ProjectPoller(ctx, { mode: run.pollingMode, fixedIntervalMs: run.fixedIntervalMs });
+	const poller = new ProjectPoller(ctx, {
+		mode: run.pollingMode,
+		fixedIntervalMs: run.fixedIntervalMs,
+	});
 	const downloads = limiter(DOWNLOAD_CONCURRENCY);
 	const detections = limiter(DETECT_CONCURRENCY);
 	// Aborted when the node fails: the other items' requests and downloads stop.
@@ -60,7 +76,10 @@ function waitRun(ctx: IExecuteFunctions): OperationRun {
 		try {
 			let detail: ProjectDetail | undefined;
 			if (!ref.kind) {
-				const limits = { deadline: timeoutMs ? startedAt + timeoutMs : undefined, signal: runStop.signal };
+				const limits = {
+					deadline: timeoutMs ? startedAt + timeoutMs : undefined,
+					signal: runStop.signal,
+				};
 				const found = await detections(async () => await detectKind(ctx, ref.id, index, limits));
 				ref.kind = found.kind;
 				known[index].kind = found.kind;
@@ -68,7 +87,10 @@ function waitRun(ctx: IExecuteFunctions): OperationRun {
 			}
 			const { id } = ref;
 			const kind = ref.kind;
-			const deadline = { at: startedAt + (timeoutMs ?? DEFAULT_TIMEOUT_MINUTES[kind] * 60_000), since: startedAt };
+			const deadline = {
+				at: startedAt + (timeoutMs ?? DEFAULT_TIMEOUT_MINUTES[kind] * 60_000),
+				since: startedAt,
+			};
 			const project = await poller.waitFor({
 				id,
 				kind,
@@ -89,7 +111,14 @@ function waitRun(ctx: IExecuteFunctions): OperationRun {
 					});
 				binary = await downloads(
 					async () =>
-						await downloadOutputs(ctx, project, { kind, itemIndex: index, binaryPrefix, deadline, signal: runStop.signal, refresh }),
+						await downloadOutputs(ctx, project, {
+							kind,
+							itemIndex: index,
+							binaryPrefix,
+							deadline,
+							signal: runStop.signal,
+							refresh,
+						}),
 				);
 			}
 			const json: IDataObject = { ...project };
