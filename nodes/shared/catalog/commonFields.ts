@@ -3,7 +3,9 @@
  * body. Each tool still states what differs (descriptions, defaults, which fields are optional).
  */
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { z } from 'zod';
 
+import { isOneOf } from './schemaHelpers';
 import type { FileInputDeclaration } from './types';
 
 /** Whether a text parameter holds more than blanks. */
@@ -171,6 +173,22 @@ export function addVideoSource(
 
 /** `resolution` values of the image generator and editor. `auto` is accepted, not offered (the API's own default, deprecated for the editor). */
 export const IMAGE_RESOLUTIONS = ['640px', '1k', '2k', '4k', 'auto'] as const;
+
+/** Flags a known image resolution the chosen model does not make (`auto` and unknown values pass). */
+export function checkImageResolution(
+	body: { model?: string; resolution?: string },
+	supported: readonly string[],
+	ctx: z.RefinementCtx,
+): void {
+	const { resolution } = body;
+	if (!isOneOf(IMAGE_RESOLUTIONS, resolution) || resolution === 'auto') return;
+	if (supported.includes(resolution)) return;
+	ctx.addIssue({
+		code: z.ZodIssueCode.custom,
+		path: ['resolution'],
+		message: `${body.model} supports ${supported.join(', ')}`,
+	});
+}
 
 /**
  * The image resolutions offered: longest edge of the output. A static list (n8n lint wants "Name or ID"

@@ -2,6 +2,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
+	checkImageResolution,
 	IMAGE_RESOLUTION_OPTIONS,
 	IMAGE_RESOLUTIONS,
 	imageResolutionField,
@@ -178,17 +179,7 @@ const schema = z
 	.superRefine((body, ctx) => {
 		const info = infoOf(body.model);
 		if (!info) return;
-		if (
-			isOneOf(IMAGE_RESOLUTIONS, body.resolution) &&
-			body.resolution !== 'auto' &&
-			!info.resolutions.includes(body.resolution)
-		) {
-			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
-				path: ['resolution'],
-				message: `${body.model} supports ${info.resolutions.join(', ')}`,
-			});
-		}
+		checkImageResolution(body, info.resolutions, ctx);
 		const maxImages = info.maxAdditionalImages + 1;
 		if (body.assets.image_file_paths.length > maxImages) {
 			ctx.addIssue({

@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { IMAGE_RESOLUTIONS, imageResolutionField, promptField } from '../commonFields';
+import {
+	checkImageResolution,
+	IMAGE_RESOLUTIONS,
+	imageResolutionField,
+	promptField,
+} from '../commonFields';
 import { isOneOf, jobName, openEnum, requiredText } from '../schemaHelpers';
 import { IMAGE_GENERATOR_MODELS } from '../generated/specLists';
 import type { ToolDeclaration } from '../types';
@@ -98,17 +103,7 @@ const schema = z
 				message: `${body.model} makes ${limits.counts.join(', ')} images per job`,
 			});
 		}
-		if (
-			isOneOf(IMAGE_RESOLUTIONS, body.resolution) &&
-			body.resolution !== 'auto' &&
-			!limits.resolutions.includes(body.resolution)
-		) {
-			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
-				path: ['resolution'],
-				message: `${body.model} supports ${limits.resolutions.join(', ')}`,
-			});
-		}
+		checkImageResolution(body, limits.resolutions, ctx);
 	});
 
 export const aiImageGenerator: ToolDeclaration = {
