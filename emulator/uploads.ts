@@ -9,28 +9,9 @@ import { newId, newToken } from './ids';
 import { HttpError, isRecord, json, notFound, type JsonReply } from './http';
 import type { Metrics } from './metrics';
 import { isSavedItemPath } from './savedItems';
+import { UPLOAD_EXTENSIONS } from './validation/models';
 
 export type AssetType = 'video' | 'audio' | 'image';
-
-/** Valid extensions per upload type (from the API reference; gif is accepted as a video for face swap). */
-export const uploadExtensions: Record<AssetType, readonly string[]> = {
-	video: ['mp4', 'm4v', 'mov', 'webm', 'gif'],
-	audio: ['mp3', 'wav', 'aac', 'flac', 'webm', 'weba', 'm4a', 'opus', 'ogg', 'oga', 'aiff', 'amr'],
-	image: [
-		'png',
-		'jpg',
-		'jpeg',
-		'jfif',
-		'heic',
-		'heif',
-		'webp',
-		'avif',
-		'jp2',
-		'tiff',
-		'tif',
-		'bmp',
-	],
-};
 
 const UPLOAD_URL_TTL_MS = 60 * 60 * 1000;
 
@@ -66,7 +47,7 @@ function parseItems(body: unknown): Array<{ type: AssetType; extension: string }
 		if (!isRecord(item)) throw unprocessable(`${at} must be an object`);
 		const { type, extension } = item;
 		if (type === undefined) throw unprocessable(`${at}.type is required`);
-		if (typeof type !== 'string' || !(type in uploadExtensions)) {
+		if (typeof type !== 'string' || !(type in UPLOAD_EXTENSIONS)) {
 			throw unprocessable(
 				`${at}.type: '${String(type)}' is not a valid type. Possible types are video, audio, image`,
 			);
@@ -77,7 +58,7 @@ function parseItems(body: unknown): Array<{ type: AssetType; extension: string }
 				`${at}.extension: '${String(extension)}' must match ^[a-z0-9]+$ (lower case, no leading dot)`,
 			);
 		}
-		const allowed = uploadExtensions[type as AssetType];
+		const allowed = UPLOAD_EXTENSIONS[type as AssetType];
 		if (!allowed.includes(extension)) {
 			throw unprocessable(
 				`${at}.extension: '${extension}' is an invalid ${type} extension. Possible extensions are '${allowed.join(', ')}'`,

@@ -72,6 +72,22 @@ function first(...checks: Array<() => RuleFailure | undefined>): RuleFailure | u
 	return undefined;
 }
 
+/** A `resolution` the image model does not make (`auto` leaves the choice to the server). */
+function resolutionCheck(
+	body: Record<string, unknown>,
+	model: string,
+	resolutions: readonly string[],
+): RuleFailure | undefined {
+	const { resolution } = body;
+	if (typeof resolution !== 'string' || resolution === 'auto' || resolutions.includes(resolution)) {
+		return undefined;
+	}
+	return fail(
+		'resolution',
+		`"${resolution}" is not supported by model "${model}"; allowed: ${resolutions.join(', ')}`,
+	);
+}
+
 /** `end_seconds` must be greater than `start_seconds` (start defaults to 0 where optional). */
 function endAfterStart(body: Body): RuleFailure | undefined {
 	const start = typeof body.start_seconds === 'number' ? body.start_seconds : 0;
@@ -461,15 +477,7 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			const maxCount = editorMaxImageCount(name);
 			return first(
 				() => tierCheck(modelField, `model "${name}"`, model, ctx.tier),
-				() =>
-					typeof body.resolution === 'string' &&
-					body.resolution !== 'auto' &&
-					!model.resolutions.includes(body.resolution)
-						? fail(
-								'resolution',
-								`"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`,
-							)
-						: undefined,
+				() => resolutionCheck(body, name, model.resolutions),
 				() =>
 					inputCount > model.maxAdditionalImages + 1
 						? fail(
@@ -497,15 +505,7 @@ const RULES: Readonly<Record<string, ReadonlyArray<Rule>>> = {
 			const count = body.image_count as number;
 			return first(
 				() => tierCheck('model', `model "${name}"`, model, ctx.tier),
-				() =>
-					typeof body.resolution === 'string' &&
-					body.resolution !== 'auto' &&
-					!model.resolutions.includes(body.resolution)
-						? fail(
-								'resolution',
-								`"${body.resolution}" is not supported by model "${name}"; allowed: ${model.resolutions.join(', ')}`,
-							)
-						: undefined,
+				() => resolutionCheck(body, name, model.resolutions),
 				() =>
 					model.imageCounts.includes(count)
 						? undefined
