@@ -169,6 +169,22 @@ describe('issue 22.3: an agent is told "error" only when Magic Hour said so or n
 	});
 });
 
+describe('issue 22.3 (same rule): a create whose answer was lost', () => {
+	it('is reported to the agent as status "unknown" with a hint not to create another, not as "error"', async () => {
+		emu.faults.add({ match: `POST ${IMAGE_CREATE}`, fault: { type: 'status', status: 502 } });
+		const { output } = await runAsTool(asAgentTool(new MagicHourImage()), {
+			operation: 'aiImageGenerator',
+			prompt: 'A painting',
+			imageCount: 1,
+			executionSettings: FAST_POLLING,
+		});
+		const result = output[0][0].json;
+		expect(result).toMatchObject({ id: null, status: 'unknown' });
+		expect(result.next).toMatch(/do not create another/);
+		expect(creates()).toHaveLength(1);
+	});
+});
+
 describe('issue 22.4: Project → Download as a tool returns URLs without downloading', () => {
 	it('answers with the project and its output URLs, and fetches no file', async () => {
 		const { output: made } = await run(new MagicHourImage(), generate(), prompts('a kite'));

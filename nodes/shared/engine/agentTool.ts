@@ -13,6 +13,8 @@ const FINAL = new Set(['complete', 'error', 'canceled']);
 
 const CHECK_BACK =
 	'Not finished: check back later with the Get Project tool (this id and kind) instead of creating another job.';
+const MAY_EXIST =
+	'A job may have been created and charged although Magic Hour returned no ID: do not create another; tell the user to look for it in the Magic Hour library.';
 const OUTCOME_UNKNOWN =
 	'The job was created and may still finish and charge credits; its outcome is not known yet. Check it with the Get Project tool (this id and kind) instead of creating another job.';
 
@@ -60,6 +62,8 @@ export function agentProjectResult(json: IDataObject): IDataObject {
 	if (error) result.error = error;
 	if (id && status && !FINAL.has(status)) {
 		result.next = error ? OUTCOME_UNKNOWN : CHECK_BACK;
+	} else if (!id && status === 'unknown') {
+		result.next = MAY_EXIST;
 	}
 	return result;
 }

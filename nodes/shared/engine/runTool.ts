@@ -145,7 +145,7 @@ function missingIdError(
 		typeof created.credits_charged === 'number'
 			? ` (credits charged: ${created.credits_charged})`
 			: '';
-	return new NodeOperationError(
+	const error = new NodeOperationError(
 		ctx.getNode(),
 		'Magic Hour accepted the job but returned no project ID',
 		{
@@ -155,6 +155,8 @@ function missingIdError(
 				`Look for it in your Magic Hour library${jobName ? ` under the job name "${jobName}"` : ' (set "Job Name" in the Options to find such jobs easily)'} before running this item again.`,
 		},
 	);
+	error.context.jobMayExist = true;
+	return error;
 }
 
 function summary(
