@@ -170,23 +170,64 @@ export function rememberedDeliveries(staticData: IDataObject, storeKey = STORE_K
 	return Object.keys(openLedger(staticData, storeKey).ledger.seen).length;
 }
 
-/**
- * Deliveries this n8n process is handling right now, or has just handled. n8n saves a
- * webhook's static data only once the node has returned (after any download), so a copy that
- * arrives meanwhile would not see the claim there and start a second execution. Entries are
- * re-inserted on every change, so the map is ordered by last change and pruned from its
- * oldest end.
- */
-const IN_PROCESS_GRACE_MS = 60_000;
-type InProcessState = 'claimed' | 'accepted' | 'finished';
-const inProcess = new Map<string, { state: InProcessState; at: number }>();
+/** Most deliveries one n8n process remembers, all Magic Hour Triggers together (about 200 bytes each). */
+export const IN_PROCESS_MAX_ENTRIES = 10_000;
 
-function pruneInProcess(now: number): void {
-	for (const [id, entry] of inProcess) {
-		if (entry.state !== 'finished' || now - entry.at <= IN_PROCESS_GRACE_MS) return;
-		inProcess.delete(id);
+type InProcessState = 'claimed' | 'accepted' | 'finished';
+
+/**
+ * Deliveries this n8n process is handling or has handled, for the dedupe window, up to a count.
+ * The static data alone is not enough: n8n hands each request its own copy and saves it only
+ * once the node has returned, so a copy that arrives meanwhile would not see the claim, and of
+ * two deliveries handled at the same time the one saved last overwrites the other's entry.
+ * Entries are re-inserted on every change, so the map is ordered by last change and pruned from
+ * its oldest end: expired entries, and over the cap the oldest finished ones.
+ */
+export class InProcessClaims {
+	private readonly entries = new Map<
+		string,
+		{ state: InProcessState; at: number; windowMs: number }
+	>();
+
+	constructor(private readonly maxEntries = IN_PROCESS_MAX_ENTRIES) {}
+
+	/** The entry's state, unless it has expired. */
+	get(id: string, now: number): InProcessState | undefined {
+		const entry = this.entries.get(id);
+		return entry && now - entry.at < entry.windowMs ? entry.state : undefined;
+	}
+
+	/** Records `state` for `windowMs` from `now`. */
+	mark(id: string, state: InProcessState, now: number, windowMs: number): void {
+		this.entries.delete(id);
+		this.entries.set(id, { state, at: now, windowMs });
+	}
+
+	forget(id: string): void {
+		this.entries.delete(id);
+	}
+
+	get size(): number {
+		return this.entries.size;
+	}
+
+	prune(now: number): void {
+		for (const [id, entry] of this.entries) {
+			const expired = now - entry.at >= entry.windowMs;
+			if (!expired && this.entries.size <= this.maxEntries) return;
+			// A claim still being handled stays (over the cap only): its request decides its fate.
+			if (expired || entry.state === 'finished') this.entries.delete(id);
+		}
 	}
 }
+
+const inProcess = new InProcessClaims();
+
+/**
+ * n8n never saves the static data of a Test URL request, so this process's memory is its only
+ * record: kept a minute, so that testing can send the same event again.
+ */
+const TEST_URL_WINDOW_MS = 60_000;
 
 export type ClaimResult = 'new' | 'duplicate' | 'in-progress';
 
@@ -218,27 +259,26 @@ export function deliveryLedger(
 	const scope = `${isTest ? 'test' : 'production'}:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
 	const staticData = ctx.getWorkflowStaticData('node');
 	const id = (key: string) => `${scope}\n${key}`;
-	const mark = (key: string, state: InProcessState) => {
-		inProcess.delete(id(key));
-		inProcess.set(id(key), { state, at: clock() });
-	};
+	const windowMs = isTest ? TEST_URL_WINDOW_MS : DEDUPE_WINDOW_MS;
+	const mark = (key: string, state: InProcessState) =>
+		inProcess.mark(id(key), state, clock(), windowMs);
 	return {
 		claim(key) {
 			const now = clock();
-			pruneInProcess(now);
-			const entry = inProcess.get(id(key));
-			if (entry?.state === 'claimed') return 'in-progress';
-			if (entry || !claimDelivery(staticData, key, now, { storeKey })) return 'duplicate';
+			inProcess.prune(now);
+			const state = inProcess.get(id(key), now);
+			if (state === 'claimed') return 'in-progress';
+			if (state || !claimDelivery(staticData, key, now, { storeKey })) return 'duplicate';
 			mark(key, 'claimed');
 			return 'new';
 		},
 		accept: (key) => mark(key, 'accepted'),
 		release(key) {
 			releaseDelivery(staticData, key, storeKey);
-			inProcess.delete(id(key));
+			inProcess.forget(id(key));
 		},
 		finish(key) {
-			const state = inProcess.get(id(key))?.state;
+			const state = inProcess.get(id(key), clock());
 			if (state === 'accepted') mark(key, 'finished');
 			// Neither accepted nor released (the node failed in between): let the retry through.
 			else if (state === 'claimed') this.release(key);

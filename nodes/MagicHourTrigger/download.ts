@@ -11,7 +11,8 @@ import { magicHourRequest } from '../shared/transport/apiRequest';
  * 503 and Magic Hour delivers the event again later.
  */
 const LOOKUP_TIMEOUT_MS = 4_000;
-const LOOKUP_RETRY = { maxAttempts: 2, baseDelayMs: 250 };
+/** A 429's Retry-After is honoured up to 2 s here: Magic Hour's sender waits seconds for an answer, not a minute. */
+const LOOKUP_RETRY = { maxAttempts: 2, baseDelayMs: 250, maxRetryAfterMs: 2_000 };
 
 export type ProjectLookup =
 	| { ok: true; project: ProjectDetail }

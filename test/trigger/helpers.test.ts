@@ -3,6 +3,7 @@ import { signWebhook } from '../../emulator';
 import {
 	claimDelivery,
 	deliveryKey,
+	InProcessClaims,
 	releaseDelivery,
 	rememberedDeliveries,
 	DEDUPE_WINDOW_MS,
@@ -33,6 +34,22 @@ describe('delivery ledger', () => {
 		// Long after the window, the next claim prunes everything else.
 		claimDelivery(data, 'image.completed:fresh', 10_000_000 + 2 * DEDUPE_WINDOW_MS);
 		expect(rememberedDeliveries(data)).toBe(1);
+	});
+
+	it("keeps this process's claims for their window, bounded by count (claims in flight stay)", () => {
+		const claims = new InProcessClaims(3);
+		claims.mark('in-flight', 'claimed', 0, DEDUPE_WINDOW_MS);
+		for (const id of ['a', 'b', 'c']) claims.mark(id, 'finished', 1, DEDUPE_WINDOW_MS);
+		expect(claims.get('a', DEDUPE_WINDOW_MS)).toBe('finished');
+		claims.prune(2);
+		// Over the cap: the oldest finished entry goes, the claim in flight stays.
+		expect(claims.size).toBe(3);
+		expect(claims.get('a', 2)).toBeUndefined();
+		expect(claims.get('in-flight', 2)).toBe('claimed');
+		// Past the window every entry has expired.
+		expect(claims.get('b', 1 + DEDUPE_WINDOW_MS)).toBeUndefined();
+		claims.prune(1 + DEDUPE_WINDOW_MS);
+		expect(claims.size).toBe(0);
 	});
 
 	it('releases a claim so a retry can start the workflow', () => {

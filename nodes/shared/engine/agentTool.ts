@@ -8,7 +8,15 @@ export function runsAsAgentTool(ctx: Pick<IExecuteFunctions, 'getNode'>): boolea
 	return ctx.getNode().type.endsWith('Tool');
 }
 
-const UNFINISHED = new Set(['draft', 'queued', 'rendering']);
+/** Statuses after which a project changes no more. */
+const FINAL = new Set(['complete', 'error', 'canceled']);
+
+const CHECK_BACK =
+	'Not finished: check back later with the Get Project tool (this id and kind) instead of creating another job.';
+const MAY_EXIST =
+	'A job may have been created and charged although Magic Hour returned no ID: do not create another; tell the user to look for it in the Magic Hour library.';
+const OUTCOME_UNKNOWN =
+	'The job was created and may still finish and charge credits; its outcome is not known yet. Check it with the Get Project tool (this id and kind) instead of creating another job.';
 
 function errorText(json: IDataObject): string | undefined {
 	const error = json.error;
@@ -35,12 +43,16 @@ function outputUrls(json: IDataObject): string[] {
 
 /**
  * What the model receives for one project: its ID and kind (what Get Project needs), status,
- * credits, output URLs and the error, nothing else (no project copy, no binary data).
+ * credits, output URLs and the error, nothing else (no project copy, no binary data). A model
+ * told "error" tries again and pays again, so "error" means Magic Hour said so or nothing was
+ * created; a created job whose wait failed (timeout, failing status checks) keeps its last
+ * known status ("unknown" when none was seen) and the hint to check it.
  */
 export function agentProjectResult(json: IDataObject): IDataObject {
 	const id = typeof json.id === 'string' ? json.id : null;
 	const error = errorText(json);
-	const status = typeof json.status === 'string' ? json.status : error ? 'error' : undefined;
+	const known = typeof json.status === 'string' && json.status ? json.status : undefined;
+	const status = known ?? (error ? (id ? 'unknown' : 'error') : undefined);
 	const result: IDataObject = { id };
 	if (typeof json.kind === 'string') result.kind = json.kind;
 	if (status) result.status = status;
@@ -48,8 +60,10 @@ export function agentProjectResult(json: IDataObject): IDataObject {
 	const urls = outputUrls(json);
 	if (urls.length) result.output_urls = urls;
 	if (error) result.error = error;
-	if (id && status && UNFINISHED.has(status)) {
-		result.next = 'Not finished: check back later with the Get Project tool (this id and kind).';
+	if (id && status && !FINAL.has(status)) {
+		result.next = error ? OUTCOME_UNKNOWN : CHECK_BACK;
+	} else if (!id && status === 'unknown') {
+		result.next = MAY_EXIST;
 	}
 	return result;
 }

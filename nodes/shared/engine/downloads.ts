@@ -18,6 +18,7 @@ import {
 import { linkSignals, remainingMs } from '../transport/linkedSignal';
 import { USER_AGENT } from '../transport/packageInfo';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../transport/retryPolicy';
+import { setBinaryField } from './binaryNames';
 import { discard } from './discard';
 import { aboutProject, projectNote, recordProject } from './projectFailure';
 import { formatDuration, type ProjectDetail } from './projectTypes';
@@ -337,7 +338,7 @@ export async function downloadOutputs(
 	try {
 		const binary: IBinaryKeyData = {};
 		for (const [index, key] of targetsOf(run).entries()) {
-			binary[key] = await downloadFile(run, index);
+			setBinaryField(binary, key, await downloadFile(run, index));
 		}
 		return binary;
 	} catch (error) {

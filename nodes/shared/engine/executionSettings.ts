@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { binaryFieldName } from './binaryNames';
 import { DEFAULT_BINARY_PREFIX } from './downloads';
 import { NUMBER_RULES, numberOption } from './numberOption';
 import type { PollingMode } from './projectPoller';
@@ -159,6 +160,12 @@ export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): Ite
 			NUMBER_RULES.expectedSeconds,
 			itemIndex,
 		),
-		binaryPrefix: String(settings.binaryPropertyPrefix ?? '').trim() || DEFAULT_BINARY_PREFIX,
+		binaryPrefix: binaryFieldName(
+			node,
+			settings.binaryPropertyPrefix,
+			'Binary Property Prefix',
+			itemIndex,
+			DEFAULT_BINARY_PREFIX,
+		),
 	};
 }

@@ -6,6 +6,7 @@ import type { FileInputSlot, FileSpec, ProjectKind, ToolDeclaration } from '../c
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { cancellableSleep, throwIfCancelled } from '../transport/cancellableSleep';
 import { linkSignals, type LinkedSignal } from '../transport/linkedSignal';
+import { binaryFieldName } from './binaryNames';
 import { discard } from './discard';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from '../transport/retryPolicy';
 
@@ -101,9 +102,14 @@ export async function collectFileSlots(
 			values[slot.key] = slot.spec.url ?? '';
 			continue;
 		}
-		const property = slot.spec.binaryProperty || 'data';
+		const property = binaryFieldName(
+			ctx.getNode(),
+			slot.spec.binaryProperty,
+			`${slot.label} Input Binary Field`,
+			itemIndex,
+		);
 		const item = ctx.getInputData()[itemIndex];
-		if (!item?.binary?.[property]) {
+		if (!item?.binary || !Object.prototype.hasOwnProperty.call(item.binary, property)) {
 			throw new NodeOperationError(
 				ctx.getNode(),
 				`${slot.label}: the input item has no binary field "${property}"`,

@@ -7,6 +7,8 @@ export interface NumberRule {
 	min: number;
 	max?: number;
 	integer?: boolean;
+	/** Where the field is, as in "Set <label> <where>". Default: in the node's Execution Settings. */
+	where?: string;
 }
 
 export const NUMBER_RULES = {
@@ -14,6 +16,7 @@ export const NUMBER_RULES = {
 	pollIntervalSeconds: { label: 'Poll Every (Seconds)', min: 0.05 },
 	expectedSeconds: { label: 'Expected Duration (Seconds)', min: 0 },
 	timeoutMinutes: { label: 'Timeout (Minutes)', min: 0 },
+	savedItemsLimit: { label: 'Limit', min: 1, integer: true, where: 'in the node' },
 } satisfies Record<string, NumberRule>;
 
 function shown(value: unknown): string {
@@ -45,7 +48,7 @@ export function numberOption(
 	const fail = (problem: string) =>
 		new NodeOperationError(node, `"${rule.label}" ${problem}`, {
 			itemIndex,
-			description: `Set "${rule.label}" in the node's Execution Settings to a number ${range}; an expression there must return a number. Nothing was sent to Magic Hour.`,
+			description: `Set "${rule.label}" ${rule.where ?? "in the node's Execution Settings"} to a number ${range}; an expression there must return a number. Nothing was sent to Magic Hour.`,
 		});
 	if (!Number.isFinite(number)) throw fail(`must be a number, but it is ${shown(value)}`);
 	if (number < rule.min || (rule.max !== undefined && number > rule.max))

@@ -69,8 +69,13 @@ export function failureItem(
 	const context = (failure?.context ?? {}) as IDataObject;
 	const description = failure?.description;
 	const projectId = known?.id ?? (typeof context.projectId === 'string' ? context.projectId : null);
+	// A create whose answer was lost may have made a job: its status is unknown, not absent.
 	const status =
-		typeof context.status === 'string' && context.status !== 'unknown' ? context.status : null;
+		typeof context.status === 'string' && context.status !== 'unknown'
+			? context.status
+			: context.jobMayExist === true
+				? 'unknown'
+				: null;
 	const json: IDataObject = {
 		error: failure?.message ?? String(error),
 		description: typeof description === 'string' && description ? description : null,

@@ -25,13 +25,13 @@ export class RunLedger {
 	}
 
 	/**
-	 * The create request failed: a job that may exist anyway (lost answer, 5xx, or the execution
-	 * was cancelled meanwhile) stays listed. Returns the error to throw.
+	 * The create request failed: a job that may exist anyway (lost answer, 5xx) stays listed;
+	 * one never sent (refused before an attempt, 429, 4xx) is gone. Returns the error to throw.
 	 */
-	createFailed(itemIndex: number, error: unknown, cancelled: boolean): unknown {
+	createFailed(itemIndex: number, error: unknown): unknown {
 		const mayExist =
 			(error as { context?: IDataObject } | undefined)?.context?.jobMayExist === true;
-		if (!mayExist && !cancelled) this.creating.delete(itemIndex);
+		if (!mayExist) this.creating.delete(itemIndex);
 		return error;
 	}
 

@@ -7,6 +7,7 @@ import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { throwIfCancelled } from '../transport/cancellableSleep';
 import { runsAsAgentTool } from './agentTool';
 import { runBatch } from './batch';
+import { CreateGate } from './createGate';
 import { downloadOutputs } from './downloads';
 import { collectFileInputs, uploadPendingFiles, type CollectedFiles } from './fileInputs';
 import { readItemSettings, readRunSettings } from './executionSettings';
@@ -144,7 +145,7 @@ function missingIdError(
 		typeof created.credits_charged === 'number'
 			? ` (credits charged: ${created.credits_charged})`
 			: '';
-	return new NodeOperationError(
+	const error = new NodeOperationError(
 		ctx.getNode(),
 		'Magic Hour accepted the job but returned no project ID',
 		{
@@ -154,6 +155,8 @@ function missingIdError(
 				`Look for it in your Magic Hour library${jobName ? ` under the job name "${jobName}"` : ' (set "Job Name" in the Options to find such jobs easily)'} before running this item again.`,
 		},
 	);
+	error.context.jobMayExist = true;
+	return error;
 }
 
 function summary(
@@ -198,8 +201,10 @@ export async function executeTool(
 		fixedIntervalMs: run.fixedIntervalMs,
 	});
 	const ledger = new RunLedger(tool.displayName);
-	// Aborted by the first failure (without "Continue On Fail"): uploads, waits and downloads of the other items stop.
-	const runStop = new AbortController();
+	const cancel = cancelSignalOf(this);
+	// Stopped by the first failure (without "Continue On Fail"): no create starts, uploads, waits and downloads of the other items stop.
+	const gate = new CreateGate(cancel);
+	const runStop = gate.signal;
 	// The job name identifies a job whose create response was lost (no id to report).
 	const jobNames: Array<string | undefined> = new Array(items.length);
 
@@ -209,15 +214,15 @@ export async function executeTool(
 		const { settings, fields, toolOptions, files } = plan;
 		jobNames[itemIndex] = settings.jobName || undefined;
 
-		const uploaded = await uploadPendingFiles(this, files.pending, itemIndex, runStop.signal);
+		const uploaded = await uploadPendingFiles(this, files.pending, itemIndex, runStop);
 		const body = withJobName(
 			settings,
 			tool.buildBody({ fields, options: toolOptions, files: { ...files.values, ...uploaded } }),
 		);
 		validateToolBody(node, tool, body, itemIndex);
 
-		// Once an item has failed, no new job starts. A create already sent is not aborted: its ID must be known.
-		throwIfCancelled(runStop.signal);
+		// The gate is asked before every attempt: once the run has stopped, none starts (also not a
+		// retry after a 429 wait); an attempt already sent is let finish, so its job's ID is known.
 		ledger.sending(itemIndex, jobNames[itemIndex]);
 		let created: CreateResponse;
 		try {
@@ -226,9 +231,11 @@ export async function executeTool(
 				path: tool.endpoint,
 				body,
 				itemIndex,
+				signal: runStop,
+				beforeAttempt: () => gate.assertMayStart(),
 			});
 		} catch (error) {
-			throw ledger.createFailed(itemIndex, error, cancelSignalOf(this)?.aborted === true);
+			throw ledger.createFailed(itemIndex, error);
 		}
 		const id = typeof created?.id === 'string' && created.id ? created.id : undefined;
 		if (!id) {
@@ -236,6 +243,8 @@ export async function executeTool(
 			throw missingIdError(this, created ?? {}, settings.jobName, itemIndex);
 		}
 		ledger.created(itemIndex, id);
+		// Answered after a cancel: the job is listed (log and error) and the node stops before any wait.
+		throwIfCancelled(cancel);
 		const credits =
 			typeof created.credits_charged === 'number' ? created.credits_charged : undefined;
 		if (!settings.waitForCompletion) {
@@ -261,14 +270,14 @@ export async function executeTool(
 					itemIndex,
 					binaryPrefix: settings.binaryPrefix,
 					deadline,
-					signal: runStop.signal,
+					signal: runStop,
 					refresh: async () =>
 						await magicHourRequest<ProjectDetail>(this, {
 							method: 'GET',
 							path: projectPath(tool.kind, id),
 							itemIndex,
 							deadline: deadline.at,
-							signal: runStop.signal,
+							signal: runStop,
 						}),
 				})
 			: undefined;
@@ -292,13 +301,13 @@ export async function executeTool(
 		stops: () => !continueOnFail,
 		onStop: (error) => {
 			// The node fails: the other items start nothing new and stop waiting now.
-			runStop.abort(error);
+			gate.stop(error);
 			poller.stop();
 		},
 	});
 	poller.stop();
 
-	if (cancelSignalOf(this)?.aborted) {
+	if (cancel?.aborted) {
 		const lines = ledger.lines();
 		this.logger.warn(
 			lines.length

@@ -48,8 +48,16 @@ export interface MagicHourRequest {
 	 * sends many requests (the project poller) can hold all of them, not just this one.
 	 */
 	onRateLimited?: (waitMs: number) => void;
-	/** Ends the request and its retries with this signal's reason (e.g. the run stops because another item failed). */
+	/**
+	 * Ends the request and its retries with this signal's reason (e.g. the run stops because
+	 * another item failed). A create attempt already sent is let finish (see sendWithRetries).
+	 */
 	signal?: AbortSignal;
+	/**
+	 * Asked right before every attempt is sent (the first and each retry, after its wait);
+	 * throwing refuses the attempt. The tool nodes decide there whether a create may start.
+	 */
+	beforeAttempt?: () => void;
 	/**
 	 * Epoch ms no attempt, retry or wait may pass (the "Timeout (Minutes)" of a wait): the request
 	 * in flight is aborted then, with DeadlineReachedError.
@@ -114,20 +122,34 @@ export async function magicHourRequest<T = IDataObject>(
 		stop: request.signal,
 		deadline: request.deadline,
 	});
+	// A create that was sent is let finish (its own request timeout ends it): Magic Hour may
+	// have made and charged the job, and only the answer carries its ID. Cancel and the run's
+	// stop end its waits and keep further attempts from starting.
+	const sending = isCreateRequest(request) ? linkSignals({ deadline: request.deadline }) : link;
 	try {
-		return await sendWithRetries<T>(ctx, request, link.signal);
+		return await sendWithRetries<T>(ctx, request, link.signal, sending.signal);
 	} finally {
 		link.dispose();
+		sending.dispose();
 	}
 }
 
+function isCreateRequest(request: MagicHourRequest): boolean {
+	return request.method === 'POST' && !request.idempotent;
+}
+
+/**
+ * `signal` ends waits and keeps the next attempt from starting; `sendSignal` aborts the attempt
+ * in flight (the same signal, except for a create).
+ */
 async function sendWithRetries<T>(
 	ctx: MagicHourContext,
 	request: MagicHourRequest,
 	signal: AbortSignal,
+	sendSignal: AbortSignal,
 ): Promise<T> {
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...request.retry };
-	const isCreate = request.method === 'POST' && !request.idempotent;
+	const isCreate = isCreateRequest(request);
 	throwIfCancelled(signal);
 	const baseUrl = await resolveBaseUrl(ctx);
 	const options: IHttpRequestOptions = {
@@ -138,19 +160,20 @@ async function sendWithRetries<T>(
 		timeout: request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		abortSignal: signal,
+		abortSignal: sendSignal,
 		// n8n re-adds the Authorization header on every redirect hop, also to other hosts: a
 		// redirect is answered as an error instead, so the key never leaves the base URL's origin.
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (request.body !== undefined) options.body = request.body;
-	const requestCtx = withCancelSignal(ctx, signal);
+	const requestCtx = withCancelSignal(ctx, sendSignal);
 	// A DELETE whose answer was lost may have been applied: a 404 on its retry then means it was.
 	let deleteMayHaveApplied = false;
 
 	for (let attempt = 1; ; attempt++) {
 		throwIfCancelled(signal);
+		request.beforeAttempt?.();
 		const failed: FailedRequest = {
 			method: request.method,
 			path: request.path,
@@ -174,9 +197,10 @@ async function sendWithRetries<T>(
 				{ ...options, timeout },
 			)) as FullResponse;
 		} catch (error) {
-			throwIfCancelled(signal);
 			const code = rootErrorCode(error);
 			const neverReached = requestNeverReachedServer(code);
+			// A create that may have reached Magic Hour is reported as such, also after a cancel.
+			if (!(isCreate && !neverReached)) throwIfCancelled(signal);
 			if (!neverReached && request.method === 'DELETE') deleteMayHaveApplied = true;
 			if (canRetry && (neverReached || !isCreate)) {
 				await cancellableSleep(backoffDelayMs(attempt, policy), signal);

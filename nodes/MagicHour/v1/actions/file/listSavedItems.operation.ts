@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { NUMBER_RULES, numberOption } from '../../../../shared/engine/numberOption';
 import { fetchSavedItems } from '../../../../shared/engine/savedItems';
 import { SAVED_ITEM_TYPES } from '../../../../shared/catalog/generated/specLists';
 import type { ItemOperation } from '../common';
@@ -51,7 +52,13 @@ export const listSavedItems: ItemOperation = {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const max = returnAll
 			? undefined
-			: Math.max(1, Math.floor(this.getNodeParameter('limit', itemIndex, 50) as number));
+			: numberOption(
+					this.getNode(),
+					this.getNodeParameter('limit', itemIndex, 50),
+					50,
+					NUMBER_RULES.savedItemsLimit,
+					itemIndex,
+				);
 		const items = await fetchSavedItems(this, { type: type || undefined, max, itemIndex });
 		return items.map((item) => {
 			const primary = item.assets?.find((asset) => asset.is_primary) ?? item.assets?.[0];

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { downloadOutputs } from '../../../../shared/engine/downloads';
+import { runsAsAgentTool } from '../../../../shared/engine/agentTool';
+import { binaryFieldName } from '../../../../shared/engine/binaryNames';
+import { DEFAULT_BINARY_PREFIX, downloadOutputs } from '../../../../shared/engine/downloads';
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import type { ItemOperation } from '../common';
@@ -21,10 +23,17 @@ export const downloadProject: ItemOperation = {
 		},
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
-		const { id, kind, detail: project } = await readProject(this, itemIndex);
-		const binaryPrefix = String(
-			this.getNodeParameter('binaryPropertyPrefix', itemIndex, 'data') || 'data',
+		const binaryPrefix = binaryFieldName(
+			this.getNode(),
+			this.getNodeParameter('binaryPropertyPrefix', itemIndex, DEFAULT_BINARY_PREFIX),
+			'Binary Property Prefix',
+			itemIndex,
+			DEFAULT_BINARY_PREFIX,
 		);
+		const { id, kind, detail: project } = await readProject(this, itemIndex);
+		// An agent gets JSON only: the project and its output URLs, no file fetched and thrown away.
+		if (runsAsAgentTool(this))
+			return { json: { ...project, kind }, pairedItem: { item: itemIndex } };
 		if (project.status !== 'complete') {
 			throw new NodeOperationError(
 				this.getNode(),
