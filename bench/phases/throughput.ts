@@ -8,6 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { start } from '../../emulator';
+import { toolRequestBody } from '../../nodes/shared/catalog/requestBody';
 import { executeNode } from '../../test/harness/executeNode';
 import { log } from '../lib/child';
 import { GuideLoopNode } from '../lib/guideLoopNode';
@@ -65,7 +66,7 @@ async function measureThroughput(config: ThroughputConfig): Promise<ThroughputRe
 	const fixtureOptions = (parameters.options as IDataObject) ?? {};
 	const fields: IDataObject = {};
 	for (const field of tool.fields) fields[field.name] = parameters[field.name] ?? field.default;
-	const body = tool.buildBody({ fields, options: fixtureOptions, files: {} });
+	const body = toolRequestBody(tool, { fields, options: fixtureOptions, files: {} }, '');
 
 	const emu = await start({ quiet: true, tier: 'business', credits: 1_000_000_000, speed: scale });
 	const credentials = { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl };

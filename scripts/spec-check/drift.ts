@@ -15,6 +15,7 @@ import type { EmulatorContext } from '../../emulator/context';
 import { spec as emulatorSpec } from '../../emulator/validation';
 import { createEndpoints } from '../../emulator/validation/endpoints';
 import { OTHER_API_OPERATIONS } from '../../nodes/shared/catalog/apiOperations';
+import { jobNameBody } from '../../nodes/shared/catalog/requestBody';
 import { TOOLS } from '../../nodes/shared/catalog/tools';
 import { derive } from '../derive-emulator-spec';
 import { generatedFiles } from '../generate-spec-lists';
@@ -94,7 +95,9 @@ function catalogFieldDrift(openapi: OpenApi, endpoint: string): Drift[] {
 	const operation = `POST ${endpoint}`;
 	const out: Drift[] = [];
 	const specFields = flatten(requestSchema(openapi, endpoint));
-	const ours = new Map(zodFields(tool.schema).map((field) => [field.path, field]));
+	const ours = new Map(
+		[...zodFields(jobNameBody), ...zodFields(tool.schema)].map((field) => [field.path, field]),
+	);
 	const theirs = new Map(specFields.map((field) => [field.path, field]));
 	for (const field of specFields) {
 		const mine = ours.get(field.path);

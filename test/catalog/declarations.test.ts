@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
+import { toolRequestBody } from '../../nodes/shared/catalog/requestBody';
 import { TOOLS } from '../../nodes/shared/catalog/tools';
 import { validateCreateBody } from '../../emulator/validation';
 import specJson from '../../emulator/validation/spec.json';
@@ -27,7 +28,7 @@ function bodyFor(fixture: ToolFixture) {
 		tool.files.map((f) => f.name),
 		nested,
 	);
-	return { tool, body: tool.buildBody({ fields, options, files }) };
+	return { tool, body: toolRequestBody(tool, { fields, options, files }, '') };
 }
 
 describe('tool catalog', () => {

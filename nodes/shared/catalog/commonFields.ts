@@ -6,23 +6,25 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import { z } from 'zod';
 
 import { isOneOf } from './schemaHelpers';
-import type { FileInputDeclaration } from './types';
+import type { FileInputDeclaration, ToolField, ToolInput } from './types';
 
 /** Whether a text parameter holds more than blanks. */
 export function isFilled(value: unknown): value is string {
 	return typeof value === 'string' && value.trim() !== '';
 }
 
-/** A prompt-like text parameter (`prompt`). */
+/** A prompt-like text parameter (`prompt`), sent at `body` (e.g. `style.prompt`). */
 export function promptField(settings: {
+	body?: string;
 	placeholder: string;
 	description: string;
 	required?: boolean;
 	rows?: number;
 	displayName?: string;
 	displayOptions?: INodeProperties['displayOptions'];
-}): INodeProperties {
+}): ToolField {
 	const {
+		body,
 		placeholder,
 		description,
 		required = false,
@@ -40,19 +42,14 @@ export function promptField(settings: {
 		placeholder,
 		description,
 		...(displayOptions ? { displayOptions } : {}),
+		...(body ? { body } : {}),
 	};
 }
 
 // Clip start and end
 
-/** Labels of `start_seconds` and `end_seconds` in error messages. */
-export const CLIP_TIME_LABELS = {
-	start_seconds: 'Start Time (Seconds)',
-	end_seconds: 'End Time (Seconds)',
-};
-
 /** Where the clip starts (`startSeconds`). */
-export function startSecondsField(description: string): INodeProperties {
+export function startSecondsField(description: string): ToolField {
 	return {
 		displayName: 'Start Time (Seconds)',
 		name: 'startSeconds',
@@ -60,6 +57,7 @@ export function startSecondsField(description: string): INodeProperties {
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		description,
+		body: 'start_seconds',
 	};
 }
 
@@ -67,7 +65,7 @@ export function startSecondsField(description: string): INodeProperties {
 export function endSecondsField(
 	description: string,
 	settings: { defaultSeconds?: number; required?: boolean } = {},
-): INodeProperties {
+): ToolField {
 	const { defaultSeconds = 5, required = false } = settings;
 	return {
 		displayName: 'End Time (Seconds)',
@@ -77,11 +75,12 @@ export function endSecondsField(
 		default: defaultSeconds,
 		...(required ? { required: true } : {}),
 		description,
+		body: 'end_seconds',
 	};
 }
 
 /** Start and end of a clip whose rendered frames cost credits, e.g. "Where the clip starts in the video". */
-export function clipTimeFields(source?: 'video'): INodeProperties[] {
+export function clipTimeFields(source?: 'video'): ToolField[] {
 	const where = source ? ` in the ${source}` : '';
 	return [
 		startSecondsField(`Where the clip starts${where}`),
@@ -93,9 +92,8 @@ export function clipTimeFields(source?: 'video'): INodeProperties[] {
 
 // Video source: a file or a YouTube link
 
-/** Labels of the video source keys of `assets` in error messages. */
+/** Labels of the `assets` keys `addVideoSource` writes, for error messages. */
 export const VIDEO_SOURCE_LABELS = {
-	'assets.video_source': 'Video Source',
 	'assets.video_file_path': 'Video File',
 	'assets.youtube_url': 'YouTube URL',
 };
@@ -118,7 +116,7 @@ export function youtubeUrlField(sourceField: string, description: string): INode
 export function videoSourceFields(settings: {
 	youtubeDescription: string;
 	acceptsGif?: boolean;
-}): INodeProperties[] {
+}): ToolField[] {
 	const file = settings.acceptsGif ? 'A video or GIF file' : 'A video file';
 	return [
 		{
@@ -134,6 +132,7 @@ export function videoSourceFields(settings: {
 				{ name: 'YouTube', value: 'youtube', description: 'A YouTube video link' },
 			],
 			default: 'file',
+			body: 'assets.video_source',
 		},
 		youtubeUrlField('videoSourceType', settings.youtubeDescription),
 	];
@@ -155,18 +154,16 @@ export function videoFileInput(
 	};
 }
 
-/** Adds `youtube_url` or `video_file_path` to `assets`, by the chosen video source. */
-export function addVideoSource(
-	assets: IDataObject,
-	fields: IDataObject,
-	files: Record<string, string>,
-): void {
+/** Adds `assets.youtube_url` or `assets.video_file_path` to the body, by the chosen video source. */
+export function addVideoSource({ fields, files }: ToolInput, body: IDataObject): IDataObject {
+	const assets = (body.assets ??= {}) as IDataObject;
 	if (fields.videoSourceType === 'youtube') {
 		const url = String(fields.youtubeUrl ?? '').trim();
 		if (url) assets.youtube_url = url;
 	} else if (files.videoFile) {
 		assets.video_file_path = files.videoFile;
 	}
+	return body;
 }
 
 // Resolutions
@@ -202,7 +199,7 @@ export const IMAGE_RESOLUTION_OPTIONS: INodePropertyOptions[] = [
 ];
 
 /** The "Resolution" option of the image generator and editor; the schema checks it against the model. */
-export function imageResolutionField(): INodeProperties {
+export function imageResolutionField(): ToolField {
 	return {
 		displayName: 'Resolution',
 		name: 'resolution',
@@ -210,6 +207,7 @@ export function imageResolutionField(): INodeProperties {
 		options: IMAGE_RESOLUTION_OPTIONS.map((option) => ({ ...option })),
 		default: '1k',
 		description: 'Longest edge of the output. Availability depends on the model and plan.',
+		body: 'resolution',
 	};
 }
 
@@ -220,7 +218,7 @@ export function videoResolutionField(settings: {
 	description?: string;
 	/** Descriptions of single resolutions, e.g. `{ '480p': 'LTX 2.3 only' }`. */
 	notes?: Record<string, string>;
-}): INodeProperties {
+}): ToolField {
 	const { resolutions, default: defaultResolution, description, notes = {} } = settings;
 	return {
 		displayName: 'Resolution',
@@ -233,5 +231,6 @@ export function videoResolutionField(settings: {
 		})),
 		default: defaultResolution,
 		...(description ? { description } : {}),
+		body: 'resolution',
 	};
 }

@@ -4,7 +4,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { toolExecutionSettingsProperty } from '../engine/executionSettings';
 import { SAVED_FILES_METHOD } from '../engine/savedItems';
 import { acceptedExtensions } from './fileFormats';
-import type { FileInputDeclaration, FileSpec, ProjectKind, ToolDeclaration } from './types';
+import type {
+	FileInputDeclaration,
+	FileSpec,
+	ProjectKind,
+	ToolDeclaration,
+	ToolField,
+} from './types';
 
 const SOURCE_URL = {
 	name: 'URL',
@@ -181,15 +187,23 @@ export function runProperties(operations: string[]): INodeProperties[] {
 	];
 }
 
+/** A tool parameter as n8n shows it: the body path is the package's own, not n8n's. */
+function nodeProperty(field: ToolField): INodeProperties {
+	const property = { ...field };
+	delete property.body;
+	return property;
+}
+
 /** All parameters of one tool, shown only when its operation is selected. */
 export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
+	const fields = tool.fields.map(nodeProperty);
 	const options: INodeProperties = {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...tool.optionalFields, JOB_NAME_OPTION].sort((a, b) =>
+		options: [...tool.optionalFields.map(nodeProperty), JOB_NAME_OPTION].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	};
@@ -202,9 +216,9 @@ export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
 		]),
 	);
 	return updateDisplayOptions({ show: { operation: [tool.operation] } }, [
-		...tool.fields.filter((field) => controlling.has(field.name)),
+		...fields.filter((field) => controlling.has(field.name)),
 		...tool.files.flatMap(fileInputProperties),
-		...tool.fields.filter((field) => !controlling.has(field.name)),
+		...fields.filter((field) => !controlling.has(field.name)),
 		options,
 	]);
 }

@@ -30,7 +30,17 @@ export interface FileInputDeclaration {
 	required: boolean;
 	/** n8n displayOptions relative to the tool's other fields (e.g. only when video source is "file"). */
 	displayOptions?: INodeProperties['displayOptions'];
+	/** Where the file value goes in the request body when one is given, e.g. `assets.image_file_path`. */
+	body?: string;
 }
+
+/**
+ * A parameter of a tool. `body` is the dotted path its value is sent at (`style.prompt`), which
+ * also names the parameter in validation messages: a field is always sent, an option when the
+ * user gave it (not empty, not only blanks). A parameter the tool's `buildBody` writes itself
+ * has no `body`.
+ */
+export type ToolField = INodeProperties & { body?: string };
 
 /**
  * One file to resolve before a create: a top-level file input, or one nested in a field value
@@ -53,6 +63,14 @@ export interface ToolInput {
 	files: Record<string, string>;
 }
 
+/** What a model needs to choose a tool: when to use it and what one call costs. */
+export interface AgentPurpose {
+	/** One or two sentences: what the tool makes, from what, and when to pick it. */
+	does: string;
+	/** The price of one call in Magic Hour credits, as far as it is known before the call. */
+	cost: string;
+}
+
 export interface ToolDeclaration {
 	/** n8n operation value, camelCase, unique in the catalog. */
 	operation: string;
@@ -68,17 +86,22 @@ export interface ToolDeclaration {
 	/** Documented median processing time, used by Automatic polling. */
 	expectedSeconds: number;
 	files: readonly FileInputDeclaration[];
+	/** What an AI Agent's model reads about the tool (the node panel uses `description`). */
+	agent: AgentPurpose;
 	/** Required and main parameters, shown after the file inputs (names unique within the tool). */
-	fields: INodeProperties[];
+	fields: ToolField[];
 	/** Optional parameters, gathered in the tool's "Options" collection. */
-	optionalFields: INodeProperties[];
+	optionalFields: ToolField[];
 	/** Nested file inputs the tool's fields contain (face mappings…). */
 	nestedFiles?(fields: IDataObject, options: IDataObject): FileInputSlot[];
-	/** Turns parameters into the request body. Pure: no I/O. */
-	buildBody(input: ToolInput): IDataObject;
-	/** Validates the built body before anything is sent (spec limits and per-model rules). */
+	/**
+	 * For parameters that do not map one to one: gets the body built from the `body` paths and
+	 * returns the request body. Pure: no I/O.
+	 */
+	buildBody?(input: ToolInput, body: IDataObject): IDataObject;
+	/** Validates the body before anything is sent (spec limits and per-model rules); the job name is checked apart. */
 	schema: z.ZodType<unknown>;
-	/** Readable names for body paths in error messages, e.g. `{ 'style.prompt': 'Prompt' }`. */
+	/** Names in error messages for body paths `buildBody` writes, e.g. `{ 'style.points': 'Points' }`. */
 	labels?: Record<string, string>;
 	/** Options that depend on other parameters (e.g. durations of the chosen model). Method names must be unique across the catalog (prefix them with the operation). */
 	loadOptions?: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>;

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { toolRequestBody } from '../catalog/requestBody';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
@@ -77,10 +78,6 @@ function itemRunSettings(
 	};
 }
 
-function withJobName(settings: ItemRunSettings, body: IDataObject): IDataObject {
-	return settings.jobName ? { name: settings.jobName, ...body } : body;
-}
-
 /** Reads and checks one item (parameters, file inputs, the request body) without sending anything. */
 async function planItem(
 	ctx: IExecuteFunctions,
@@ -93,9 +90,10 @@ async function planItem(
 	const settings = itemRunSettings(ctx, tool, jobName, itemIndex);
 	const fields = readFields(ctx, tool, itemIndex);
 	const files = await collectFileInputs(ctx, tool, fields, toolOptions, itemIndex);
-	const body = withJobName(
-		settings,
-		tool.buildBody({ fields, options: toolOptions, files: files.values }),
+	const body = toolRequestBody(
+		tool,
+		{ fields, options: toolOptions, files: files.values },
+		settings.jobName,
 	);
 	validateToolBody(ctx.getNode(), tool, body, itemIndex);
 	return { settings, fields, toolOptions, files };
@@ -215,9 +213,10 @@ export async function executeTool(
 		jobNames[itemIndex] = settings.jobName || undefined;
 
 		const uploaded = await uploadPendingFiles(this, files.pending, itemIndex, runStop);
-		const body = withJobName(
-			settings,
-			tool.buildBody({ fields, options: toolOptions, files: { ...files.values, ...uploaded } }),
+		const body = toolRequestBody(
+			tool,
+			{ fields, options: toolOptions, files: { ...files.values, ...uploaded } },
+			settings.jobName,
 		);
 		validateToolBody(node, tool, body, itemIndex);
 

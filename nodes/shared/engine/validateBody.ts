@@ -2,12 +2,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 import type { ZodIssue } from 'zod';
 
+import { bodyLabels, jobNameBody } from '../catalog/requestBody';
 import type { ToolDeclaration } from '../catalog/types';
 
 function labelOf(tool: ToolDeclaration, path: ReadonlyArray<string | number>): string {
+	const labels = bodyLabels(tool);
 	const dotted = path.join('.');
 	const withoutIndexes = path.filter((part) => typeof part === 'string').join('.');
-	return tool.labels?.[dotted] ?? tool.labels?.[withoutIndexes] ?? (dotted || 'Request');
+	return labels[dotted] ?? labels[withoutIndexes] ?? (dotted || 'Request');
 }
 
 function describeIssue(tool: ToolDeclaration, issue: ZodIssue): string {
@@ -26,9 +28,12 @@ export function validateToolBody(
 	body: IDataObject,
 	itemIndex: number,
 ): void {
-	const result = tool.schema.safeParse(body);
-	if (result.success) return;
-	const issues = result.error.issues;
+	const { name, ...toolBody } = body;
+	const issues = [
+		...(jobNameBody.safeParse({ name }).error?.issues ?? []),
+		...(tool.schema.safeParse(toolBody).error?.issues ?? []),
+	];
+	if (issues.length === 0) return;
 	const first = describeIssue(tool, issues[0]);
 	throw new NodeOperationError(node, `Invalid parameter for ${tool.displayName}: ${first}`, {
 		itemIndex,

@@ -2,12 +2,12 @@
  * The two face swap modes, shared by faceSwapPhoto.ts and faceSwapVideo.ts: swap every face with
  * one source face, or map faces found by "Detect Faces" to new faces, one by one.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { nestedFileSourceProperties, readNestedFileSpec } from '../properties';
 import { fileValue } from '../schemaHelpers';
-import type { FileInputDeclaration, FileInputSlot } from '../types';
+import type { FileInputDeclaration, FileInputSlot, ToolField } from '../types';
 
 const MAX_FACE_MAPPINGS = 5;
 
@@ -66,7 +66,7 @@ export function sourceFaceInput(): FileInputDeclaration {
 export function faceSwapModeFields(descriptions: {
 	individualFaces: string;
 	originalFace: string;
-}): INodeProperties[] {
+}): ToolField[] {
 	return [
 		{
 			displayName: 'Face Swap Mode',
@@ -85,6 +85,7 @@ export function faceSwapModeFields(descriptions: {
 				},
 			],
 			default: 'all-faces',
+			body: 'assets.face_swap_mode',
 		},
 		{
 			displayName: 'Face Mappings',

@@ -3,11 +3,12 @@
  * in prose (identical on both endpoints): durations, resolutions, audio, aspect ratios (text) and
  * end image (image). Shared by textToVideo.ts and imageToVideo.ts.
  */
-import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { isOneOf } from '../schemaHelpers';
 import { VIDEO_GENERATION_MODELS } from '../generated/specLists';
+import type { ToolField } from '../types';
 
 /** Every `model` value of the spec, in its order (generated). */
 export const VIDEO_MODELS = VIDEO_GENERATION_MODELS;
@@ -427,7 +428,7 @@ export function checkVideoModelLimits(body: VideoGenerationBody, ctx: z.Refineme
 // n8n lint reads their loadOptionsMethod names only as string literals.
 
 /** "Model" (`model`): every model with its limits for `kind`. */
-export function videoModelField(kind: 'text' | 'image', description: string): INodeProperties {
+export function videoModelField(kind: 'text' | 'image', description: string): ToolField {
 	return {
 		displayName: 'Model',
 		name: 'model',
@@ -435,16 +436,18 @@ export function videoModelField(kind: 'text' | 'image', description: string): IN
 		options: videoModelOptions(kind),
 		default: 'default',
 		description,
+		body: 'model',
 	};
 }
 
 /** "Audio" (`audio`), naming the models that make videos without sound. */
-export function audioField(): INodeProperties {
+export function audioField(): ToolField {
 	return {
 		displayName: 'Audio',
 		name: 'audio',
 		type: 'boolean',
 		default: false,
 		description: `Whether to generate sound with the video. Not available with ${modelLabelsWhere((rule) => rule.audio === 'none')}.`,
+		body: 'audio',
 	};
 }

@@ -1,7 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { fileValue } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /** `dresses` is marked deprecated in the newest spec (use `entire_outfit`): accepted, not offered. */
@@ -9,7 +8,6 @@ const GARMENT_TYPES = ['entire_outfit', 'upper_body', 'lower_body', 'dresses'] a
 
 const schema = z
 	.object({
-		name: jobName,
 		assets: z
 			.object({
 				person_file_path: fileValue,
@@ -28,11 +26,16 @@ export const aiClothesChanger: ToolDeclaration = {
 	action: 'Dress a person in another outfit',
 	description: 'Put the outfit from a reference photo on the person in another photo (25 credits)',
 	expectedSeconds: 20,
+	agent: {
+		does: 'Dress the person of one photo in the garment of another photo.',
+		cost: '25 credits',
+	},
 	files: [
 		{
 			name: 'personImage',
 			displayName: 'Person Image',
 			description: 'The photo of the person to dress',
+			body: 'assets.person_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -40,6 +43,7 @@ export const aiClothesChanger: ToolDeclaration = {
 			name: 'garmentImage',
 			displayName: 'Garment Image',
 			description: 'The photo of the outfit or garment to put on',
+			body: 'assets.garment_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -57,20 +61,8 @@ export const aiClothesChanger: ToolDeclaration = {
 			],
 			default: 'entire_outfit',
 			description: 'Which part of the clothing to swap. Without it, the entire outfit.',
+			body: 'assets.garment_type',
 		},
 	],
-	labels: {
-		'assets.person_file_path': 'Person Image',
-		'assets.garment_file_path': 'Garment Image',
-		'assets.garment_type': 'Garment Type',
-	},
-	buildBody({ options, files }) {
-		const assets: IDataObject = {
-			person_file_path: files.personImage,
-			garment_file_path: files.garmentImage,
-		};
-		if (options.garmentType) assets.garment_type = options.garmentType;
-		return { assets };
-	},
 	schema,
 };

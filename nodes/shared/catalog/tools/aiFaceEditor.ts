@@ -1,8 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
-import type { ToolDeclaration } from '../types';
+import { fileValue } from '../schemaHelpers';
+import type { ToolDeclaration, ToolField } from '../types';
 
 /** The sliders of the API (`style.<key>`), each −100…100 in steps of 5, 0 = unchanged. */
 const SLIDERS = [
@@ -96,7 +95,6 @@ const slider = z.number().min(-100).max(100).multipleOf(5, 'must be a multiple o
 
 const schema = z
 	.object({
-		name: jobName,
 		assets: z.object({ image_file_path: fileValue }).strict(),
 		style: z
 			.object({
@@ -107,13 +105,14 @@ const schema = z
 	})
 	.strict();
 
-const sliderProperties: INodeProperties[] = SLIDERS.map((s) => ({
+const sliderProperties: ToolField[] = SLIDERS.map((s) => ({
 	displayName: s.displayName,
 	name: s.name,
 	type: 'number',
 	typeOptions: { minValue: -100, maxValue: 100, numberStepSize: 5 },
 	default: 0,
 	description: `${s.what}: -100 to 100 in steps of 5, 0 leaves it unchanged`,
+	body: `style.${s.key}`,
 }));
 
 export const aiFaceEditor: ToolDeclaration = {
@@ -124,11 +123,16 @@ export const aiFaceEditor: ToolDeclaration = {
 	action: 'Edit facial features in a photo',
 	description: 'Change expression, gaze and head pose of a face with sliders (1 credit)',
 	expectedSeconds: 8,
+	agent: {
+		does: 'Adjust the expression, gaze or head pose of a face in a photo.',
+		cost: '1 credit',
+	},
 	files: [
 		{
 			name: 'image',
 			displayName: 'Image',
 			description: 'The photo whose face is edited',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -141,21 +145,14 @@ export const aiFaceEditor: ToolDeclaration = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to also enhance the facial features',
+			body: 'style.enhance_face',
 		},
 		...sliderProperties,
 	],
-	labels: {
-		'assets.image_file_path': 'Image',
-		'style.enhance_face': 'Enhance Face',
-		...Object.fromEntries(SLIDERS.map((s) => [`style.${s.key}`, s.displayName])),
-	},
-	buildBody({ options, files }) {
-		const style: IDataObject = {};
-		if (options.enhanceFace !== undefined) style.enhance_face = options.enhanceFace;
-		for (const s of SLIDERS) {
-			if (options[s.name] !== undefined) style[s.key] = options[s.name];
-		}
-		return { assets: { image_file_path: files.image }, style };
+	buildBody(_input, body) {
+		// `style` is required, also when no slider is set.
+		body.style ??= {};
+		return body;
 	},
 	schema,
 };

@@ -1,13 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { promptField } from '../commonFields';
-import { jobName, requiredText } from '../schemaHelpers';
+import { requiredText } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const schema = z
 	.object({
-		name: jobName,
 		style: z.object({ prompt: requiredText.max(500) }).strict(),
 		output_format: z.enum(['gif', 'mp4', 'webm']).optional(),
 	})
@@ -21,9 +19,14 @@ export const aiGifGenerator: ToolDeclaration = {
 	action: 'Generate an animated GIF from a prompt',
 	description: 'Create a short looping animation from a text prompt (50 credits)',
 	expectedSeconds: 20,
+	agent: {
+		does: 'Make a short looping animated GIF from a text prompt.',
+		cost: '50 credits',
+	},
 	files: [],
 	fields: [
 		promptField({
+			body: 'style.prompt',
 			required: true,
 			rows: 2,
 			placeholder: 'e.g. Cute dancing cat, pixel art',
@@ -42,16 +45,8 @@ export const aiGifGenerator: ToolDeclaration = {
 			],
 			default: 'gif',
 			description: 'File format of the animation',
+			body: 'output_format',
 		},
 	],
-	labels: {
-		'style.prompt': 'Prompt',
-		output_format: 'Output Format',
-	},
-	buildBody({ fields, options }) {
-		const body: IDataObject = { style: { prompt: fields.prompt } };
-		if (options.outputFormat) body.output_format = options.outputFormat;
-		return body;
-	},
 	schema,
 };

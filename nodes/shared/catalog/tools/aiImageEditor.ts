@@ -9,7 +9,7 @@ import {
 	promptField,
 } from '../commonFields';
 import { nestedFileSourceProperties, readNestedFileSpec } from '../properties';
-import { fileValue, isOneOf, jobName, openEnum, requiredText } from '../schemaHelpers';
+import { fileValue, isOneOf, openEnum, requiredText } from '../schemaHelpers';
 import { IMAGE_EDITOR_MODELS } from '../generated/specLists';
 import type { FileInputSlot, ToolDeclaration } from '../types';
 
@@ -156,7 +156,6 @@ const modelOptions: INodePropertyOptions[] = [
 
 const schema = z
 	.object({
-		name: jobName,
 		image_count: z
 			.union([z.literal(1), z.literal(4), z.literal(9), z.literal(16)], {
 				errorMap: () => ({ message: 'must be 1, 4, 9 or 16' }),
@@ -204,9 +203,14 @@ export const aiImageEditor: ToolDeclaration = {
 	description:
 		'Edit or combine up to 10 images as a text prompt describes (from 5 credits per image, by model)',
 	expectedSeconds: 20,
+	agent: {
+		does: 'Edit one or more images as a text prompt describes (change, combine, restyle).',
+		cost: 'from 5 credits per image, by model',
+	},
 	files: [],
 	fields: [
 		promptField({
+			body: 'style.prompt',
 			required: true,
 			placeholder: 'e.g. Give the person sunglasses and put them on a beach',
 			description: 'How to edit or combine the images (up to 15,000 characters)',
@@ -236,6 +240,7 @@ export const aiImageEditor: ToolDeclaration = {
 			options: modelOptions,
 			default: 'default',
 			description: 'Each model has its own cost, resolutions and number of input images',
+			body: 'model',
 		},
 		{
 			displayName: 'Aspect Ratio',
@@ -252,6 +257,7 @@ export const aiImageEditor: ToolDeclaration = {
 				{ name: 'Square (1:1)', value: '1:1' },
 			],
 			default: 'auto',
+			body: 'aspect_ratio',
 		},
 		{
 			displayName: 'Image Count',
@@ -265,17 +271,11 @@ export const aiImageEditor: ToolDeclaration = {
 			],
 			default: 1,
 			description: 'How many images to generate. The maximum depends on the model.',
+			body: 'image_count',
 		},
 		imageResolutionField(),
 	],
-	labels: {
-		'style.prompt': 'Prompt',
-		'assets.image_file_paths': 'Images',
-		image_count: 'Image Count',
-		model: 'Model',
-		aspect_ratio: 'Aspect Ratio',
-		resolution: 'Resolution',
-	},
+	labels: { 'assets.image_file_paths': 'Images' },
 	nestedFiles(fields): FileInputSlot[] {
 		return imagesOf(fields).map((image, index) => ({
 			key: `images.${index}.image`,
@@ -284,17 +284,10 @@ export const aiImageEditor: ToolDeclaration = {
 			spec: readNestedFileSpec(image),
 		}));
 	},
-	buildBody({ fields, options, files }) {
-		const body: IDataObject = {
-			style: { prompt: fields.prompt },
-			assets: {
-				image_file_paths: imagesOf(fields).map((_image, index) => files[`images.${index}.image`]),
-			},
+	buildBody({ fields, files }, body) {
+		body.assets = {
+			image_file_paths: imagesOf(fields).map((_image, index) => files[`images.${index}.image`]),
 		};
-		if (options.imageCount !== undefined) body.image_count = options.imageCount;
-		if (options.model) body.model = options.model;
-		if (options.aspectRatio) body.aspect_ratio = options.aspectRatio;
-		if (options.resolution) body.resolution = options.resolution;
 		return body;
 	},
 	schema,

@@ -1,4 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
@@ -7,7 +6,7 @@ import {
 	imageResolutionField,
 	promptField,
 } from '../commonFields';
-import { isOneOf, jobName, openEnum, requiredText } from '../schemaHelpers';
+import { isOneOf, openEnum, requiredText } from '../schemaHelpers';
 import { IMAGE_GENERATOR_MODELS } from '../generated/specLists';
 import type { ToolDeclaration } from '../types';
 
@@ -80,7 +79,6 @@ const label = (value: string) =>
 
 const schema = z
 	.object({
-		name: jobName,
 		image_count: z.number().int().min(1).max(16),
 		model: openEnum(MODELS).optional(),
 		aspect_ratio: z.enum(['1:1', '16:9', '9:16']).optional(),
@@ -114,9 +112,14 @@ export const aiImageGenerator: ToolDeclaration = {
 	action: 'Generate an image from a prompt',
 	description: 'Create images from a text prompt, with a choice of model, style and size',
 	expectedSeconds: 20,
+	agent: {
+		does: 'Generate a new image from a text prompt (illustrations, photos, social posts, thumbnails).',
+		cost: 'credits per image, by model (about 50 with the default model)',
+	},
 	files: [],
 	fields: [
 		promptField({
+			body: 'style.prompt',
 			required: true,
 			placeholder: 'e.g. A lighthouse on a cliff at sunset, oil painting',
 			description: 'What the image should show',
@@ -128,6 +131,7 @@ export const aiImageGenerator: ToolDeclaration = {
 			typeOptions: { minValue: 1, maxValue: 16 },
 			default: 1,
 			description: 'How many images to generate. Most models make 1–4; some 1, 4, 9 or 16.',
+			body: 'image_count',
 		},
 	],
 	optionalFields: [
@@ -143,6 +147,7 @@ export const aiImageGenerator: ToolDeclaration = {
 			],
 			default: 'default',
 			description: 'Each model has its own cost, resolutions and image counts',
+			body: 'model',
 		},
 		{
 			displayName: 'Aspect Ratio',
@@ -154,6 +159,7 @@ export const aiImageGenerator: ToolDeclaration = {
 				{ name: 'Portrait (9:16)', value: '9:16' },
 			],
 			default: '1:1',
+			body: 'aspect_ratio',
 		},
 		imageResolutionField(),
 		{
@@ -162,26 +168,8 @@ export const aiImageGenerator: ToolDeclaration = {
 			type: 'options',
 			options: STYLE_TOOLS.map((tool) => ({ name: label(tool), value: tool })),
 			default: 'general',
+			body: 'style.tool',
 		},
 	],
-	labels: {
-		'style.prompt': 'Prompt',
-		image_count: 'Image Count',
-		resolution: 'Resolution',
-		model: 'Model',
-	},
-	buildBody({ fields, options }) {
-		const body: IDataObject = {
-			image_count: fields.imageCount,
-			style: {
-				prompt: fields.prompt,
-				...(options.styleTool ? { tool: options.styleTool } : {}),
-			},
-		};
-		if (options.model) body.model = options.model;
-		if (options.aspectRatio) body.aspect_ratio = options.aspectRatio;
-		if (options.resolution) body.resolution = options.resolution;
-		return body;
-	},
 	schema,
 };

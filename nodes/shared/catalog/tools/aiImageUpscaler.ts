@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { isFilled, promptField } from '../commonFields';
-import { fileValue, jobName } from '../schemaHelpers';
+import { fileValue } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /** `pro` is marked deprecated in the newest spec (it maps to `preserve`): accepted, not offered. */
@@ -10,7 +10,6 @@ const MODES = ['preserve', 'balanced', 'creative', 'pro'] as const;
 
 const schema = z
 	.object({
-		name: jobName,
 		scale_factor: z.union([z.literal(2), z.literal(4)], {
 			errorMap: () => ({ message: 'must be 2 or 4' }),
 		}),
@@ -43,11 +42,16 @@ export const aiImageUpscaler: ToolDeclaration = {
 	description:
 		'Enlarge an image 2× or 4× with AI (2×: 25–50 credits, 4×: 100–200 credits, by mode)',
 	expectedSeconds: 20,
+	agent: {
+		does: 'Enlarge an image 2× or 4× with AI detail.',
+		cost: '25 to 200 credits, by scale and mode',
+	},
 	files: [
 		{
 			name: 'image',
 			displayName: 'Image',
 			description: 'The image to upscale, at most 4096×4096 pixels',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -63,6 +67,7 @@ export const aiImageUpscaler: ToolDeclaration = {
 			],
 			default: 2,
 			description: 'How much to enlarge the image',
+			body: 'scale_factor',
 		},
 	],
 	optionalFields: [
@@ -89,6 +94,7 @@ export const aiImageUpscaler: ToolDeclaration = {
 			],
 			default: 'preserve',
 			description: 'Upscaling pipeline. Without it, Balanced.',
+			body: 'style.mode',
 		},
 		promptField({
 			rows: 2,
@@ -97,24 +103,12 @@ export const aiImageUpscaler: ToolDeclaration = {
 			displayOptions: { show: { mode: ['creative'] } },
 		}),
 	],
-	labels: {
-		'assets.image_file_path': 'Image',
-		scale_factor: 'Scale Factor',
-		'style.mode': 'Mode',
-		'style.prompt': 'Prompt',
-	},
-	buildBody({ fields, options, files }) {
-		const body: IDataObject = {
-			scale_factor: fields.scaleFactor,
-			assets: { image_file_path: files.image },
-		};
-		const style: IDataObject = {};
-		if (options.mode) style.mode = options.mode;
+	labels: { 'style.prompt': 'Prompt' },
+	buildBody({ options }, body) {
 		// The prompt field is only shown in Creative mode; a value left over from it is not sent.
 		if (options.mode === 'creative' && isFilled(options.prompt)) {
-			style.prompt = options.prompt;
+			body.style = { ...(body.style as IDataObject), prompt: options.prompt };
 		}
-		if (Object.keys(style).length > 0) body.style = style;
 		return body;
 	},
 	schema,

@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { jobName } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /** Meme templates of the newest API reference (`Random` lets Magic Hour pick one). */
@@ -111,7 +109,6 @@ const TEMPLATES = [
 
 const schema = z
 	.object({
-		name: jobName,
 		style: z
 			.object({
 				topic: z.string().trim().min(1, 'is required').max(200),
@@ -132,6 +129,10 @@ export const aiMemeGenerator: ToolDeclaration = {
 	action: 'Generate a meme about a topic',
 	description: 'Make a captioned meme about a topic from a classic meme template (10 credits)',
 	expectedSeconds: 20,
+	agent: {
+		does: 'Make a captioned meme about a topic from a classic meme template.',
+		cost: '10 credits',
+	},
 	files: [],
 	fields: [
 		{
@@ -142,6 +143,7 @@ export const aiMemeGenerator: ToolDeclaration = {
 			required: true,
 			placeholder: 'e.g. When the code finally works',
 			description: 'What the meme is about (up to 200 characters)',
+			body: 'style.topic',
 		},
 		{
 			displayName: 'Template',
@@ -155,6 +157,7 @@ export const aiMemeGenerator: ToolDeclaration = {
 					...(template === 'Random' ? { description: 'Let Magic Hour pick a template' } : {}),
 				})),
 			default: 'Random',
+			body: 'style.template',
 		},
 	],
 	optionalFields: [
@@ -164,17 +167,8 @@ export const aiMemeGenerator: ToolDeclaration = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to search the web for material about the topic',
+			body: 'style.searchWeb',
 		},
 	],
-	labels: {
-		'style.topic': 'Topic',
-		'style.template': 'Template',
-		'style.searchWeb': 'Search Web',
-	},
-	buildBody({ fields, options }) {
-		const style: IDataObject = { topic: fields.topic, template: fields.template };
-		if (options.searchWeb !== undefined) style.searchWeb = options.searchWeb;
-		return { style };
-	},
 	schema,
 };

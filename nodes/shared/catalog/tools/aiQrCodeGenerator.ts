@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { jobName } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /** Art style presets named in the API reference; any other text is a custom style. */
@@ -23,7 +22,6 @@ const CUSTOM = 'custom';
 
 const schema = z
 	.object({
-		name: jobName,
 		content: z.string().trim().min(1, 'is required'),
 		style: z.object({ art_style: z.string().trim().min(1, 'is required') }).strict(),
 	})
@@ -37,6 +35,10 @@ export const aiQrCodeGenerator: ToolDeclaration = {
 	action: 'Generate an artistic QR code',
 	description: 'Turn a link or text into a scannable QR code drawn in an art style (free)',
 	expectedSeconds: 8,
+	agent: {
+		does: 'Make a scannable QR code for a link or text, drawn in an art style.',
+		cost: 'free',
+	},
 	files: [],
 	fields: [
 		{
@@ -47,6 +49,7 @@ export const aiQrCodeGenerator: ToolDeclaration = {
 			required: true,
 			placeholder: 'e.g. https://example.com',
 			description: 'The link or text the QR code encodes',
+			body: 'content',
 		},
 		{
 			displayName: 'Art Style',
@@ -57,6 +60,7 @@ export const aiQrCodeGenerator: ToolDeclaration = {
 				{ name: 'Custom', value: CUSTOM, description: 'Describe your own art style' },
 			].sort((a, b) => a.name.localeCompare(b.name)),
 			default: 'Watercolor',
+			body: 'style.art_style',
 		},
 		{
 			displayName: 'Custom Art Style',
@@ -70,15 +74,9 @@ export const aiQrCodeGenerator: ToolDeclaration = {
 		},
 	],
 	optionalFields: [],
-	labels: {
-		content: 'Content',
-		'style.art_style': 'Art Style',
-	},
-	buildBody({ fields }) {
-		return {
-			content: fields.content,
-			style: { art_style: fields.artStyle === CUSTOM ? fields.customArtStyle : fields.artStyle },
-		};
+	buildBody({ fields }, body) {
+		if (fields.artStyle === CUSTOM) body.style = { art_style: fields.customArtStyle };
+		return body;
 	},
 	schema,
 };

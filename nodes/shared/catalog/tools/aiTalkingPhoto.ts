@@ -1,21 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	CLIP_TIME_LABELS,
-	endSecondsField,
-	isFilled,
-	promptField,
-	startSecondsField,
-} from '../commonFields';
-import {
-	endAfterStart,
-	endSeconds,
-	fileValue,
-	jobName,
-	nonEmptyText,
-	startSeconds,
-} from '../schemaHelpers';
+import { endSecondsField, promptField, startSecondsField } from '../commonFields';
+import { endAfterStart, endSeconds, fileValue, nonEmptyText, startSeconds } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /**
@@ -45,7 +31,6 @@ const PROMPTED_MODES: ReadonlyArray<string> = ['prompted', 'standard', 'expressi
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds,
 		end_seconds: endSeconds,
 		max_resolution: z.number().int().positive().optional(),
@@ -90,11 +75,16 @@ export const aiTalkingPhoto: ToolDeclaration = {
 	description:
 		'Animate a portrait photo so it speaks along with an audio track (credits per rendered frame)',
 	expectedSeconds: 60,
+	agent: {
+		does: 'Make a video of a portrait photo speaking an audio track (talking head).',
+		cost: 'credits per rendered frame, about 30 per second of video',
+	},
 	files: [
 		{
 			name: 'image',
 			displayName: 'Image',
 			description: 'The photo of the face to animate',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -102,6 +92,7 @@ export const aiTalkingPhoto: ToolDeclaration = {
 			name: 'audio',
 			displayName: 'Audio',
 			description: 'The speech the photo should say',
+			body: 'assets.audio_file_path',
 			assetType: 'audio',
 			required: true,
 		},
@@ -131,6 +122,7 @@ export const aiTalkingPhoto: ToolDeclaration = {
 				},
 			],
 			default: 'realistic',
+			body: 'style.generation_mode',
 		},
 		{
 			displayName: 'Max Resolution',
@@ -140,33 +132,14 @@ export const aiTalkingPhoto: ToolDeclaration = {
 			default: 1024,
 			description:
 				"Longest side of the output video in pixels. Values above your plan's maximum are capped to it.",
+			body: 'max_resolution',
 		},
 		promptField({
+			body: 'style.prompt',
 			rows: 2,
 			placeholder: 'e.g. Speaking calmly in a sunny park',
 			description: 'Guides the scene. Only used in Prompted mode.',
 		}),
 	],
-	labels: {
-		...CLIP_TIME_LABELS,
-		max_resolution: 'Max Resolution',
-		'assets.image_file_path': 'Image',
-		'assets.audio_file_path': 'Audio',
-		'style.generation_mode': 'Generation Mode',
-		'style.prompt': 'Prompt',
-	},
-	buildBody({ fields, options, files }) {
-		const body: IDataObject = {
-			start_seconds: fields.startSeconds,
-			end_seconds: fields.endSeconds,
-			assets: { image_file_path: files.image, audio_file_path: files.audio },
-		};
-		const style: IDataObject = {};
-		if (options.generationMode) style.generation_mode = options.generationMode;
-		if (isFilled(options.prompt)) style.prompt = options.prompt;
-		if (Object.keys(style).length > 0) body.style = style;
-		if (options.maxResolution !== undefined) body.max_resolution = options.maxResolution;
-		return body;
-	},
 	schema,
 };

@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
-	CLIP_TIME_LABELS,
 	endSecondsField,
 	promptField,
 	startSecondsField,
@@ -14,7 +12,6 @@ import {
 	endSeconds,
 	fileValue,
 	isOneOf,
-	jobName,
 	openEnum,
 	requiredText,
 	startSeconds,
@@ -62,7 +59,6 @@ const DEFAULT_RULE: EditorModelRule = {
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds.optional(),
 		end_seconds: endSeconds,
 		model: openEnum(MODELS).optional(),
@@ -105,17 +101,23 @@ export const aiVideoEditor: ToolDeclaration = {
 	action: 'Edit a video with a prompt',
 	description: 'Change what happens in a video clip by describing the edit in words',
 	expectedSeconds: 180,
+	agent: {
+		does: 'Change what happens in an existing video clip as a text prompt describes.',
+		cost: 'credits per second of video, by model',
+	},
 	files: [
 		{
 			name: 'video',
 			displayName: 'Video',
 			description: 'The video to edit',
+			body: 'assets.video_file_path',
 			assetType: 'video',
 			required: true,
 		},
 	],
 	fields: [
 		promptField({
+			body: 'style.prompt',
 			required: true,
 			placeholder: 'e.g. Change the car color to blue',
 			description: 'The edit to make',
@@ -151,6 +153,7 @@ export const aiVideoEditor: ToolDeclaration = {
 			default: 'ltx-2.5',
 			description:
 				'Without this option Magic Hour uses Gemini Omni 1.1 on paid plans and LTX 2.5 on the free plan',
+			body: 'model',
 		},
 		videoResolutionField({
 			resolutions: RESOLUTIONS,
@@ -158,23 +161,5 @@ export const aiVideoEditor: ToolDeclaration = {
 			notes: { '480p': 'LTX only' },
 		}),
 	],
-	labels: {
-		'assets.video_file_path': 'Video',
-		'style.prompt': 'Prompt',
-		...CLIP_TIME_LABELS,
-		model: 'Model',
-		resolution: 'Resolution',
-	},
-	buildBody({ fields, options, files }) {
-		const body: IDataObject = {
-			end_seconds: fields.endSeconds,
-			style: { prompt: fields.prompt },
-			assets: { video_file_path: files.video },
-		};
-		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
-		if (options.model) body.model = options.model;
-		if (options.resolution) body.resolution = options.resolution;
-		return body;
-	},
 	schema,
 };

@@ -1,18 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	CLIP_TIME_LABELS,
-	endSecondsField,
-	startSecondsField,
-	videoResolutionField,
-} from '../commonFields';
+import { endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
 import {
 	clipSeconds,
 	endAfterStart,
 	endSeconds,
 	fileValue,
-	jobName,
 	openEnum,
 	startSeconds,
 } from '../schemaHelpers';
@@ -26,7 +19,6 @@ const MAX_CLIP_SECONDS = 30;
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds.optional(),
 		end_seconds: endSeconds,
 		target_language: openEnum(TRANSLATOR_LANGUAGES),
@@ -54,11 +46,16 @@ export const aiVideoTranslator: ToolDeclaration = {
 	action: 'Translate the speech of a video',
 	description: 'Dub the speech of a 1–30 second video clip into another language',
 	expectedSeconds: 180,
+	agent: {
+		does: 'Dub the speech of a short video clip (1 to 30 seconds) into another language.',
+		cost: 'credits per second of video',
+	},
 	files: [
 		{
 			name: 'video',
 			displayName: 'Video',
 			description: 'The video whose speech to translate',
+			body: 'assets.video_file_path',
 			assetType: 'video',
 			required: true,
 		},
@@ -74,6 +71,7 @@ export const aiVideoTranslator: ToolDeclaration = {
 			default: 'Spanish',
 			required: true,
 			description: 'The language the speech is translated into',
+			body: 'target_language',
 		},
 		endSecondsField(
 			'Where the clip to translate ends in the video. The clip must be 1–30 seconds long.',
@@ -92,21 +90,5 @@ export const aiVideoTranslator: ToolDeclaration = {
 			notes: { '720p': 'Paid plans only', '1080p': 'Paid plans only' },
 		}),
 	],
-	labels: {
-		'assets.video_file_path': 'Video',
-		target_language: 'Target Language',
-		...CLIP_TIME_LABELS,
-		resolution: 'Resolution',
-	},
-	buildBody({ fields, options, files }) {
-		const body: IDataObject = {
-			end_seconds: fields.endSeconds,
-			target_language: fields.targetLanguage,
-			assets: { video_file_path: files.video },
-		};
-		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
-		if (options.resolution) body.resolution = options.resolution;
-		return body;
-	},
 	schema,
 };

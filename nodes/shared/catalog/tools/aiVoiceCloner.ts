@@ -1,14 +1,13 @@
 import { z } from 'zod';
 
 import { promptField } from '../commonFields';
-import { fileValue, jobName, requiredTextWithin } from '../schemaHelpers';
+import { fileValue, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const MAX_TEXT = 1000;
 
 const schema = z
 	.object({
-		name: jobName,
 		assets: z.object({ audio_file_path: fileValue }).strict(),
 		style: z.object({ prompt: requiredTextWithin(MAX_TEXT) }).strict(),
 	})
@@ -23,17 +22,23 @@ export const aiVoiceCloner: ToolDeclaration = {
 	description:
 		'Clone the voice of an audio sample and make it say a text (0.1 credit per character, rounded up)',
 	expectedSeconds: 6,
+	agent: {
+		does: 'Say a text in the voice of an audio sample.',
+		cost: '0.1 credit per character of text',
+	},
 	files: [
 		{
 			name: 'audio',
 			displayName: 'Voice Sample',
 			description: 'A recording of the voice to clone',
+			body: 'assets.audio_file_path',
 			assetType: 'audio',
 			required: true,
 		},
 	],
 	fields: [
 		promptField({
+			body: 'style.prompt',
 			displayName: 'Text',
 			required: true,
 			rows: 4,
@@ -42,12 +47,5 @@ export const aiVoiceCloner: ToolDeclaration = {
 		}),
 	],
 	optionalFields: [],
-	labels: {
-		'assets.audio_file_path': 'Voice Sample',
-		'style.prompt': 'Text',
-	},
-	buildBody({ fields, files }) {
-		return { assets: { audio_file_path: files.audio }, style: { prompt: fields.prompt } };
-	},
 	schema,
 };

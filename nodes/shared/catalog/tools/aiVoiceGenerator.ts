@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { promptField } from '../commonFields';
-import { jobName, openEnum, requiredTextWithin } from '../schemaHelpers';
+import { openEnum, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import { VOICE_NAMES, type VoiceName } from '../generated/voices';
 
@@ -11,7 +11,6 @@ const DEFAULT_VOICE: VoiceName = 'Morgan Freeman';
 
 const schema = z
 	.object({
-		name: jobName,
 		style: z
 			.object({
 				prompt: requiredTextWithin(MAX_TEXT),
@@ -30,6 +29,10 @@ export const aiVoiceGenerator: ToolDeclaration = {
 	description:
 		'Speak a text in a celebrity or character voice (0.1 credit per character, rounded up)',
 	expectedSeconds: 6,
+	agent: {
+		does: 'Turn a text into spoken audio (voice-over, narration) in a chosen voice.',
+		cost: '0.1 credit per character of text',
+	},
 	files: [],
 	fields: [
 		{
@@ -40,8 +43,10 @@ export const aiVoiceGenerator: ToolDeclaration = {
 			default: DEFAULT_VOICE,
 			required: true,
 			description: 'Who the speech should sound like',
+			body: 'style.voice_name',
 		},
 		promptField({
+			body: 'style.prompt',
 			displayName: 'Text',
 			required: true,
 			rows: 4,
@@ -50,12 +55,5 @@ export const aiVoiceGenerator: ToolDeclaration = {
 		}),
 	],
 	optionalFields: [],
-	labels: {
-		'style.prompt': 'Text',
-		'style.voice_name': 'Voice',
-	},
-	buildBody({ fields }) {
-		return { style: { prompt: fields.prompt, voice_name: fields.voiceName } };
-	},
 	schema,
 };

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { promptField, youtubeUrlField } from '../commonFields';
-import { checkMediaSource, fileValue, jobName, nonEmptyText, youtubeUrl } from '../schemaHelpers';
+import { checkMediaSource, fileValue, nonEmptyText, youtubeUrl } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 /** All 47 art styles of the newest spec. */
@@ -116,7 +116,6 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 const schema = z
 	.object({
-		name: jobName,
 		fps: z.number().min(1),
 		end_seconds: z.number().min(0.1),
 		width: z.number().int().min(64),
@@ -168,6 +167,10 @@ export const animation: ToolDeclaration = {
 	description:
 		'Animate an art style to music, driven by a prompt, the lyrics or AI (credits by FPS × duration)',
 	expectedSeconds: 180,
+	agent: {
+		does: 'Make an animated music video in an art style from an audio file, driven by a prompt.',
+		cost: 'credits per frame (FPS × seconds)',
+	},
 	files: [
 		{
 			name: 'audioFile',
@@ -181,6 +184,7 @@ export const animation: ToolDeclaration = {
 			name: 'image',
 			displayName: 'First Frame Image',
 			description: 'An optional image to use as the first frame',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: false,
 		},
@@ -200,6 +204,7 @@ export const animation: ToolDeclaration = {
 				{ name: 'YouTube', value: 'youtube', description: 'The audio of a YouTube video' },
 			],
 			default: 'none',
+			body: 'assets.audio_source',
 		},
 		youtubeUrlField('audioSourceType', 'Link to the YouTube video whose audio is used'),
 		{
@@ -220,6 +225,7 @@ export const animation: ToolDeclaration = {
 				},
 			],
 			default: 'custom',
+			body: 'style.prompt_type',
 		},
 		promptField({
 			required: true,
@@ -236,6 +242,7 @@ export const animation: ToolDeclaration = {
 				value: style,
 			})).sort(byName),
 			default: 'Painterly Illustration',
+			body: 'style.art_style',
 		},
 		{
 			displayName: 'Custom Art Style',
@@ -254,6 +261,7 @@ export const animation: ToolDeclaration = {
 			options: CAMERA_EFFECTS.map((effect) => ({ name: effect, value: effect })).sort(byName),
 			default: 'Simple Zoom In',
 			description: 'Camera motion. Effects marked "Audio Sync" move with the beat.',
+			body: 'style.camera_effect',
 		},
 		{
 			displayName: 'Transition Speed',
@@ -263,6 +271,7 @@ export const animation: ToolDeclaration = {
 			default: 5,
 			description:
 				'How quickly the content changes between frames: higher is more rapid, lower is more stable',
+			body: 'style.transition_speed',
 		},
 		{
 			displayName: 'Duration (Seconds)',
@@ -271,6 +280,7 @@ export const animation: ToolDeclaration = {
 			typeOptions: { minValue: 0.1, numberPrecision: 2 },
 			default: 5,
 			description: 'Length of the output video. Credits grow with FPS × duration.',
+			body: 'end_seconds',
 		},
 		{
 			displayName: 'FPS',
@@ -279,6 +289,7 @@ export const animation: ToolDeclaration = {
 			typeOptions: { minValue: 1 },
 			default: 12,
 			description: 'Frame rate of the output video. Credits grow with FPS × duration.',
+			body: 'fps',
 		},
 		{
 			displayName: 'Width',
@@ -287,6 +298,7 @@ export const animation: ToolDeclaration = {
 			typeOptions: { minValue: 64 },
 			default: 512,
 			description: 'Width of the output video in pixels. The maximum depends on your plan.',
+			body: 'width',
 		},
 		{
 			displayName: 'Height',
@@ -295,50 +307,28 @@ export const animation: ToolDeclaration = {
 			typeOptions: { minValue: 64 },
 			default: 512,
 			description: 'Height of the output video in pixels. The maximum depends on your plan.',
+			body: 'height',
 		},
 	],
 	optionalFields: [],
 	labels: {
-		fps: 'FPS',
-		end_seconds: 'Duration (Seconds)',
-		width: 'Width',
-		height: 'Height',
-		'style.art_style': 'Art Style',
 		'style.art_style_custom': 'Custom Art Style',
-		'style.camera_effect': 'Camera Effect',
-		'style.prompt_type': 'Prompt Type',
 		'style.prompt': 'Prompt',
-		'style.transition_speed': 'Transition Speed',
-		'assets.audio_source': 'Audio Source',
 		'assets.audio_file_path': 'Audio File',
 		'assets.youtube_url': 'YouTube URL',
-		'assets.image_file_path': 'First Frame Image',
 	},
-	buildBody({ fields, files }) {
-		const style: IDataObject = {
-			art_style: fields.artStyle,
-			camera_effect: fields.cameraEffect,
-			prompt_type: fields.promptType,
-			transition_speed: fields.transitionSpeed,
-		};
+	buildBody({ fields, files }, body) {
+		const style = body.style as IDataObject;
 		const customStyle = String(fields.artStyleCustom ?? '').trim();
 		if (fields.artStyle === 'Custom' && customStyle) style.art_style_custom = customStyle;
 		const prompt = String(fields.prompt ?? '').trim();
 		if (fields.promptType === 'custom' && prompt) style.prompt = prompt;
-		const assets: IDataObject = { audio_source: fields.audioSourceType };
+		const assets = body.assets as IDataObject;
 		const youtube = String(fields.youtubeUrl ?? '').trim();
 		if (fields.audioSourceType === 'file' && files.audioFile)
 			assets.audio_file_path = files.audioFile;
 		if (fields.audioSourceType === 'youtube' && youtube) assets.youtube_url = youtube;
-		if (files.image) assets.image_file_path = files.image;
-		return {
-			fps: fields.fps,
-			end_seconds: fields.endSeconds,
-			width: fields.width,
-			height: fields.height,
-			style,
-			assets,
-		};
+		return body;
 	},
 	schema,
 };

@@ -1,10 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
-	CLIP_TIME_LABELS,
 	endSecondsField,
-	isFilled,
 	promptField,
 	startSecondsField,
 	videoResolutionField,
@@ -13,7 +10,6 @@ import {
 	endAfterStart,
 	endSeconds,
 	fileValue,
-	jobName,
 	openEnum,
 	optionalPromptStyle,
 	startSeconds,
@@ -24,7 +20,6 @@ const RESOLUTIONS = ['480p', '720p', '1080p'] as const;
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds.optional(),
 		end_seconds: endSeconds,
 		resolution: openEnum(RESOLUTIONS).optional(),
@@ -47,11 +42,16 @@ export const audioToVideo: ToolDeclaration = {
 	action: 'Generate a video for an audio track',
 	description: 'Create a video that goes with a piece of audio, optionally starting from an image',
 	expectedSeconds: 180,
+	agent: {
+		does: 'Make a video that fits a piece of audio, optionally starting from an image.',
+		cost: 'credits per second of video',
+	},
 	files: [
 		{
 			name: 'audio',
 			displayName: 'Audio',
 			description: 'The audio the video is made for',
+			body: 'assets.audio_file_path',
 			assetType: 'audio',
 			required: true,
 		},
@@ -59,6 +59,7 @@ export const audioToVideo: ToolDeclaration = {
 			name: 'image',
 			displayName: 'First Frame Image',
 			description: 'Optional image the video starts from',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: false,
 		},
@@ -67,6 +68,7 @@ export const audioToVideo: ToolDeclaration = {
 	optionalFields: [
 		startSecondsField('Where the part of the audio to use starts'),
 		promptField({
+			body: 'style.prompt',
 			placeholder: 'e.g. Neon-lit city streets at night, seen from a moving car',
 			description: 'What the video should look like',
 		}),
@@ -77,21 +79,5 @@ export const audioToVideo: ToolDeclaration = {
 				'Without this option Magic Hour uses 720p on paid plans and 480p on the free plan',
 		}),
 	],
-	labels: {
-		'assets.audio_file_path': 'Audio',
-		'assets.image_file_path': 'First Frame Image',
-		'style.prompt': 'Prompt',
-		...CLIP_TIME_LABELS,
-		resolution: 'Resolution',
-	},
-	buildBody({ fields, options, files }) {
-		const assets: IDataObject = { audio_file_path: files.audio };
-		if (files.image) assets.image_file_path = files.image;
-		const body: IDataObject = { end_seconds: fields.endSeconds, assets };
-		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
-		if (isFilled(options.prompt)) body.style = { prompt: options.prompt };
-		if (options.resolution) body.resolution = options.resolution;
-		return body;
-	},
 	schema,
 };

@@ -1,15 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { CLIP_TIME_LABELS, clipTimeFields } from '../commonFields';
-import {
-	endAfterStart,
-	endSeconds,
-	fileValue,
-	jobName,
-	nonEmptyText,
-	startSeconds,
-} from '../schemaHelpers';
+import { clipTimeFields } from '../commonFields';
+import { endAfterStart, endSeconds, fileValue, nonEmptyText, startSeconds } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const HEX_COLOR = /^#?([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
@@ -24,7 +17,6 @@ const REQUIRED_WITHOUT_TEMPLATE = [
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds,
 		end_seconds: endSeconds,
 		assets: z.object({ video_file_path: fileValue }).strict(),
@@ -82,11 +74,16 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 	action: 'Add subtitles to a video',
 	description: 'Transcribe a video and burn styled captions into it (credits per rendered frame)',
 	expectedSeconds: 60,
+	agent: {
+		does: 'Transcribe the speech of a video and burn captions into it.',
+		cost: 'credits per rendered frame, about 30 per second of video',
+	},
 	files: [
 		{
 			name: 'video',
 			displayName: 'Video',
 			description: 'The video to add subtitles to',
+			body: 'assets.video_file_path',
 			assetType: 'video',
 			required: true,
 		},
@@ -178,6 +175,7 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 			typeOptions: { minValue: 1 },
 			default: 24,
 			description: 'Font size in pixels. Without it the size follows the video resolution.',
+			body: 'style.custom_config.font_size',
 		},
 		{
 			displayName: 'Font Style',
@@ -189,6 +187,7 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 				{ name: 'Normal', value: 'normal' },
 			],
 			default: 'normal',
+			body: 'style.custom_config.font_style',
 		},
 		{
 			displayName: 'Highlighted Text Color',
@@ -196,6 +195,7 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 			type: 'color',
 			default: '#FFD700',
 			description: 'Color of the words being spoken',
+			body: 'style.custom_config.highlighted_text_color',
 		},
 		{
 			displayName: 'Stroke Color',
@@ -203,6 +203,7 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 			type: 'color',
 			default: '#000000',
 			description: 'Outline color of the text',
+			body: 'style.custom_config.stroke_color',
 		},
 		{
 			displayName: 'Stroke Width',
@@ -212,46 +213,31 @@ export const autoSubtitleGenerator: ToolDeclaration = {
 			default: 1,
 			description:
 				'Outline width in pixels. With a stroke color but no width, the width follows the font size.',
+			body: 'style.custom_config.stroke_width',
 		},
 	],
 	labels: {
-		...CLIP_TIME_LABELS,
-		'assets.video_file_path': 'Video',
 		style: 'Subtitle Style',
 		'style.template': 'Template',
 		'style.custom_config.font': 'Font',
-		'style.custom_config.font_size': 'Font Size',
-		'style.custom_config.font_style': 'Font Style',
 		'style.custom_config.text_color': 'Text Color',
-		'style.custom_config.highlighted_text_color': 'Highlighted Text Color',
-		'style.custom_config.stroke_color': 'Stroke Color',
-		'style.custom_config.stroke_width': 'Stroke Width',
 		'style.custom_config.vertical_position': 'Vertical Position',
 		'style.custom_config.horizontal_position': 'Horizontal Position',
 	},
-	buildBody({ fields, options, files }) {
-		const style: IDataObject = {};
-		const config: IDataObject = {};
+	buildBody({ fields }, body) {
+		const style = (body.style ??= {}) as IDataObject;
 		if (fields.subtitleStyle === 'custom') {
-			config.font = fields.font;
-			config.text_color = fields.textColor;
-			config.vertical_position = fields.verticalPosition;
-			config.horizontal_position = fields.horizontalPosition;
+			style.custom_config = {
+				font: fields.font,
+				text_color: fields.textColor,
+				vertical_position: fields.verticalPosition,
+				horizontal_position: fields.horizontalPosition,
+				...(style.custom_config as IDataObject | undefined),
+			};
 		} else {
 			style.template = fields.template;
 		}
-		if (options.fontSize !== undefined) config.font_size = options.fontSize;
-		if (options.fontStyle) config.font_style = options.fontStyle;
-		if (options.highlightedTextColor) config.highlighted_text_color = options.highlightedTextColor;
-		if (options.strokeColor) config.stroke_color = options.strokeColor;
-		if (options.strokeWidth !== undefined) config.stroke_width = options.strokeWidth;
-		if (Object.keys(config).length > 0) style.custom_config = config;
-		return {
-			start_seconds: fields.startSeconds,
-			end_seconds: fields.endSeconds,
-			assets: { video_file_path: files.video },
-			style,
-		};
+		return body;
 	},
 	schema,
 };

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
-import { fileValue, jobName, openEnum } from '../schemaHelpers';
+import { fileValue, openEnum } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const schema = z
 	.object({
-		name: jobName,
 		resolution: openEnum(['640px', '1k', '2k', '4k']),
 		assets: z
 			.object({
@@ -25,11 +24,16 @@ export const bodySwap: ToolDeclaration = {
 	description:
 		'Put the person from one photo into the scene of another photo (from 50 credits, by resolution)',
 	expectedSeconds: 20,
+	agent: {
+		does: 'Put the person of one photo into the scene of another photo.',
+		cost: '50 to 150 credits, by resolution',
+	},
 	files: [
 		{
 			name: 'personImage',
 			displayName: 'Person Image',
 			description: 'The photo of the person to place into the scene',
+			body: 'assets.person_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -37,6 +41,7 @@ export const bodySwap: ToolDeclaration = {
 			name: 'sceneImage',
 			displayName: 'Scene Image',
 			description: 'The scene (background) photo',
+			body: 'assets.scene_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -54,19 +59,9 @@ export const bodySwap: ToolDeclaration = {
 			],
 			default: '640px',
 			description: 'Longest edge of the output. The cost depends on it.',
+			body: 'resolution',
 		},
 	],
 	optionalFields: [],
-	labels: {
-		'assets.person_file_path': 'Person Image',
-		'assets.scene_file_path': 'Scene Image',
-		resolution: 'Resolution',
-	},
-	buildBody({ fields, files }) {
-		return {
-			resolution: fields.resolution,
-			assets: { person_file_path: files.personImage, scene_file_path: files.sceneImage },
-		};
-	},
 	schema,
 };

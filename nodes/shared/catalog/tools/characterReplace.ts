@@ -1,19 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	CLIP_TIME_LABELS,
-	endSecondsField,
-	startSecondsField,
-	videoResolutionField,
-} from '../commonFields';
+import { endSecondsField, startSecondsField, videoResolutionField } from '../commonFields';
 import {
 	clipSeconds,
 	endAfterStart,
 	endSeconds,
 	fileValue,
 	isOneOf,
-	jobName,
 	openEnum,
 	startSeconds,
 } from '../schemaHelpers';
@@ -88,7 +82,6 @@ const point = z
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds.optional(),
 		end_seconds: endSeconds,
 		model: openEnum(CHARACTER_REPLACE_MODELS).optional(),
@@ -137,11 +130,16 @@ export const characterReplace: ToolDeclaration = {
 	description:
 		'Swap the person in a video for the character in an image, or make the character move like the person',
 	expectedSeconds: 570,
+	agent: {
+		does: 'Replace the person in a video with the character of an image.',
+		cost: 'credits per second of video',
+	},
 	files: [
 		{
 			name: 'video',
 			displayName: 'Video',
 			description: 'The video with the person to replace or whose motion to copy',
+			body: 'assets.video_file_path',
 			assetType: 'video',
 			required: true,
 		},
@@ -149,6 +147,7 @@ export const characterReplace: ToolDeclaration = {
 			name: 'image',
 			displayName: 'Character Image',
 			description: 'The character to put into the video or to animate',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -175,6 +174,7 @@ export const characterReplace: ToolDeclaration = {
 			],
 			default: 'wan-animate',
 			description: 'Without this option Magic Hour uses Wan Animate',
+			body: 'model',
 		},
 		videoResolutionField({
 			resolutions: RESOLUTIONS,
@@ -200,6 +200,7 @@ export const characterReplace: ToolDeclaration = {
 				},
 			],
 			default: 'replace',
+			body: 'style.mode',
 		},
 		{
 			displayName: 'Selection Mode',
@@ -216,6 +217,7 @@ export const characterReplace: ToolDeclaration = {
 			default: 'auto',
 			description:
 				'How the person in the video is found. Kling 3.0 always finds the main person itself.',
+			body: 'style.selection_mode',
 		},
 		{
 			displayName: 'Points',
@@ -261,35 +263,18 @@ export const characterReplace: ToolDeclaration = {
 			],
 		},
 	],
-	labels: {
-		'assets.video_file_path': 'Video',
-		'assets.image_file_path': 'Character Image',
-		...CLIP_TIME_LABELS,
-		model: 'Model',
-		resolution: 'Resolution',
-		'style.mode': 'Mode',
-		'style.selection_mode': 'Selection Mode',
-		'style.points': 'Points',
-	},
-	buildBody({ fields, options, files }) {
-		const body: IDataObject = {
-			end_seconds: fields.endSeconds,
-			assets: { video_file_path: files.video, image_file_path: files.image },
-		};
-		if (options.startSeconds !== undefined) body.start_seconds = options.startSeconds;
-		if (options.model) body.model = options.model;
-		if (options.resolution) body.resolution = options.resolution;
-		const style: IDataObject = {};
-		if (options.mode) style.mode = options.mode;
-		if (options.selectionMode) style.selection_mode = options.selectionMode;
+	labels: { 'style.points': 'Points' },
+	buildBody({ options }, body) {
 		if (options.selectionMode === 'point') {
-			style.points = pointsOf(options).map((entry) => ({
-				position_x: entry.positionX,
-				position_y: entry.positionY,
-				time_seconds: entry.timeSeconds,
-			}));
+			body.style = {
+				...(body.style as IDataObject),
+				points: pointsOf(options).map((entry) => ({
+					position_x: entry.positionX,
+					position_y: entry.positionY,
+					time_seconds: entry.timeSeconds,
+				})),
+			};
 		}
-		if (Object.keys(style).length > 0) body.style = style;
 		return body;
 	},
 	schema,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { fileValue } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import {
 	checkFaceSwapMode,
@@ -15,7 +15,6 @@ import {
 
 const schema = z
 	.object({
-		name: jobName,
 		assets: z
 			.object({
 				face_swap_mode: faceSwapMode,
@@ -36,11 +35,16 @@ export const faceSwapPhoto: ToolDeclaration = {
 	action: 'Swap faces in a photo',
 	description: 'Put the face from one photo onto the people in another photo (10 credits)',
 	expectedSeconds: 8,
+	agent: {
+		does: 'Put the face of one photo onto the people in another photo.',
+		cost: '10 credits',
+	},
 	files: [
 		{
 			name: 'targetImage',
 			displayName: 'Target Image',
 			description: 'The photo whose faces are replaced',
+			body: 'assets.target_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -53,22 +57,17 @@ export const faceSwapPhoto: ToolDeclaration = {
 	optionalFields: [],
 	labels: {
 		'assets.source_file_path': 'Source Face Image',
-		'assets.target_file_path': 'Target Image',
 		'assets.face_mappings': 'Face Mappings',
 	},
 	nestedFiles: faceMappingFiles,
-	buildBody({ fields, files }) {
-		const individual = fields.faceSwapMode === 'individual-faces';
-		const assets: IDataObject = {
-			face_swap_mode: fields.faceSwapMode,
-			target_file_path: files.targetImage,
-		};
-		if (individual) {
+	buildBody({ fields, files }, body) {
+		const assets = (body.assets ??= {}) as IDataObject;
+		if (fields.faceSwapMode === 'individual-faces') {
 			assets.face_mappings = faceMappingsBody(fields, files);
 		} else {
 			assets.source_file_path = files.sourceImage;
 		}
-		return { assets };
+		return body;
 	},
 	schema,
 };

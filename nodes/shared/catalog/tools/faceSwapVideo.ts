@@ -3,7 +3,6 @@ import { z } from 'zod';
 
 import {
 	addVideoSource,
-	CLIP_TIME_LABELS,
 	clipTimeFields,
 	VIDEO_SOURCE_LABELS,
 	videoFileInput,
@@ -14,7 +13,6 @@ import {
 	endAfterStart,
 	endSeconds,
 	fileValue,
-	jobName,
 	startSeconds,
 	videoSourceAssets,
 } from '../schemaHelpers';
@@ -31,7 +29,6 @@ import {
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds,
 		end_seconds: endSeconds,
 		style: z
@@ -63,6 +60,10 @@ export const faceSwapVideo: ToolDeclaration = {
 	description:
 		'Put the face from a photo onto the people in a video, GIF or YouTube clip (credits per rendered frame)',
 	expectedSeconds: 60,
+	agent: {
+		does: 'Put the face of a photo onto the people in a video.',
+		cost: 'credits per rendered frame, about 30 per second of video',
+	},
 	files: [
 		videoFileInput('The video or GIF whose faces are replaced', { acceptsGif: true }),
 		sourceFaceInput(),
@@ -102,34 +103,24 @@ export const faceSwapVideo: ToolDeclaration = {
 			],
 			default: 'default',
 			description: 'Face swap engine version',
+			body: 'style.version',
 		},
 	],
 	labels: {
-		...CLIP_TIME_LABELS,
-		'style.version': 'Version',
 		...VIDEO_SOURCE_LABELS,
-		'assets.face_swap_mode': 'Face Swap Mode',
 		'assets.image_file_path': 'Source Face Image',
 		'assets.face_mappings': 'Face Mappings',
 	},
 	nestedFiles: faceMappingFiles,
-	buildBody({ fields, options, files }) {
-		const assets: IDataObject = {
-			video_source: fields.videoSourceType,
-			face_swap_mode: fields.faceSwapMode,
-		};
-		addVideoSource(assets, fields, files);
+	buildBody(input, body) {
+		const { fields, files } = input;
+		addVideoSource(input, body);
+		const assets = body.assets as IDataObject;
 		if (fields.faceSwapMode === 'individual-faces') {
 			assets.face_mappings = faceMappingsBody(fields, files);
 		} else if (files.sourceImage) {
 			assets.image_file_path = files.sourceImage;
 		}
-		const body: IDataObject = {
-			start_seconds: fields.startSeconds,
-			end_seconds: fields.endSeconds,
-			assets,
-		};
-		if (options.version) body.style = { version: options.version };
 		return body;
 	},
 	schema,

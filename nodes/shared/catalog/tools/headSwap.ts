@@ -1,14 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { fileValue } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const MAX_RESOLUTION = 2048;
 
 const schema = z
 	.object({
-		name: jobName,
 		// Larger values are clamped to the plan's maximum by the API, so only the type is checked here.
 		max_resolution: z.number().int('must be a whole number of pixels').positive().optional(),
 		assets: z
@@ -28,11 +26,16 @@ export const headSwap: ToolDeclaration = {
 	action: 'Put a head onto another body',
 	description: 'Place the head from one photo onto the body in another photo (10 credits)',
 	expectedSeconds: 20,
+	agent: {
+		does: 'Put the head of one photo onto the body in another photo.',
+		cost: '10 credits',
+	},
 	files: [
 		{
 			name: 'bodyImage',
 			displayName: 'Body Image',
 			description: 'The photo that receives the new head',
+			body: 'assets.body_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -40,6 +43,7 @@ export const headSwap: ToolDeclaration = {
 			name: 'headImage',
 			displayName: 'Head Image',
 			description: 'The photo of the head to put on the body',
+			body: 'assets.head_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -54,19 +58,8 @@ export const headSwap: ToolDeclaration = {
 			default: 1024,
 			description:
 				'Longest edge of the output in pixels. Without it, the maximum of your plan (at most 2048). Larger values are lowered to your plan maximum.',
+			body: 'max_resolution',
 		},
 	],
-	labels: {
-		'assets.body_file_path': 'Body Image',
-		'assets.head_file_path': 'Head Image',
-		max_resolution: 'Max Resolution',
-	},
-	buildBody({ options, files }) {
-		const body: IDataObject = {
-			assets: { body_file_path: files.bodyImage, head_file_path: files.headImage },
-		};
-		if (options.maxResolution !== undefined) body.max_resolution = options.maxResolution;
-		return body;
-	},
 	schema,
 };

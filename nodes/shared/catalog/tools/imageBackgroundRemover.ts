@@ -1,12 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { fileValue } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const schema = z
 	.object({
-		name: jobName,
 		assets: z
 			.object({
 				image_file_path: fileValue,
@@ -24,11 +22,16 @@ export const imageBackgroundRemover: ToolDeclaration = {
 	action: 'Remove the background of an image',
 	description: 'Cut out the subject of an image, optionally onto a new background (5 credits)',
 	expectedSeconds: 8,
+	agent: {
+		does: 'Cut out the subject of an image (transparent background, or a new background image).',
+		cost: '5 credits',
+	},
 	files: [
 		{
 			name: 'image',
 			displayName: 'Image',
 			description: 'The image whose background is removed',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -39,18 +42,10 @@ export const imageBackgroundRemover: ToolDeclaration = {
 				'Optional image to put behind the subject. It is resized to the size of the main image, so use a similar resolution.',
 			assetType: 'image',
 			required: false,
+			body: 'assets.background_image_file_path',
 		},
 	],
 	fields: [],
 	optionalFields: [],
-	labels: {
-		'assets.image_file_path': 'Image',
-		'assets.background_image_file_path': 'New Background Image',
-	},
-	buildBody({ files }) {
-		const assets: IDataObject = { image_file_path: files.image };
-		if (files.backgroundImage) assets.background_image_file_path = files.backgroundImage;
-		return { assets };
-	},
 	schema,
 };

@@ -1,8 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isFilled, promptField } from '../commonFields';
-import { fileValue, jobName, openEnum, optionalPromptStyle } from '../schemaHelpers';
+import { promptField } from '../commonFields';
+import { fileValue, openEnum, optionalPromptStyle } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import {
 	audioField,
@@ -19,7 +18,6 @@ const NO_END_IMAGE = modelLabelsWhere((rule) => rule.endImageResolutions === nul
 
 const schema = z
 	.object({
-		name: jobName,
 		end_seconds: z.number().min(1).max(60),
 		model: openEnum(VIDEO_MODELS).optional(),
 		resolution: openEnum(VIDEO_RESOLUTIONS).optional(),
@@ -44,11 +42,16 @@ export const imageToVideo: ToolDeclaration = {
 	description:
 		'Turn a still image into a video clip, optionally guided by a prompt and ending on a second image',
 	expectedSeconds: 180,
+	agent: {
+		does: 'Animate a still image into a short video clip, optionally guided by a prompt.',
+		cost: 'credits per second of video, by model; more with audio',
+	},
 	files: [
 		{
 			name: 'image',
 			displayName: 'Image',
 			description: 'The image the video starts from',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: true,
 		},
@@ -58,6 +61,7 @@ export const imageToVideo: ToolDeclaration = {
 			description: `Optional image the video ends on. Not available with ${NO_END_IMAGE}.`,
 			assetType: 'image',
 			required: false,
+			body: 'assets.end_image_file_path',
 		},
 	],
 	fields: [
@@ -71,12 +75,14 @@ export const imageToVideo: ToolDeclaration = {
 			},
 			default: 3,
 			required: true,
+			body: 'end_seconds',
 			description:
 				'Length of the video in seconds. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 	optionalFields: [
 		promptField({
+			body: 'style.prompt',
 			placeholder: 'e.g. The camera slowly zooms in while leaves drift past',
 			description: 'How the image should move',
 		}),
@@ -93,33 +99,18 @@ export const imageToVideo: ToolDeclaration = {
 				loadOptionsDependsOn: ['options.model'],
 			},
 			default: '720p',
+			body: 'resolution',
 			description:
 				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		audioField(),
 	],
-	labels: {
-		'assets.image_file_path': 'Image',
-		'assets.end_image_file_path': 'End Image',
-		'style.prompt': 'Prompt',
-		end_seconds: 'Duration',
-		model: 'Model',
-		resolution: 'Resolution',
-		audio: 'Audio',
-	},
 	loadOptions: {
 		imageToVideoDurations: durationOptions,
 		imageToVideoResolutions: resolutionOptions,
 	},
-	buildBody({ fields, options, files }) {
-		const assets: IDataObject = { image_file_path: files.image };
-		if (files.endImage) assets.end_image_file_path = files.endImage;
-		const body: IDataObject = { end_seconds: Number(fields.duration), assets };
-		if (isFilled(options.prompt)) body.style = { prompt: options.prompt };
-		if (options.model) body.model = options.model;
-		if (options.resolution) body.resolution = options.resolution;
-		if (options.audio !== undefined) body.audio = options.audio;
-		return body;
+	buildBody(_input, body) {
+		return { ...body, end_seconds: Number(body.end_seconds) };
 	},
 	schema,
 };

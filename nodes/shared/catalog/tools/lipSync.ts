@@ -1,9 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
 	addVideoSource,
-	CLIP_TIME_LABELS,
 	clipTimeFields,
 	VIDEO_SOURCE_LABELS,
 	videoFileInput,
@@ -14,7 +12,6 @@ import {
 	endAfterStart,
 	endSeconds,
 	fileValue,
-	jobName,
 	startSeconds,
 	videoSourceAssets,
 } from '../schemaHelpers';
@@ -22,7 +19,6 @@ import type { ToolDeclaration } from '../types';
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds,
 		end_seconds: endSeconds,
 		max_fps_limit: z.number().min(1).optional(),
@@ -50,12 +46,17 @@ export const lipSync: ToolDeclaration = {
 	description:
 		'Make the lip movements in a video match a new audio track (1 credit per frame, 2 with Pro)',
 	expectedSeconds: 60,
+	agent: {
+		does: 'Make the lips of a person in a video follow a new audio track.',
+		cost: '1 credit per frame (2 with the Pro mode)',
+	},
 	files: [
 		videoFileInput('The video of the person whose lips are synced'),
 		{
 			name: 'audio',
 			displayName: 'Audio',
 			description: 'The speech or song the lips should follow',
+			body: 'assets.audio_file_path',
 			assetType: 'audio',
 			required: true,
 		},
@@ -88,6 +89,7 @@ export const lipSync: ToolDeclaration = {
 				},
 			],
 			default: 'lite',
+			body: 'style.generation_mode',
 		},
 		{
 			displayName: 'Max FPS',
@@ -97,29 +99,10 @@ export const lipSync: ToolDeclaration = {
 			default: 12,
 			description:
 				'Highest frame rate of the output. Videos with a lower frame rate keep theirs. Lower values use fewer frames and credits.',
+			body: 'max_fps_limit',
 		},
 	],
-	labels: {
-		...CLIP_TIME_LABELS,
-		max_fps_limit: 'Max FPS',
-		'style.generation_mode': 'Generation Mode',
-		'assets.audio_file_path': 'Audio',
-		...VIDEO_SOURCE_LABELS,
-	},
-	buildBody({ fields, options, files }) {
-		const assets: IDataObject = {
-			audio_file_path: files.audio,
-			video_source: fields.videoSourceType,
-		};
-		addVideoSource(assets, fields, files);
-		const body: IDataObject = {
-			start_seconds: fields.startSeconds,
-			end_seconds: fields.endSeconds,
-			assets,
-		};
-		if (options.maxFpsLimit !== undefined) body.max_fps_limit = options.maxFpsLimit;
-		if (options.generationMode) body.style = { generation_mode: options.generationMode };
-		return body;
-	},
+	labels: VIDEO_SOURCE_LABELS,
+	buildBody: addVideoSource,
 	schema,
 };

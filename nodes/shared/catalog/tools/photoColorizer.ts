@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
-import { fileValue, jobName } from '../schemaHelpers';
+import { fileValue } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 
 const schema = z
 	.object({
-		name: jobName,
 		assets: z.object({ image_file_path: fileValue }).strict(),
 	})
 	.strict();
@@ -18,22 +17,21 @@ export const photoColorizer: ToolDeclaration = {
 	action: 'Colorize a black-and-white photo',
 	description: 'Add natural colors to a black-and-white or faded photo (10 credits)',
 	expectedSeconds: 8,
+	agent: {
+		does: 'Colorize a black-and-white or faded photo.',
+		cost: '10 credits',
+	},
 	files: [
 		{
 			name: 'image',
 			displayName: 'Image',
 			description: 'The black-and-white photo to colorize',
+			body: 'assets.image_file_path',
 			assetType: 'image',
 			required: true,
 		},
 	],
 	fields: [],
 	optionalFields: [],
-	labels: {
-		'assets.image_file_path': 'Image',
-	},
-	buildBody({ files }) {
-		return { assets: { image_file_path: files.image } };
-	},
 	schema,
 };

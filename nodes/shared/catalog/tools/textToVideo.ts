@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { promptField } from '../commonFields';
-import { jobName, openEnum, requiredTextWithin } from '../schemaHelpers';
+import { openEnum, requiredTextWithin } from '../schemaHelpers';
 import type { ToolDeclaration } from '../types';
 import {
 	buildReferences,
@@ -27,7 +27,6 @@ const NO_SQUARE = modelLabelsWhere((rule) => !rule.aspectRatios.includes('1:1'))
 
 const schema = z
 	.object({
-		name: jobName,
 		end_seconds: z.number().min(1).max(60),
 		model: openEnum(VIDEO_MODELS).optional(),
 		aspect_ratio: z.enum(ASPECT_RATIOS).optional(),
@@ -48,9 +47,14 @@ export const textToVideo: ToolDeclaration = {
 	description:
 		'Create a video clip from a text prompt, with a choice of model, length, size and audio',
 	expectedSeconds: 180,
+	agent: {
+		does: 'Make a short video clip from a text prompt.',
+		cost: 'credits per second of video, by model; more with audio',
+	},
 	files: [],
 	fields: [
 		promptField({
+			body: 'style.prompt',
 			required: true,
 			placeholder: 'e.g. A golden retriever running along a beach at sunrise, slow motion',
 			description:
@@ -66,6 +70,7 @@ export const textToVideo: ToolDeclaration = {
 			},
 			default: 3,
 			required: true,
+			body: 'end_seconds',
 			description:
 				'Length of the video in seconds. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
@@ -85,6 +90,7 @@ export const textToVideo: ToolDeclaration = {
 				{ name: 'Square (1:1)', value: '1:1', description: `Not available with ${NO_SQUARE}` },
 			],
 			default: '16:9',
+			body: 'aspect_ratio',
 		},
 		{
 			displayName: 'Resolution Name or ID',
@@ -95,6 +101,7 @@ export const textToVideo: ToolDeclaration = {
 				loadOptionsDependsOn: ['options.model'],
 			},
 			default: '720p',
+			body: 'resolution',
 			description:
 				'Output resolution. The list depends on the model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
@@ -102,12 +109,6 @@ export const textToVideo: ToolDeclaration = {
 		referencesField(),
 	],
 	labels: {
-		'style.prompt': 'Prompt',
-		end_seconds: 'Duration',
-		model: 'Model',
-		aspect_ratio: 'Aspect Ratio',
-		resolution: 'Resolution',
-		audio: 'Audio',
 		references: 'References',
 		'references.name': 'Reference Name',
 		'references.file_path': 'Reference File',
@@ -117,15 +118,8 @@ export const textToVideo: ToolDeclaration = {
 		textToVideoDurations: durationOptions,
 		textToVideoResolutions: resolutionOptions,
 	},
-	buildBody({ fields, options, files }) {
-		const body: IDataObject = {
-			end_seconds: Number(fields.duration),
-			style: { prompt: fields.prompt },
-		};
-		if (options.model) body.model = options.model;
-		if (options.aspectRatio) body.aspect_ratio = options.aspectRatio;
-		if (options.resolution) body.resolution = options.resolution;
-		if (options.audio !== undefined) body.audio = options.audio;
+	buildBody({ options, files }, mapped) {
+		const body: IDataObject = { ...mapped, end_seconds: Number(mapped.end_seconds) };
 		const references = buildReferences(options, files);
 		if (references.length > 0) body.references = references;
 		return body;

@@ -1,11 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
 	addVideoSource,
-	CLIP_TIME_LABELS,
 	clipTimeFields,
-	isFilled,
 	promptField,
 	VIDEO_SOURCE_LABELS,
 	videoFileInput,
@@ -15,7 +12,6 @@ import {
 	checkMediaSource,
 	endAfterStart,
 	endSeconds,
-	jobName,
 	nonEmptyText,
 	openEnum,
 	startSeconds,
@@ -117,7 +113,6 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 const schema = z
 	.object({
-		name: jobName,
 		start_seconds: startSeconds,
 		end_seconds: endSeconds,
 		fps_resolution: z.enum(['FULL', 'HALF']).optional(),
@@ -163,6 +158,10 @@ export const videoToVideo: ToolDeclaration = {
 	description:
 		'Re-render a video or YouTube clip in one of 75 art styles (credits per rendered frame)',
 	expectedSeconds: 570,
+	agent: {
+		does: 'Re-render a video in an art style (anime, Ghibli, clay…).',
+		cost: 'credits per rendered frame',
+	},
 	files: [videoFileInput('The video to restyle')],
 	fields: [
 		...videoSourceFields({ youtubeDescription: 'Link to the YouTube video to restyle' }),
@@ -172,6 +171,7 @@ export const videoToVideo: ToolDeclaration = {
 			type: 'options',
 			options: ART_STYLES.map((style) => ({ name: style, value: style })).sort(byName),
 			default: 'Studio Ghibli',
+			body: 'style.art_style',
 		},
 		...clipTimeFields('video'),
 	],
@@ -189,6 +189,7 @@ export const videoToVideo: ToolDeclaration = {
 				},
 			],
 			default: 'HALF',
+			body: 'fps_resolution',
 		},
 		{
 			displayName: 'Model',
@@ -201,8 +202,10 @@ export const videoToVideo: ToolDeclaration = {
 			default: 'default',
 			description:
 				'Base model. Dreamshaper suits animation and realism, Absolute Reality realism, Flat 2D Anime flat anime illustration.',
+			body: 'style.model',
 		},
 		promptField({
+			body: 'style.prompt',
 			rows: 2,
 			placeholder: 'e.g. A knight in shining armor',
 			description: 'Used with the Custom and Append to Default prompt types',
@@ -225,6 +228,7 @@ export const videoToVideo: ToolDeclaration = {
 				{ name: 'Default', value: 'default', description: "The art style's recommended prompt" },
 			],
 			default: 'default',
+			body: 'style.prompt_type',
 		},
 		{
 			displayName: 'Version',
@@ -236,34 +240,10 @@ export const videoToVideo: ToolDeclaration = {
 				{ name: 'V2', value: 'v2', description: 'Faster, more consistent and less noisy' },
 			],
 			default: 'default',
+			body: 'style.version',
 		},
 	],
-	labels: {
-		...CLIP_TIME_LABELS,
-		fps_resolution: 'Frame Rate',
-		'style.art_style': 'Art Style',
-		'style.version': 'Version',
-		'style.prompt_type': 'Prompt Type',
-		'style.prompt': 'Prompt',
-		'style.model': 'Model',
-		...VIDEO_SOURCE_LABELS,
-	},
-	buildBody({ fields, options, files }) {
-		const style: IDataObject = { art_style: fields.artStyle };
-		if (options.version) style.version = options.version;
-		if (options.promptType) style.prompt_type = options.promptType;
-		if (isFilled(options.prompt)) style.prompt = options.prompt;
-		if (options.model) style.model = options.model;
-		const assets: IDataObject = { video_source: fields.videoSourceType };
-		addVideoSource(assets, fields, files);
-		const body: IDataObject = {
-			start_seconds: fields.startSeconds,
-			end_seconds: fields.endSeconds,
-			style,
-			assets,
-		};
-		if (options.fpsResolution) body.fps_resolution = options.fpsResolution;
-		return body;
-	},
+	labels: VIDEO_SOURCE_LABELS,
+	buildBody: addVideoSource,
 	schema,
 };
