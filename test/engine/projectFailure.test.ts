@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { ExecutionCancelledError } from '../../nodes/shared/transport/cancellableSleep';
+import { ExecutionCancelledError } from '../../nodes/shared/transport/cancellation';
 import { aboutProject, failureItem, projectNote } from '../../nodes/shared/engine/projectFailure';
 
 const INODE = {

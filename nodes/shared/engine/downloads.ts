@@ -13,9 +13,11 @@ import { cancelSignalOf } from '../transport/apiRequest';
 import {
 	cancellableSleep,
 	DeadlineReachedError,
+	linkSignals,
+	remainingMs,
 	throwIfCancelled,
-} from '../transport/cancellableSleep';
-import { linkSignals, remainingMs } from '../transport/linkedSignal';
+	type Deadline,
+} from '../transport/cancellation';
 import { USER_AGENT } from '../transport/packageInfo';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../transport/retryPolicy';
 import { setBinaryField } from './binaryNames';
@@ -35,8 +37,8 @@ export interface DownloadOptions {
 	maxAttempts?: number;
 	/** Socket idle timeout of one transfer. Default 5 minutes. */
 	timeoutMs?: number;
-	/** The wait's time limit: transfers, retries and refreshes end by `at` (the error tells the time since `since`). */
-	deadline?: { at: number; since: number };
+	/** The item's time limit: transfers, retries and refreshes end by it (the error tells the time since it started). */
+	deadline?: Deadline;
 	/** Stops every transfer with this signal's reason (e.g. another item failed). */
 	signal?: AbortSignal;
 }
@@ -153,7 +155,7 @@ async function requestFile(run: DownloadRun, url: string): Promise<FullResponse 
 		encoding: 'stream',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: Math.max(1, Math.min(timeoutMs, remainingMs(deadline?.at))),
+		timeout: Math.max(1, Math.min(timeoutMs, remainingMs(deadline))),
 		// Compressed transfers would make Content-Length useless as a completeness check.
 		headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'identity' },
 		abortSignal: run.signal,
@@ -308,7 +310,7 @@ async function downloadFile(run: DownloadRun, index: number): Promise<IBinaryDat
 function timedOutOr(run: DownloadRun, error: unknown): unknown {
 	const { deadline } = run.options;
 	if (!(error instanceof DeadlineReachedError) || !deadline) return error;
-	const elapsedMs = Date.now() - deadline.since;
+	const elapsedMs = Date.now() - deadline.startedAt;
 	const timedOut = projectError(
 		run,
 		`Downloading the outputs of Magic Hour project ${run.project.id} did not finish in time (waited ${formatDuration(elapsedMs)})`,
@@ -332,7 +334,7 @@ export async function downloadOutputs(
 	const linked = linkSignals({
 		cancel: cancelSignalOf(ctx),
 		stop: options.signal,
-		deadline: options.deadline?.at,
+		deadline: options.deadline,
 	});
 	const run: DownloadRun = { ctx, options, project, latest: project, signal: linked.signal };
 	try {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { binaryFieldName } from './binaryNames';
 import { DEFAULT_BINARY_PREFIX } from './downloads';
 import { NUMBER_RULES, numberOption } from './numberOption';
-import type { PollingMode } from './projectPoller';
+import type { PollingMode } from './pollSchedule';
 
 /** The node-level collection holding how a run executes (not what Magic Hour is asked to make). */
 export const EXECUTION_SETTINGS = 'executionSettings';

@@ -4,8 +4,12 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { acceptedExtensions, extensionOf, uploadTypeFor } from '../catalog/fileFormats';
 import type { FileInputSlot, FileSpec, ProjectKind, ToolDeclaration } from '../catalog/types';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
-import { cancellableSleep, throwIfCancelled } from '../transport/cancellableSleep';
-import { linkSignals, type LinkedSignal } from '../transport/linkedSignal';
+import {
+	cancellableSleep,
+	linkSignals,
+	throwIfCancelled,
+	type LinkedSignal,
+} from '../transport/cancellation';
 import { binaryFieldName } from './binaryNames';
 import { discard } from './discard';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from '../transport/retryPolicy';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ProjectKind } from '../catalog/types';
-import { ExecutionCancelledError } from '../transport/cancellableSleep';
+import { ExecutionCancelledError } from '../transport/cancellation';
 import { errorItem } from './errorItem';
 
 interface ProjectRef {

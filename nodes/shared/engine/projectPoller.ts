@@ -3,9 +3,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
-import { DeadlineReachedError, ExecutionCancelledError } from '../transport/cancellableSleep';
+import {
+	cancellableSleep,
+	DeadlineReachedError,
+	ExecutionCancelledError,
+	remainingMs,
+	type Deadline,
+} from '../transport/cancellation';
 import type { RetryPolicy } from '../transport/retryPolicy';
-import { pollerClock, type PollerClock } from './pollerClock';
 import {
 	DEFAULT_FIXED_INTERVAL_MS,
 	jitterFor,
@@ -14,17 +19,28 @@ import {
 	type PollSchedule,
 } from './pollSchedule';
 import { aboutProject } from './projectFailure';
-import {
-	DEFAULT_TIMEOUT_MINUTES,
-	projectPath,
-	TERMINAL_STATUSES,
-	type ProjectDetail,
-} from './projectTypes';
+import { projectPath, TERMINAL_STATUSES, type ProjectDetail } from './projectTypes';
 import { canceledError, renderFailedError, timedOutError, type WaitedProject } from './waitErrors';
 
-// Imported from here before the schedule and the wait errors had modules of their own.
-export type { PollingMode } from './pollSchedule';
-export { hintForErrorCode } from './waitErrors';
+/** The project poller's source of time, injected so that the benchmark can run it faster than the wall clock. */
+export interface PollerClock {
+	now(): number;
+	/** Resolves after `ms`, or as soon as `signal` aborts. */
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** `Date.now` and the transport's cancellable sleep (an abort ends the sleep early, it is not an error here). */
+export const systemClock: PollerClock = {
+	now: () => Date.now(),
+	sleep: async (ms, signal) => await cancellableSleep(ms, signal).catch(() => undefined),
+};
+
+let defaultClock: PollerClock = systemClock;
+
+/** For the benchmark: every poller created from now on without a clock of its own runs on `clock`. */
+export function setPollerClock(clock: PollerClock): void {
+	defaultClock = clock;
+}
 
 export interface PollerSettings {
 	/** Default 'automatic'. */
@@ -33,7 +49,7 @@ export interface PollerSettings {
 	fixedIntervalMs?: number;
 	/** Retry policy of each status request (the transport's default when unset). */
 	retry?: Partial<RetryPolicy>;
-	/** Default: pollerClock(), the system clock. */
+	/** Default: the system clock, unless setPollerClock installed another. */
 	clock?: PollerClock;
 }
 
@@ -43,8 +59,8 @@ export interface WaitRequest {
 	itemIndex: number;
 	/** Usual duration of the job from now. Automatic mode checks first at 80–90 % of it (video 50–60 %); 0 checks at once. */
 	expectedMs?: number;
-	/** Give up after this long (default: DEFAULT_TIMEOUT_MINUTES of the kind). Every status request ends by then. */
-	timeoutMs?: number;
+	/** The item's time limit: the wait gives up then, and every status request ends by then. */
+	deadline: Deadline;
 	/** Called with each status the project is seen in (to report it if the run stops). */
 	onStatus?: (status: string) => void;
 	/** A detail already fetched (e.g. while detecting the kind): settles at once when terminal. */
@@ -119,7 +135,7 @@ export class ProjectPoller {
 	) {
 		this.mode = settings.mode ?? 'automatic';
 		this.fixedIntervalMs = Math.max(1, settings.fixedIntervalMs ?? DEFAULT_FIXED_INTERVAL_MS);
-		this.clock = settings.clock ?? pollerClock();
+		this.clock = settings.clock ?? defaultClock;
 		this.signal = cancelSignalOf(ctx);
 	}
 
@@ -129,10 +145,6 @@ export class ProjectPoller {
 		if (this.signal?.aborted) throw new ExecutionCancelledError();
 		return await new Promise<ProjectDetail>((resolve, reject) => {
 			const now = this.clock.now();
-			const timeoutMs =
-				request.timeoutMs && request.timeoutMs > 0
-					? request.timeoutMs
-					: DEFAULT_TIMEOUT_MINUTES[request.kind] * 60_000;
 			const job: Job = {
 				request,
 				schedule: {
@@ -142,7 +154,8 @@ export class ProjectPoller {
 					fixedIntervalMs: this.fixedIntervalMs,
 				},
 				addedAt: now,
-				deadline: now + timeoutMs,
+				// The deadline on the poller's clock (which the benchmark runs faster than the wall clock).
+				deadline: now + remainingMs(request.deadline),
 				nextAt: 0,
 				seen: 0,
 				checks: 0,
@@ -275,8 +288,7 @@ export class ProjectPoller {
 			retry: this.settings.retry,
 			onRateLimited: (waitMs) => this.pauseFor(waitMs),
 			signal: this.stopController.signal,
-			// The transport keeps wall-clock time: it gets the job's remaining time on that clock.
-			deadline: Date.now() + Math.max(0, job.deadline - now),
+			deadline: job.request.deadline,
 		})
 			.then(
 				(detail) => this.onDetail(job, detail, this.clock.now()),

@@ -5,7 +5,7 @@ import { toolRequestBody } from '../catalog/requestBody';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
-import { throwIfCancelled } from '../transport/cancellableSleep';
+import { throwIfCancelled } from '../transport/cancellation';
 import { runsAsAgentTool } from './agentTool';
 import { runBatch } from './batch';
 import { CreateGate } from './createGate';
@@ -14,7 +14,8 @@ import { collectFileInputs, uploadPendingFiles, type CollectedFiles } from './fi
 import { readItemSettings, readRunSettings } from './executionSettings';
 import { failureItem } from './projectFailure';
 import { ProjectPoller } from './projectPoller';
-import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
+import { itemDeadline } from './pollSchedule';
+import { projectPath, type ProjectDetail } from './projectTypes';
 import { RunLedger } from './runLedger';
 import { validateToolBody } from './validateBody';
 
@@ -30,7 +31,8 @@ interface ItemRunSettings {
 	binaryPrefix: string;
 	jobName: string;
 	expectedMs: number;
-	timeoutMs: number;
+	/** 0: the kind's default. */
+	timeoutMinutes: number;
 }
 
 /** Everything an item needs before its first request, checked. */
@@ -74,7 +76,7 @@ function itemRunSettings(
 		binaryPrefix,
 		jobName,
 		expectedMs: (expectedSeconds || tool.expectedSeconds) * 1000,
-		timeoutMs: (timeoutMinutes || DEFAULT_TIMEOUT_MINUTES[tool.kind]) * 60_000,
+		timeoutMinutes,
 	};
 }
 
@@ -253,16 +255,15 @@ export async function executeTool(
 			};
 		}
 		// "Timeout (Minutes)" bounds the wait and the download together.
-		const waitStartedAt = Date.now();
+		const deadline = itemDeadline(tool.kind, settings.timeoutMinutes, Date.now());
 		const project = await poller.waitFor({
 			id,
 			kind: tool.kind,
 			itemIndex,
 			expectedMs: settings.expectedMs,
-			timeoutMs: settings.timeoutMs,
+			deadline,
 			onStatus: (status) => ledger.status(itemIndex, status),
 		});
-		const deadline = { at: waitStartedAt + settings.timeoutMs, since: waitStartedAt };
 		const binary = settings.downloadOutputs
 			? await downloadOutputs(this, project, {
 					kind: tool.kind,
@@ -275,7 +276,7 @@ export async function executeTool(
 							method: 'GET',
 							path: projectPath(tool.kind, id),
 							itemIndex,
-							deadline: deadline.at,
+							deadline,
 							signal: runStop,
 						}),
 				})

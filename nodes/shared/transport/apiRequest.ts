@@ -9,9 +9,14 @@ import type {
 } from 'n8n-workflow';
 
 import { apiRedirectError, apiStatusError, networkError, type FailedRequest } from './apiErrors';
-import { cancellableSleep, throwIfCancelled } from './cancellableSleep';
 import { baseUrlFromCredentials } from './baseUrl';
-import { linkSignals, remainingMs } from './linkedSignal';
+import {
+	cancellableSleep,
+	linkSignals,
+	remainingMs,
+	throwIfCancelled,
+	type Deadline,
+} from './cancellation';
 import { USER_AGENT } from './packageInfo';
 import {
 	backoffDelayMs,
@@ -59,10 +64,10 @@ export interface MagicHourRequest {
 	 */
 	beforeAttempt?: () => void;
 	/**
-	 * Epoch ms no attempt, retry or wait may pass (the "Timeout (Minutes)" of a wait): the request
-	 * in flight is aborted then, with DeadlineReachedError.
+	 * The item's time limit ("Timeout (Minutes)" of a wait): no attempt, retry or wait passes it;
+	 * the request in flight is aborted then, with DeadlineReachedError.
 	 */
-	deadline?: number;
+	deadline?: Deadline;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;

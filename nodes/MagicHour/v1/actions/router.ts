@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runBatch } from '../../../shared/engine/batch';
 import { failureItem } from '../../../shared/engine/projectFailure';
 import { asNodeError } from '../../../shared/transport/apiErrors';
-import { ExecutionCancelledError } from '../../../shared/transport/cancellableSleep';
+import { ExecutionCancelledError } from '../../../shared/transport/cancellation';
 import * as account from './account';
 import type { ItemOperation, Operation, OperationRun } from './common';
 import * as faceDetection from './faceDetection';

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflo
 import type { ProjectKind } from '../../../../shared/catalog/types';
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
+import type { Deadline } from '../../../../shared/transport/cancellation';
 
 const KINDS: readonly ProjectKind[] = ['image', 'video', 'audio'];
 const AUTO_DETECT = 'auto';
@@ -80,7 +81,7 @@ export async function detectKind(
 	ctx: IExecuteFunctions,
 	id: string,
 	itemIndex: number,
-	limits: { deadline?: number; signal?: AbortSignal } = {},
+	limits: { deadline?: Deadline; signal?: AbortSignal } = {},
 ): Promise<{ kind: ProjectKind; detail: ProjectDetail }> {
 	for (const kind of KINDS) {
 		try {
