@@ -10,7 +10,7 @@ import {
 	remainingMs,
 	type Deadline,
 } from '../transport/cancellation';
-import type { RetryPolicy } from '../transport/retryPolicy';
+import { isTransientError, type RetryPolicy } from '../transport/retryPolicy';
 import {
 	DEFAULT_FIXED_INTERVAL_MS,
 	jitterFor,
@@ -359,12 +359,10 @@ export class ProjectPoller {
 			this.timeOut(job, now);
 			return;
 		}
-		// The transport already retried; network failures (no HTTP code), 429 and 5xx may still pass.
-		const apiError = error instanceof NodeApiError;
-		const httpCode = apiError ? Number(error.httpCode ?? NaN) : NaN;
-		if (httpCode === 429) this.pauseFor(RATE_LIMIT_PAUSE_MS);
-		const transient =
-			apiError && (!Number.isFinite(httpCode) || httpCode === 429 || httpCode >= 500);
+		// The transport already retried; a transient failure may still pass on a later check.
+		if (error instanceof NodeApiError && error.httpCode === '429')
+			this.pauseFor(RATE_LIMIT_PAUSE_MS);
+		const transient = isTransientError(error);
 		job.failuresInRow += 1;
 		if (transient && now >= job.deadline) {
 			this.timeOut(job, now);

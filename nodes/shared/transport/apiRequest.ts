@@ -21,10 +21,12 @@ import { USER_AGENT } from './packageInfo';
 import {
 	backoffDelayMs,
 	DEFAULT_RETRY_POLICY,
+	isTransientStatus,
 	parseRetryAfterMs,
 	requestNeverReachedServer,
 	type RetryPolicy,
 } from './retryPolicy';
+import type { FullResponse } from './transfer';
 
 /** The credential type every Magic Hour node authenticates with. */
 export const CREDENTIALS_TYPE = 'magicHourCommunityApi';
@@ -89,12 +91,6 @@ function withCancelSignal<C extends MagicHourContext>(ctx: C, signal: AbortSigna
 export async function resolveBaseUrl(ctx: MagicHourContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIALS_TYPE);
 	return baseUrlFromCredentials(credentials);
-}
-
-interface FullResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
 }
 
 function rootErrorCode(error: unknown): string | undefined {
@@ -238,7 +234,7 @@ async function sendWithRetries<T>(
 			await cancellableSleep(wait, signal);
 			continue;
 		}
-		if (statusCode >= 500 && !isCreate && canRetry) {
+		if (isTransientStatus(statusCode) && !isCreate && canRetry) {
 			if (request.method === 'DELETE') deleteMayHaveApplied = true;
 			await cancellableSleep(backoffDelayMs(attempt, policy), signal);
 			continue;
