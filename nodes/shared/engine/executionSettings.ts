@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { binaryFieldName } from './binaryNames';
 import { DEFAULT_BINARY_PREFIX } from './downloads';
-import { NUMBER_RULES, numberOption } from './numberOption';
-import type { PollingMode } from './pollSchedule';
+import { DEFAULT_FIXED_INTERVAL_MS, type PollingMode } from './pollSchedule';
 
 /** The node-level collection holding how a run executes (not what Magic Hour is asked to make). */
 export const EXECUTION_SETTINGS = 'executionSettings';
@@ -30,7 +30,7 @@ const pollIntervalSeconds: INodeProperties = {
 	name: 'pollIntervalSeconds',
 	type: 'number',
 	typeOptions: { minValue: 0.05, numberPrecision: 2 },
-	default: 3,
+	default: DEFAULT_FIXED_INTERVAL_MS / 1000,
 	description:
 		'Used with the Fixed polling interval. Applies to the whole run (an expression here is evaluated once, for the first item).',
 };
@@ -103,6 +103,85 @@ export function waitExecutionSettingsProperty(): INodeProperties {
 	return collection([pollingMode, pollIntervalSeconds, timeoutMinutes, binaryPropertyPrefix]);
 }
 
+interface NumberRule {
+	/** The field's name as the user sees it. */
+	label: string;
+	min: number;
+	max?: number;
+	integer?: boolean;
+	/** Where the field is, as in "Set <label> <where>". Default: in the node's Execution Settings. */
+	where?: string;
+}
+
+function shown(value: unknown): string {
+	const text =
+		typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * The rule of a number setting, read off its property: label, range, and whole numbers only when
+ * the property sets no decimal places.
+ */
+function numberRule(property: INodeProperties, where?: string): NumberRule {
+	const { minValue, maxValue, numberPrecision } = property.typeOptions ?? {};
+	return {
+		label: property.displayName,
+		min: typeof minValue === 'number' ? minValue : 0,
+		max: typeof maxValue === 'number' ? maxValue : undefined,
+		integer: numberPrecision === undefined,
+		where,
+	};
+}
+
+/** A number setting checked by the rule of its property; unset gives the property's default. */
+export function numberSetting(
+	node: INode,
+	value: unknown,
+	property: INodeProperties,
+	itemIndex: number,
+	where?: string,
+): number {
+	return numberOption(
+		node,
+		value,
+		property.default as number,
+		numberRule(property, where),
+		itemIndex,
+	);
+}
+
+/**
+ * A number option as the node uses it: unset gives `fallback`; a number (or numeric text, as an
+ * expression may return) within the rule's range is taken; anything else fails naming the field,
+ * before any request (an option that is not a number must not quietly turn into another setting).
+ */
+function numberOption(
+	node: INode,
+	value: unknown,
+	fallback: number,
+	rule: NumberRule,
+	itemIndex: number,
+): number {
+	if (value === undefined || value === null) return fallback;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim()
+				? Number(value)
+				: NaN;
+	const range = rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
+	const fail = (problem: string) =>
+		new NodeOperationError(node, `"${rule.label}" ${problem}`, {
+			itemIndex,
+			description: `Set "${rule.label}" ${rule.where ?? "in the node's Execution Settings"} to a number ${range}; an expression there must return a number. Nothing was sent to Magic Hour.`,
+		});
+	if (!Number.isFinite(number)) throw fail(`must be a number, but it is ${shown(value)}`);
+	if (number < rule.min || (rule.max !== undefined && number > rule.max))
+		throw fail(`must be ${range}, but it is ${number}`);
+	return rule.integer ? Math.floor(number) : number;
+}
+
 /** Settings that hold for the whole run: one polling loop and one worker pool serve every item. */
 export interface RunSettings {
 	pollingMode: PollingMode;
@@ -127,17 +206,11 @@ function settingsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 	const node = ctx.getNode();
 	const settings = settingsOf(ctx, 0);
-	const seconds = numberOption(
-		node,
-		settings.pollIntervalSeconds,
-		3,
-		NUMBER_RULES.pollIntervalSeconds,
-		0,
-	);
+	const seconds = numberSetting(node, settings.pollIntervalSeconds, pollIntervalSeconds, 0);
 	return {
 		pollingMode: settings.pollingMode === 'fixed' ? 'fixed' : 'automatic',
 		fixedIntervalMs: seconds * 1000,
-		maxConcurrency: numberOption(node, settings.maxConcurrency, 5, NUMBER_RULES.maxConcurrency, 0),
+		maxConcurrency: numberSetting(node, settings.maxConcurrency, maxConcurrency, 0),
 	};
 }
 
@@ -146,20 +219,8 @@ export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): Ite
 	const node = ctx.getNode();
 	const settings = settingsOf(ctx, itemIndex);
 	return {
-		timeoutMinutes: numberOption(
-			node,
-			settings.timeoutMinutes,
-			0,
-			NUMBER_RULES.timeoutMinutes,
-			itemIndex,
-		),
-		expectedSeconds: numberOption(
-			node,
-			settings.expectedSeconds,
-			0,
-			NUMBER_RULES.expectedSeconds,
-			itemIndex,
-		),
+		timeoutMinutes: numberSetting(node, settings.timeoutMinutes, timeoutMinutes, itemIndex),
+		expectedSeconds: numberSetting(node, settings.expectedSeconds, expectedSeconds, itemIndex),
 		binaryPrefix: binaryFieldName(
 			node,
 			settings.binaryPropertyPrefix,
