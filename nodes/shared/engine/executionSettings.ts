@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 
 import { binaryFieldName } from './binaryNames';
 import { DEFAULT_BINARY_PREFIX } from './downloads';
-import { DEFAULT_FIXED_INTERVAL_MS, type PollingMode } from './pollSchedule';
+import type { PollingMode } from './pollSchedule';
 
 /** The node-level collection holding how a run executes (not what Magic Hour is asked to make). */
 export const EXECUTION_SETTINGS = 'executionSettings';
@@ -30,10 +30,13 @@ const pollIntervalSeconds: INodeProperties = {
 	name: 'pollIntervalSeconds',
 	type: 'number',
 	typeOptions: { minValue: 0.05, numberPrecision: 2 },
-	default: DEFAULT_FIXED_INTERVAL_MS / 1000,
+	default: 3,
 	description:
 		'Used with the Fixed polling interval. Applies to the whole run (an expression here is evaluated once, for the first item).',
 };
+
+/** The interval of the Fixed polling mode when none is set. */
+export const DEFAULT_FIXED_INTERVAL_MS = (pollIntervalSeconds.default as number) * 1000;
 
 const maxConcurrency: INodeProperties = {
 	displayName: 'Max Concurrent Jobs',

@@ -56,7 +56,6 @@ export interface ScheduleProgress {
 	jitter: number;
 }
 
-export const DEFAULT_FIXED_INTERVAL_MS = 3_000;
 /** Automatic mode: smallest interval, growth factor and the share of the cap it starts with. */
 const MIN_AUTO_INTERVAL_MS = 500;
 const BACKOFF_FACTOR = 1.5;

@@ -11,13 +11,8 @@ import {
 	type Deadline,
 } from '../transport/cancellation';
 import { isTransientError, type RetryPolicy } from '../transport/retryPolicy';
-import {
-	DEFAULT_FIXED_INTERVAL_MS,
-	jitterFor,
-	nextCheckAt,
-	type PollingMode,
-	type PollSchedule,
-} from './pollSchedule';
+import { DEFAULT_FIXED_INTERVAL_MS } from './executionSettings';
+import { jitterFor, nextCheckAt, type PollingMode, type PollSchedule } from './pollSchedule';
 import { aboutProject } from './projectFailure';
 import { projectPath, TERMINAL_STATUSES, type ProjectDetail } from './projectTypes';
 import { canceledError, renderFailedError, timedOutError, type WaitedProject } from './waitErrors';
