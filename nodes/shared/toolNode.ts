@@ -14,7 +14,7 @@ import { operationProperty, runProperties, toolProperties } from './catalog/prop
 import { TOOLS } from './catalog/tools';
 import type { ProjectKind, ToolDeclaration } from './catalog/types';
 import { agentToolOutput } from './engine/agentTool';
-import { executeTool } from './engine/runTool';
+import { executeTool } from './engine/executeTool';
 import { savedItemLoadOptions } from './engine/savedItems';
 import { versionOneDescription } from './versionDescription';
 

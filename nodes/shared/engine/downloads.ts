@@ -30,7 +30,8 @@ import {
 } from '../transport/transfer';
 import { setBinaryField } from './binaryNames';
 import { aboutProject, projectNote, recordProject } from './projectFailure';
-import { formatDuration, type ProjectDetail } from './projectTypes';
+import type { ProjectDetail } from './projectTypes';
+import { formatDuration } from './waitErrors';
 import { isStoreRefusal, storeRefusalMessage } from './storeRefusal';
 
 export interface DownloadOptions {

@@ -18,12 +18,3 @@ export interface ProjectDetail extends IDataObject {
 export function projectPath(kind: ProjectKind, id: string): string {
 	return `/v1/${kind}-projects/${encodeURIComponent(id)}`;
 }
-
-/** A duration as people read it: `2.5s`, `3m`, `1m 20s`. */
-export function formatDuration(ms: number): string {
-	const seconds = Math.round(ms / 1000);
-	if (seconds < 60) return `${Math.max(0, Math.round(ms / 100) / 10)}s`;
-	const minutes = Math.floor(seconds / 60);
-	const rest = seconds % 60;
-	return rest ? `${minutes}m ${rest}s` : `${minutes}m`;
-}

@@ -3,7 +3,7 @@ import type { INode } from 'n8n-workflow';
 
 import type { ProjectKind } from '../catalog/types';
 import { projectNote, recordProject } from './projectFailure';
-import { formatDuration, type ProjectDetail } from './projectTypes';
+import type { ProjectDetail } from './projectTypes';
 
 /** The errors a wait for a project ends with: the project failed, was canceled, or took too long. */
 
@@ -97,4 +97,13 @@ export function timedOutError(
 	error.context.elapsedMs = elapsedMs;
 	error.context.timedOut = true;
 	return error;
+}
+
+/** A duration as people read it: `2.5s`, `3m`, `1m 20s`. */
+export function formatDuration(ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	if (seconds < 60) return `${Math.max(0, Math.round(ms / 100) / 10)}s`;
+	const minutes = Math.floor(seconds / 60);
+	const rest = seconds % 60;
+	return rest ? `${minutes}m ${rest}s` : `${minutes}m`;
 }

@@ -12,7 +12,7 @@ import {
 	readRunSettings,
 	waitExecutionSettingsProperty,
 } from '../../../../shared/engine/executionSettings';
-import { limiter } from '../../../../shared/engine/limiter';
+import { limiter } from '../../../../shared/engine/batch';
 import { recordProject, type FailedItemContext } from '../../../../shared/engine/projectFailure';
 import { ProjectPoller } from '../../../../shared/engine/projectPoller';
 import { itemDeadline } from '../../../../shared/engine/pollSchedule';
