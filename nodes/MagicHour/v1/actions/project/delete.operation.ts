@@ -7,6 +7,8 @@ import type { ItemOperation } from '../common';
 import { detectKind, projectIdProperty, projectKindProperty, readProjectRef } from './projectRef';
 
 export const deleteProject: ItemOperation = {
+	agentDescription:
+		'Delete a Magic Hour project and its output files for good, given its ID and kind. Free; cannot be undone.',
 	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['delete'] } }, [
 		projectIdProperty,
 		projectKindProperty,

@@ -10,6 +10,9 @@ import type { ItemOperation } from '../common';
 import { projectIdProperty, projectKindProperty, readProject } from './projectRef';
 
 export const downloadProject: ItemOperation = {
+	agentDescription:
+		'Get the output file URLs of a finished Magic Hour project, given its ID and kind. Free.',
+	returnsProject: true,
 	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['download'] } }, [
 		projectIdProperty,
 		projectKindProperty,

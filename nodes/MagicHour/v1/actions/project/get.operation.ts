@@ -5,6 +5,9 @@ import type { ItemOperation } from '../common';
 import { projectIdProperty, projectKindProperty, readProject } from './projectRef';
 
 export const getProject: ItemOperation = {
+	agentDescription:
+		'Check a Magic Hour project (a job started by a Magic Hour image, video or audio tool) by its ID and kind: returns its status, the credits charged and, once complete, the output file URLs. Free; answers at once, so call it again later while the status is "queued" or "rendering".',
+	returnsProject: true,
 	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['get'] } }, [
 		projectIdProperty,
 		projectKindProperty,
