@@ -1,5 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
+import { kindName, PROJECT_KINDS } from '../../../shared/catalog/types';
 import type { BatchResult } from '../../../shared/engine/batch';
 import { failureItem, type FailedItemContext } from '../../../shared/engine/projectFailure';
 import { ExecutionCancelledError } from '../../../shared/transport/cancellableSleep';
@@ -48,8 +54,7 @@ export function runOutput(
 	);
 }
 
-export const KIND_OPTIONS = [
-	{ name: 'Audio', value: 'audio' },
-	{ name: 'Image', value: 'image' },
-	{ name: 'Video', value: 'video' },
-];
+/** The project kinds as options of a parameter, by name. */
+export const KIND_OPTIONS: INodePropertyOptions[] = [...PROJECT_KINDS]
+	.sort()
+	.map((kind) => ({ name: kindName(kind), value: kind }));
