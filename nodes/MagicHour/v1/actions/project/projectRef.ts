@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PROJECT_KINDS, type ProjectKind } from '../../../../shared/catalog/types';
@@ -9,7 +9,7 @@ import { KIND_OPTIONS } from '../common';
 
 const AUTO_DETECT = 'auto';
 
-export const projectIdProperty: INodeProperties = {
+const projectIdProperty: INodeProperties = {
 	displayName: 'Project ID',
 	name: 'projectId',
 	type: 'string',
@@ -19,7 +19,7 @@ export const projectIdProperty: INodeProperties = {
 };
 
 /** The one kind parameter of every project operation. */
-export const projectKindProperty: INodeProperties = {
+const projectKindProperty: INodeProperties = {
 	displayName: 'Project Kind',
 	name: 'projectKind',
 	type: 'options',
@@ -35,6 +35,18 @@ export const projectKindProperty: INodeProperties = {
 	default: AUTO_DETECT,
 	description: 'Whether the project is an image, video or audio project',
 };
+
+/** The parameters of a project operation: Project ID, Project Kind, then its own. */
+export function projectOperationProperties(
+	operation: string,
+	own: INodeProperties[] = [],
+): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['project'], operation: [operation] } }, [
+		projectIdProperty,
+		projectKindProperty,
+		...own,
+	]);
+}
 
 /** An item's project: its ID, and its kind unless that is still to be detected. */
 export interface ProjectRef {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IBinaryKeyData,
 	IDataObject,
@@ -24,7 +23,7 @@ import {
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import { ExecutionCancelledError } from '../../../../shared/transport/cancellableSleep';
 import { runOutput, stopsTheRun, type AllItemsOperation } from '../common';
-import { detectKind, projectIdProperty, projectKindProperty, readProjectRef } from './projectRef';
+import { detectKind, projectOperationProperties, readProjectRef } from './projectRef';
 
 const DOWNLOAD_CONCURRENCY = 3;
 const DETECT_CONCURRENCY = 2;
@@ -37,9 +36,7 @@ export const waitForProject: AllItemsOperation = {
 	agentDescription:
 		'Wait until a Magic Hour project is finished, given its ID, then return its status, the credits charged and the output file URLs. Free, but video projects can take many minutes: prefer Get Project unless the user wants to wait.',
 	returnsProject: true,
-	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['waitFor'] } }, [
-		projectIdProperty,
-		projectKindProperty,
+	description: projectOperationProperties('waitFor', [
 		{
 			displayName: 'Download Outputs',
 			name: 'downloadOutputs',
