@@ -5,7 +5,7 @@
  * binaries in the clone's node_modules ("initdb failed (null)"), and the Redis started before it
  * kept running. Real Postgres 17 (the devDependency) and Debian's redis-server; no n8n needed.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
 	chmodSync,
 	cpSync,
@@ -32,6 +32,9 @@ type Services = typeof import('../../scripts/queue/services');
 type RunAsModule = typeof import('../../scripts/queue/run-as');
 
 const asRoot = process.getuid?.() === 0;
+// As root, RedisServer.start installs redis-server when missing (scripts/queue/install-redis.sh).
+const redisAvailable =
+	asRoot || spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
 const privateDir = mkdtempSync(join(tmpdir(), 'mh-issue28-'));
 const clone = join(privateDir, 'clone');
 const registry = join(privateDir, 'processes');
@@ -102,7 +105,7 @@ test('Postgres starts from that clone (as root: as the system user, from its own
 	expect(existsSync(postgres.folder.baseDir)).toBe(false);
 });
 
-describe('a failed start leaves nothing running', () => {
+(redisAvailable ? describe : describe.skip)('a failed start leaves nothing running', () => {
 	let busy: Server;
 	let busyPort: number;
 
