@@ -297,7 +297,7 @@ export class RedisServer {
 			throw error;
 		}
 		options.log?.(
-			`redis ${/version=(\S+)/.exec(output.text())?.[1] ?? ''} on 127.0.0.1:${port} (pid ${child.pid})`,
+			`redis ${/version=([^\s,]+)/.exec(output.text())?.[1] ?? ''} on 127.0.0.1:${port} (pid ${child.pid})`,
 		);
 		return server;
 	}
