@@ -16,6 +16,7 @@ module.exports = {
 	maxWorkers: 1,
 	globalSetup: '<rootDir>/test/queue/globalSetup.ts',
 	// Every process the suite started is stopped in afterAll and, failing that, killed (process
-	// groups) when jest exits; a leftover keep-alive socket must not keep CI waiting.
+	// groups) by globalTeardown; a leftover keep-alive socket must not keep CI waiting.
+	globalTeardown: '<rootDir>/test/queue/globalTeardown.ts',
 	forceExit: true,
 };

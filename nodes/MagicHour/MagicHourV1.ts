@@ -1,15 +1,31 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { agentToolOutput } from '../shared/engine/agentTool';
+import { agentDescriptionProperty } from '../shared/catalog/agentProperties';
 import { versionOneDescription } from '../shared/versionDescription';
-import { agentProperties } from './v1/actions/agent';
-import { RESOURCES, route } from './v1/actions/router';
+import { RESOURCES, router } from './v1/actions/router';
+
+/** The tool "Description" of each operation that states what an AI Agent's model reads about it. */
+function agentProperties(): INodeProperties[] {
+	return Object.entries(RESOURCES).flatMap(([resource, { operations }]) =>
+		Object.entries(operations).flatMap(([operation, { agentDescription }]) =>
+			agentDescription
+				? [
+						agentDescriptionProperty(agentDescription, {
+							resource: [resource],
+							operation: [operation],
+						}),
+					]
+				: [],
+		),
+	);
+}
 
 export class MagicHourV1 implements INodeType {
 	description: INodeTypeDescription;
@@ -29,19 +45,12 @@ export class MagicHourV1 implements INodeType {
 				],
 				default: 'project',
 			},
-			...agentProperties,
+			...agentProperties(),
 			...Object.values(RESOURCES).flatMap((resource) => resource.description),
 		]);
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		// Project lookups become the same short result as a job; the others pass as they are.
-		return agentToolOutput(
-			this,
-			await route.call(this),
-			resource === 'project' && operation !== 'delete',
-		);
+		return await router.call(this);
 	}
 }

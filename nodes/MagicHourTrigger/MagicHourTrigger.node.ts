@@ -15,7 +15,7 @@ import type { ProjectKind } from '../shared/catalog/types';
 import { triggerProperties } from './description';
 import { deliveryKey, deliveryLedger, type DeliveryLedger } from './dedupe';
 import { downloadErrorOf, downloadProjectOutputs, lookUpCompletedProject } from './download';
-import { DEFAULT_EVENTS, parseEventBody, type MagicHourEvent } from './events';
+import { ALL_EVENTS, DEFAULT_EVENTS, parseEventBody, type MagicHourEvent } from './events';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	SIGNATURE_HEADER,
@@ -94,8 +94,7 @@ export class MagicHourTrigger implements INodeType {
 		icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{($parameter["events"] || []).length === 9 ? "All events" : ($parameter["events"] || []).join(", ")}}',
+		subtitle: `={{($parameter["events"] || []).length === ${ALL_EVENTS.length} ? "All events" : ($parameter["events"] || []).join(", ")}}`,
 		description:
 			'Starts the workflow when a Magic Hour video, image or audio job starts, completes or fails',
 		defaults: {

@@ -13,11 +13,6 @@ export const DEDUPE_MAX_ENTRIES = 1000;
 /** Static-data keys of the production and the Test URL ledgers. */
 const STORE_KEY = 'magicHourLedger';
 const TEST_STORE_KEY = 'magicHourTestLedger';
-/** Where releases before 0.2 kept them: `{ "<type>:<project id>": epoch ms }`. */
-const LEGACY_STORE_KEYS: Record<string, string> = {
-	[STORE_KEY]: 'magicHourDeliveries',
-	[TEST_STORE_KEY]: 'magicHourTestDeliveries',
-};
 
 export interface LedgerOptions {
 	windowMs?: number;
@@ -50,7 +45,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const toSeconds = (ms: number) => Math.floor(ms / 1000);
 
-/** Rebuilds a ledger from entries in claim order (malformed or legacy stored data). */
+/** Rebuilds a ledger from entries in claim order (malformed stored data). */
 function rebuilt(entries: Array<[string, number]>): StoredLedger {
 	const seen: Record<string, number> = {};
 	for (const [id, at] of entries.sort((a, b) => a[1] - b[1])) seen[id] = at;
@@ -68,8 +63,7 @@ function isWellFormed(value: unknown): value is StoredLedger {
 }
 
 /**
- * The stored ledger, or (when there is none, it is malformed, or only the legacy form exists) a
- * detached one that `attach` stores. Reading never changes the static data, so n8n saves
+ * The stored ledger, or (when there is none or it is malformed) a detached one that `attach` stores. Reading never changes the static data, so n8n saves
  * nothing for a duplicate or an ignored delivery.
  */
 function openLedger(
@@ -79,12 +73,10 @@ function openLedger(
 	const stored = staticData[storeKey];
 	if (isWellFormed(stored)) return { ledger: stored, attached: true };
 	const entries: Array<[string, number]> = [];
-	const source = isRecord(stored) ? stored.seen : staticData[LEGACY_STORE_KEYS[storeKey] ?? ''];
-	const legacy = !isRecord(stored);
-	if (isRecord(source)) {
-		for (const [key, at] of Object.entries(source)) {
-			if (typeof at !== 'number' || !Number.isFinite(at)) continue;
-			entries.push(legacy ? [compactId(key), toSeconds(at)] : [key, at]);
+	const seen = isRecord(stored) ? stored.seen : undefined;
+	if (isRecord(seen)) {
+		for (const [id, at] of Object.entries(seen)) {
+			if (typeof at === 'number' && Number.isFinite(at)) entries.push([id, at]);
 		}
 	}
 	return { ledger: rebuilt(entries), attached: false };
@@ -92,8 +84,6 @@ function openLedger(
 
 function attach(staticData: IDataObject, storeKey: string, ledger: StoredLedger): void {
 	staticData[storeKey] = ledger as unknown as IDataObject;
-	const legacyKey = LEGACY_STORE_KEYS[storeKey];
-	if (legacyKey && legacyKey in staticData) delete staticData[legacyKey];
 }
 
 const isLive = (at: number, now: number, windowS: number) =>

@@ -1,23 +1,21 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ProjectKind } from '../shared/catalog/types';
+import { kindName, PROJECT_KINDS, type ProjectKind } from '../shared/catalog/types';
 
 export type EventAction = 'started' | 'completed' | 'errored';
 
-export const EVENT_KINDS: readonly ProjectKind[] = ['video', 'image', 'audio'];
 export const EVENT_ACTIONS: readonly EventAction[] = ['started', 'completed', 'errored'];
 
 /** The nine events Magic Hour can send. */
-export const ALL_EVENTS: readonly string[] = EVENT_KINDS.flatMap((kind) =>
+export const ALL_EVENTS: readonly string[] = PROJECT_KINDS.flatMap((kind) =>
 	EVENT_ACTIONS.map((action) => `${kind}.${action}`),
 );
 
-export const DEFAULT_EVENTS: string[] = EVENT_KINDS.flatMap((kind) => [
+export const DEFAULT_EVENTS: string[] = PROJECT_KINDS.flatMap((kind) => [
 	`${kind}.completed`,
 	`${kind}.errored`,
 ]);
 
-const KIND_LABEL: Record<ProjectKind, string> = { video: 'Video', image: 'Image', audio: 'Audio' };
 const ACTION_TEXT: Record<EventAction, { label: string; description: string }> = {
 	started: { label: 'Started', description: 'rendering began' },
 	completed: {
@@ -30,9 +28,9 @@ const ACTION_TEXT: Record<EventAction, { label: string; description: string }> =
 	},
 };
 
-export const EVENT_OPTIONS: INodePropertyOptions[] = EVENT_KINDS.flatMap((kind) =>
+export const EVENT_OPTIONS: INodePropertyOptions[] = PROJECT_KINDS.flatMap((kind) =>
 	EVENT_ACTIONS.map((action) => ({
-		name: `${KIND_LABEL[kind]} ${ACTION_TEXT[action].label}`,
+		name: `${kindName(kind)} ${ACTION_TEXT[action].label}`,
 		value: `${kind}.${action}`,
 		description: `A ${kind} job ${ACTION_TEXT[action].description}`,
 	})),
@@ -81,7 +79,7 @@ export function parseEventBody(rawBody: Buffer): ParseResult {
 	}
 	const [kind, action] = type.split('.');
 	const known =
-		EVENT_KINDS.includes(kind as ProjectKind) &&
+		(PROJECT_KINDS as readonly string[]).includes(kind) &&
 		EVENT_ACTIONS.includes(action as EventAction) &&
 		type.split('.').length === 2;
 	return {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- not node code: runs in tests or on the developer's machine, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * A real n8n queue-mode cluster on loopback, for `npm run test:queue` and `npm run bench`:
  * PostgreSQL 17 and Redis (scripts/queue/services.ts), then one main process (`n8n start`),
@@ -20,9 +20,13 @@ import {
 	N8nInstance,
 	type CredentialSpec,
 	type Json,
+	type N8nProcessKind,
 	type N8nServer,
+	type SpawnOptions,
 } from '../e2e/n8n';
-import { PostgresServer, RedisServer } from './services';
+import { registerProcessGroup } from './process-registry';
+import { withRollback } from './rollback';
+import { startServices, type PostgresServer, type RedisServer } from './services';
 
 export interface QueueClusterOptions {
 	workers?: number;
@@ -53,18 +57,19 @@ export class QueueCluster {
 		private readonly options: QueueClusterOptions,
 	) {}
 
-	/** Starts everything; on any failure stops what was started and rethrows. */
+	/**
+	 * Starts everything; on any failure stops what was started (the latest first, after waiting
+	 * for the starts still under way) and rethrows.
+	 */
 	static async start(options: QueueClusterOptions = {}): Promise<QueueCluster> {
 		const log = options.log ?? stderrLog;
 		const install = ensureN8nInstalled();
-		const started = Date.now();
-		const [postgres, redis] = await Promise.all([
-			PostgresServer.start(install, { log }),
-			RedisServer.start(install, { log }),
-		]);
-		let n8n: N8nInstance | undefined;
-		try {
-			n8n = await N8nInstance.create({
+		const began = Date.now();
+		return await withRollback(async (started) => {
+			const { postgres, redis } = await startServices({ install, log });
+			started.add('redis', redis, async (r) => await r.stop());
+			started.add('postgres', postgres, async (p) => await p.stop());
+			const n8n = await N8nInstance.create({
 				env: {
 					...postgres.n8nEnv,
 					...redis.n8nEnv,
@@ -79,54 +84,63 @@ export class QueueCluster {
 					DB_POSTGRESDB_POOL_SIZE: '4',
 					...options.env,
 				},
-				database: () => postgres.database(),
+				database: () => postgres.database(install),
+			});
+			started.add('n8n', n8n, async (instance) => {
+				await instance.database.close?.().catch(() => undefined);
+				await instance.dispose();
 			});
 			const cluster = new QueueCluster(n8n, postgres, redis, options);
-			try {
-				if (options.credentials?.length) await n8n.importCredentials(options.credentials);
-				cluster.main = await n8n.spawnProcess('start', {
-					name: 'main',
-					env: { MH_PROCESS_NAME: 'main' },
-				});
-				const active = new Set(options.publish ?? []);
-				// `--activeState=fromJson` publishes the version named by `versionId`; main, running by
-				// then, registers the webhooks of what is published (published before main starts,
-				// they stayed unregistered here).
-				const workflows = (options.workflows ?? []).map((wf) => ({
-					versionId: randomUUID(),
-					...wf,
-					active: active.has(wf.id),
-				}));
-				await Promise.all([
-					...(workflows.length ? [n8n.importWorkflows(workflows, { activeFromJson: true })] : []),
-					...Array.from({ length: options.workers ?? 2 }, async () => await cluster.addWorker()),
-					...Array.from({ length: options.webhooks ?? 2 }, async (_, i) => {
-						const name = `webhook-${i + 1}`;
-						cluster.webhooks.push(
-							await n8n!.spawnProcess('webhook', { name, env: { MH_PROCESS_NAME: name } }),
-						);
-					}),
-				]);
-				cluster.webhooks.sort((a, b) => a.name.localeCompare(b.name));
-				log(
-					`n8n ${install.versions.n8n} queue mode up in ${((Date.now() - started) / 1000).toFixed(0)} s: main :${cluster.main.port}, ` +
-						`workers ${cluster.workers.map((w) => `:${w.port}`).join(' ')}, webhooks ${cluster.webhooks.map((w) => `:${w.port}`).join(' ')}`,
+			const spawn = async (kind: N8nProcessKind, spawnOptions: SpawnOptions & { name: string }) =>
+				started.add(
+					`n8n ${spawnOptions.name}`,
+					await cluster.spawnRegistered(kind, spawnOptions),
+					async (p) => await p.stop(),
 				);
-				return cluster;
-			} catch (error) {
-				await cluster.stop();
-				throw error;
-			}
-		} catch (error) {
-			await Promise.allSettled([postgres.stop(), redis.stop(), n8n?.dispose()]);
-			throw error;
-		}
+			if (options.credentials?.length) await n8n.importCredentials(options.credentials);
+			cluster.main = await spawn('start', { name: 'main', env: { MH_PROCESS_NAME: 'main' } });
+			const active = new Set(options.publish ?? []);
+			// `--activeState=fromJson` publishes the version named by `versionId`; main, running by
+			// then, registers the webhooks of what is published (published before main starts,
+			// they stayed unregistered here).
+			const workflows = (options.workflows ?? []).map((wf) => ({
+				versionId: randomUUID(),
+				...wf,
+				active: active.has(wf.id),
+			}));
+			await started.all([
+				...(workflows.length ? [n8n.importWorkflows(workflows, { activeFromJson: true })] : []),
+				...Array.from({ length: options.workers ?? 2 }, async () =>
+					started.add('n8n worker', await cluster.addWorker(), async (w) => await w.stop()),
+				),
+				...Array.from({ length: options.webhooks ?? 2 }, async (_, i) => {
+					const name = `webhook-${i + 1}`;
+					cluster.webhooks.push(await spawn('webhook', { name, env: { MH_PROCESS_NAME: name } }));
+				}),
+			]);
+			cluster.webhooks.sort((a, b) => a.name.localeCompare(b.name));
+			log(
+				`n8n ${install.versions.n8n} queue mode up in ${((Date.now() - began) / 1000).toFixed(0)} s: main :${cluster.main.port}, ` +
+					`workers ${cluster.workers.map((w) => `:${w.port}`).join(' ')}, webhooks ${cluster.webhooks.map((w) => `:${w.port}`).join(' ')}`,
+			);
+			return cluster;
+		});
+	}
+
+	/** An n8n process, recorded for test/queue's globalTeardown (scripts/queue/process-registry.ts). */
+	private async spawnRegistered(
+		kind: N8nProcessKind,
+		options: SpawnOptions & { name: string },
+	): Promise<N8nServer> {
+		const server = await this.n8n.spawnProcess(kind, options);
+		if (server.pid !== undefined) registerProcessGroup(server.pid, `n8n ${options.name}`);
+		return server;
 	}
 
 	/** Starts one more `n8n worker` (e.g. to replace a killed one). */
 	async addWorker(): Promise<N8nServer> {
 		const name = `worker-${++this.workerCount}`;
-		const worker = await this.n8n.spawnProcess('worker', {
+		const worker = await this.spawnRegistered('worker', {
 			name,
 			args: [`--concurrency=${this.options.workerConcurrency ?? 10}`],
 			env: { MH_PROCESS_NAME: name },

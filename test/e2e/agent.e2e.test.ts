@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { start, type Emulator } from '../../emulator';
-import { AGENT_OPERATION_DESCRIPTIONS } from '../../nodes/MagicHour/v1/actions/agent';
+import { RESOURCES } from '../../nodes/MagicHour/v1/actions/router';
 import { agentToolDescription } from '../../nodes/shared/catalog/agentDescriptions';
 import { TOOLS } from '../../nodes/shared/catalog/tools';
 import {
@@ -214,7 +214,7 @@ test('example 08: one chat message → the agent makes the post image and the vo
 	]);
 	expect(tools.Create_Post_Image.description).toBe(agentToolDescription(tool('aiImageGenerator')));
 	expect(tools.Create_Voice_Over.description).toBe(agentToolDescription(tool('aiVoiceGenerator')));
-	expect(tools.Get_Project.description).toBe(AGENT_OPERATION_DESCRIPTIONS.project.get);
+	expect(tools.Get_Project.description).toBe(RESOURCES.project.operations.get.agentDescription);
 	expect(tools.Create_Post_Image.parameters).toMatchObject({
 		type: 'object',
 		properties: {

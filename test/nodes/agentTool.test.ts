@@ -13,7 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import { MagicHour } from '../../nodes/MagicHour/MagicHour.node';
-import { AGENT_OPERATION_DESCRIPTIONS } from '../../nodes/MagicHour/v1/actions/agent';
+import { RESOURCES } from '../../nodes/MagicHour/v1/actions/router';
 import { MagicHourAudio } from '../../nodes/MagicHourAudio/MagicHourAudio.node';
 import { MagicHourImage } from '../../nodes/MagicHourImage/MagicHourImage.node';
 import { MagicHourVideo } from '../../nodes/MagicHourVideo/MagicHourVideo.node';
@@ -111,8 +111,11 @@ describe('what the model reads about each tool', () => {
 
 	it('the Magic Hour node describes each of its operations', () => {
 		const tool = asAgentTool(new MagicHour());
-		for (const [resource, operations] of Object.entries(AGENT_OPERATION_DESCRIPTIONS)) {
-			for (const [operation, text] of Object.entries(operations)) {
+		const described: string[] = [];
+		for (const [resource, { operations }] of Object.entries(RESOURCES)) {
+			for (const [operation, { agentDescription: text }] of Object.entries(operations)) {
+				if (!text) continue;
+				described.push(`${resource}:${operation}`);
 				const node = resolvedParameters(tool, { resource, operation });
 				expect({
 					resource,
@@ -125,6 +128,15 @@ describe('what the model reads about each tool', () => {
 				});
 			}
 		}
+		expect(described.sort()).toEqual([
+			'account:get',
+			'faceDetection:detect',
+			'file:upload',
+			'project:delete',
+			'project:download',
+			'project:get',
+			'project:waitFor',
+		]);
 	});
 
 	it('as a tool, a video does not wait by default and nothing is downloaded; as a step, both stay on', () => {

@@ -69,15 +69,6 @@ describe('delivery ledger', () => {
 		expect(rememberedDeliveries(malformed)).toBe(2);
 	});
 
-	it('keeps the deliveries remembered in the form of earlier releases', () => {
-		const data: IDataObject = { magicHourDeliveries: { 'image.completed:old': 5_000 } };
-		expect(claimDelivery(data, 'image.completed:old', 6_000)).toBe(false);
-		expect(claimDelivery(data, 'image.completed:new', 7_000)).toBe(true);
-		expect(data.magicHourDeliveries).toBeUndefined();
-		expect(claimDelivery(data, 'image.completed:old', 8_000)).toBe(false);
-		expect(rememberedDeliveries(data)).toBe(2);
-	});
-
 	it('stores 16-character ids and whole seconds, not the delivery keys', () => {
 		const data: IDataObject = {};
 		claimDelivery(

@@ -6,8 +6,18 @@ import type {
 } from 'n8n-workflow';
 import type { z } from 'zod';
 
-/** The media kind of a project, of a file input or upload, and of a webhook event. */
-export type ProjectKind = 'image' | 'video' | 'audio';
+/**
+ * The media kinds of a project, of a file input or upload, and of a webhook event, in the order a
+ * project's kind is looked for.
+ */
+export const PROJECT_KINDS = ['image', 'video', 'audio'] as const;
+
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+
+/** A kind as n8n shows it, e.g. "Image". */
+export function kindName(kind: ProjectKind): string {
+	return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
 
 /** Where a file input comes from: a URL (or an `api-assets/...` path) or a binary property of the input item. */
 export interface FileSpec {

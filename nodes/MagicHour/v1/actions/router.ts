@@ -1,65 +1,65 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { agentToolOutput } from '../../../shared/engine/agentTool';
 import { runBatch } from '../../../shared/engine/batch';
-import { failureItem } from '../../../shared/engine/projectFailure';
 import { asNodeError } from '../../../shared/transport/apiErrors';
-import { ExecutionCancelledError } from '../../../shared/transport/cancellation';
 import * as account from './account';
-import type { ItemOperation, Operation, OperationRun } from './common';
+import { runOutput, stopsTheRun, type ItemOperation, type Operation } from './common';
 import * as faceDetection from './faceDetection';
 import * as file from './file';
+import type { MagicHourType, OperationsOf, Resource } from './node.type';
 import * as project from './project';
 
 /** Each resource of the Magic Hour node: its Operation property and parameters, and its operations. */
-export const RESOURCES: Record<
-	string,
-	{ description: INodeProperties[]; operations: Record<string, Operation> }
-> = {
+export const RESOURCES: {
+	[R in Resource]: {
+		description: INodeProperties[];
+		operations: Record<OperationsOf<R>, Operation>;
+	};
+} = {
 	account,
 	faceDetection,
 	file,
 	project,
 };
 
-/** An item operation as a run: one item at a time, in input order. */
-function itemByItem(ctx: IExecuteFunctions, operation: ItemOperation): OperationRun {
-	return {
+function chosenOperation(ctx: IExecuteFunctions): Operation {
+	const { resource, operation } = {
+		resource: ctx.getNodeParameter('resource', 0),
+		operation: ctx.getNodeParameter('operation', 0),
+	} as MagicHourType;
+	const operations: Partial<Record<string, Operation>> = RESOURCES[resource]?.operations ?? {};
+	const chosen = operations[operation];
+	if (!chosen) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown operation "${resource}: ${operation}"`);
+	}
+	return chosen;
+}
+
+/** Runs an item operation over the input items, one after another, in input order. */
+async function eachItem(ctx: IExecuteFunctions, operation: ItemOperation) {
+	const result = await runBatch({
+		count: ctx.getInputData().length,
 		concurrency: 1,
-		runItem: async (itemIndex) => {
+		run: async (itemIndex) => {
 			try {
-				return await operation.execute.call(ctx, itemIndex);
+				const output = await operation.execute.call(ctx, itemIndex);
+				return Array.isArray(output) ? output : [output];
 			} catch (error) {
 				throw asNodeError(ctx.getNode(), error, itemIndex);
 			}
 		},
-	};
+		stops: stopsTheRun(ctx),
+	});
+	return runOutput(ctx, result);
 }
 
-export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const name = this.getNodeParameter('operation', 0) as string;
-	const operation = RESOURCES[resource]?.operations[name];
-	if (!operation)
-		throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`);
-	const run = 'open' in operation ? operation.open.call(this) : itemByItem(this, operation);
-	const continueOnFail = this.continueOnFail();
-	const { outcomes, stoppedBy } = await runBatch({
-		count: this.getInputData().length,
-		concurrency: run.concurrency,
-		run: async (itemIndex) => {
-			const result = await run.runItem(itemIndex);
-			return Array.isArray(result) ? result : [result];
-		},
-		stops: (error) => !continueOnFail || error instanceof ExecutionCancelledError,
-		onStop: () => run.stop?.(),
-	});
-	run.close?.();
-	if (stoppedBy) throw stoppedBy.error;
-	const output = outcomes.flatMap((outcome, itemIndex) =>
-		outcome?.ok
-			? outcome.value
-			: [failureItem(this, outcome?.error, itemIndex, run.failedItem?.(itemIndex))],
-	);
-	return [output];
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const operation = chosenOperation(this);
+	const output =
+		'executeAll' in operation
+			? await operation.executeAll.call(this)
+			: await eachItem(this, operation);
+	return agentToolOutput(this, [output], operation.returnsProject === true);
 }

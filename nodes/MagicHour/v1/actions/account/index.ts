@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../common';
+import type { OperationsOf } from '../node.type';
 import { getAccount } from './get.operation';
 
-export const operations: Record<string, ItemOperation> = { get: getAccount };
+export const operations: Record<OperationsOf<'account'>, ItemOperation> = { get: getAccount };
 
 export const description: INodeProperties[] = [
 	{

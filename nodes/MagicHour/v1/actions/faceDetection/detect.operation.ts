@@ -18,6 +18,8 @@ interface FaceDetection extends IDataObject {
 }
 
 export const detectFaces: ItemOperation = {
+	agentDescription:
+		'Find the faces in an image or video (by URL) before a multi-face swap; returns each face with its image path. Free.',
 	description: updateDisplayOptions(
 		{ show: { resource: ['faceDetection'], operation: ['detect'] } },
 		[

@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../common';
+import type { OperationsOf } from '../node.type';
 import { detectFaces } from './detect.operation';
 
-export const operations: Record<string, ItemOperation> = { detect: detectFaces };
+export const operations: Record<OperationsOf<'faceDetection'>, ItemOperation> = {
+	detect: detectFaces,
+};
 
 export const description: INodeProperties[] = [
 	{

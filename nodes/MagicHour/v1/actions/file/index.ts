@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../common';
+import type { OperationsOf } from '../node.type';
 import { listSavedItems } from './listSavedItems.operation';
 import { uploadFile } from './upload.operation';
 
-export const operations: Record<string, ItemOperation> = { listSavedItems, upload: uploadFile };
+export const operations: Record<OperationsOf<'file'>, ItemOperation> = {
+	listSavedItems,
+	upload: uploadFile,
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -6,6 +6,8 @@ import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/
 import { KIND_OPTIONS, type ItemOperation } from '../common';
 
 export const uploadFile: ItemOperation = {
+	agentDescription:
+		"Upload a file from the workflow's binary data to Magic Hour and return its file path for other Magic Hour tools. Free.",
 	description: updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, [
 		{
 			displayName: 'Input Binary Field',

@@ -1,16 +1,14 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { projectPath } from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import type { ItemOperation } from '../common';
-import { detectKind, projectIdProperty, projectKindProperty, readProjectRef } from './projectRef';
+import { detectKind, projectOperationProperties, readProjectRef } from './projectRef';
 
 export const deleteProject: ItemOperation = {
-	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['delete'] } }, [
-		projectIdProperty,
-		projectKindProperty,
-	]),
+	agentDescription:
+		'Delete a Magic Hour project and its output files for good, given its ID and kind. Free; cannot be undone.',
+	description: projectOperationProperties('delete'),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 		const ref = readProjectRef(this, itemIndex);
 		// Detected by reading, never by trying DELETE on each kind.

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { runsAsAgentTool } from '../../../../shared/engine/agentTool';
 import { binaryFieldName } from '../../../../shared/engine/binaryNames';
@@ -7,12 +7,13 @@ import { DEFAULT_BINARY_PREFIX, downloadOutputs } from '../../../../shared/engin
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import type { ItemOperation } from '../common';
-import { projectIdProperty, projectKindProperty, readProject } from './projectRef';
+import { projectOperationProperties, readProject } from './projectRef';
 
 export const downloadProject: ItemOperation = {
-	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['download'] } }, [
-		projectIdProperty,
-		projectKindProperty,
+	agentDescription:
+		'Get the output file URLs of a finished Magic Hour project, given its ID and kind. Free.',
+	returnsProject: true,
+	description: projectOperationProperties('download', [
 		{
 			displayName: 'Binary Property Prefix',
 			name: 'binaryPropertyPrefix',

@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../common';
+import type { OperationsOf } from '../node.type';
 import { deleteProject } from './delete.operation';
 import { downloadProject } from './download.operation';
 import { getProject } from './get.operation';
 import { waitForProject } from './waitFor.operation';
 
-export const operations: Record<string, Operation> = {
+export const operations: Record<OperationsOf<'project'>, Operation> = {
 	delete: deleteProject,
 	download: downloadProject,
 	get: getProject,

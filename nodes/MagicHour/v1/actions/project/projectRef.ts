@@ -1,15 +1,16 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ProjectKind } from '../../../../shared/catalog/types';
+import { PROJECT_KINDS, type ProjectKind } from '../../../../shared/catalog/types';
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
+import { asNodeError } from '../../../../shared/transport/apiErrors';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import type { Deadline } from '../../../../shared/transport/cancellation';
+import { KIND_OPTIONS } from '../common';
 
-const KINDS: readonly ProjectKind[] = ['image', 'video', 'audio'];
 const AUTO_DETECT = 'auto';
 
-export const projectIdProperty: INodeProperties = {
+const projectIdProperty: INodeProperties = {
 	displayName: 'Project ID',
 	name: 'projectId',
 	type: 'string',
@@ -19,24 +20,34 @@ export const projectIdProperty: INodeProperties = {
 };
 
 /** The one kind parameter of every project operation. */
-export const projectKindProperty: INodeProperties = {
+const projectKindProperty: INodeProperties = {
 	displayName: 'Project Kind',
 	name: 'projectKind',
 	type: 'options',
 	options: [
-		{ name: 'Audio', value: 'audio' },
+		...KIND_OPTIONS,
 		{
 			name: 'Auto-Detect',
 			value: AUTO_DETECT,
 			description:
 				'Use the "kind" field of the input item (set by Magic Hour nodes); without a valid one, ask Magic Hour (free status requests)',
 		},
-		{ name: 'Image', value: 'image' },
-		{ name: 'Video', value: 'video' },
-	],
+	].sort((a, b) => a.name.localeCompare(b.name)),
 	default: AUTO_DETECT,
 	description: 'Whether the project is an image, video or audio project',
 };
+
+/** The parameters of a project operation: Project ID, Project Kind, then its own. */
+export function projectOperationProperties(
+	operation: string,
+	own: INodeProperties[] = [],
+): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['project'], operation: [operation] } }, [
+		projectIdProperty,
+		projectKindProperty,
+		...own,
+	]);
+}
 
 /** An item's project: its ID, and its kind unless that is still to be detected. */
 export interface ProjectRef {
@@ -45,7 +56,7 @@ export interface ProjectRef {
 }
 
 function isKind(value: unknown): value is ProjectKind {
-	return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+	return typeof value === 'string' && (PROJECT_KINDS as readonly string[]).includes(value);
 }
 
 /** Reads "Project ID" and "Project Kind" of an item; fails before any request when they are unusable. */
@@ -83,7 +94,7 @@ export async function detectKind(
 	itemIndex: number,
 	limits: { deadline?: Deadline; signal?: AbortSignal } = {},
 ): Promise<{ kind: ProjectKind; detail: ProjectDetail }> {
-	for (const kind of KINDS) {
+	for (const kind of PROJECT_KINDS) {
 		try {
 			const detail = await magicHourRequest<ProjectDetail>(ctx, {
 				method: 'GET',
@@ -94,10 +105,7 @@ export async function detectKind(
 			return { kind, detail };
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404') continue;
-			// Both constructors hand back an error of their own class unchanged.
-			if (error instanceof NodeApiError)
-				throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			throw asNodeError(ctx.getNode(), error, itemIndex);
 		}
 	}
 	throw new NodeOperationError(ctx.getNode(), `Magic Hour has no project with ID ${id}`, {

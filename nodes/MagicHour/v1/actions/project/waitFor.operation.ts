@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IBinaryKeyData,
 	IDataObject,
@@ -6,6 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { runBatch } from '../../../../shared/engine/batch';
 import { downloadOutputs } from '../../../../shared/engine/downloads';
 import {
 	readItemSettings,
@@ -19,8 +19,8 @@ import { itemDeadline } from '../../../../shared/engine/pollSchedule';
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
 import { ExecutionCancelledError } from '../../../../shared/transport/cancellation';
-import type { BatchOperation, OperationRun } from '../common';
-import { detectKind, projectIdProperty, projectKindProperty, readProjectRef } from './projectRef';
+import { runOutput, stopsTheRun, type AllItemsOperation } from '../common';
+import { detectKind, projectOperationProperties, readProjectRef } from './projectRef';
 
 const DOWNLOAD_CONCURRENCY = 3;
 const DETECT_CONCURRENCY = 2;
@@ -29,10 +29,11 @@ const DETECT_CONCURRENCY = 2;
  * "Wait for Project": waits for the project of every input item in one polling loop, downloads
  * the outputs when asked, and returns one item per input item in input order.
  */
-export const waitForProject: BatchOperation = {
-	description: updateDisplayOptions({ show: { resource: ['project'], operation: ['waitFor'] } }, [
-		projectIdProperty,
-		projectKindProperty,
+export const waitForProject: AllItemsOperation = {
+	agentDescription:
+		'Wait until a Magic Hour project is finished, given its ID, then return its status, the credits charged and the output file URLs. Free, but video projects can take many minutes: prefer Get Project unless the user wants to wait.',
+	returnsProject: true,
+	description: projectOperationProperties('waitFor', [
 		{
 			displayName: 'Download Outputs',
 			name: 'downloadOutputs',
@@ -41,15 +42,23 @@ export const waitForProject: BatchOperation = {
 			description: 'Whether to download the finished files into binary data of the output item',
 			displayOptions: { show: { '@tool': [false] } },
 		},
+		// n8n hands a model only JSON: as an AI Agent's tool it returns the URLs without downloading.
+		{
+			displayName: 'Download Outputs',
+			name: 'downloadOutputs',
+			type: 'hidden',
+			default: false,
+			displayOptions: { show: { '@tool': [true] } },
+		},
 		waitExecutionSettingsProperty(),
 	]),
-	open(this: IExecuteFunctions): OperationRun {
-		return waitRun(this);
+	async executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+		return await waitForAll(this);
 	},
 };
 
-/** One run of the operation: a polling loop, download and detection bounds shared by every item. */
-function waitRun(ctx: IExecuteFunctions): OperationRun {
+/** All items wait in one polling loop; downloads and kind detection have their own bounds. */
+async function waitForAll(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const run = readRunSettings(ctx);
 	const poller = new ProjectPoller(ctx, {
 		mode: run.pollingMode,
@@ -127,20 +136,20 @@ function waitRun(ctx: IExecuteFunctions): OperationRun {
 		}
 	};
 
-	return {
-		// All items wait in one polling loop; downloads and detection have their own bounds.
+	const result = await runBatch({
+		count: known.length,
 		concurrency: Infinity,
-		runItem: waitAndDownload,
-		failedItem: (index) => known[index],
-		stop: () => {
+		run: async (index) => [await waitAndDownload(index)],
+		stops: stopsTheRun(ctx),
+		onStop: () => {
 			// Nobody will read the other items: stop polling and downloading for them.
 			poller.stop(new ExecutionCancelledError());
 			runStop.abort(new ExecutionCancelledError());
 		},
-		close: () =>
-			ctx.logger?.debug?.(
-				`Magic Hour: waited for ${known.length} project(s) with ${poller.stats.requests} status request(s), ` +
-					`${poller.stats.rateLimitPauses} rate-limit pause(s)`,
-			),
-	};
+	});
+	ctx.logger?.debug?.(
+		`Magic Hour: waited for ${known.length} project(s) with ${poller.stats.requests} status request(s), ` +
+			`${poller.stats.rateLimitPauses} rate-limit pause(s)`,
+	);
+	return runOutput(ctx, result, (index) => known[index]);
 }
