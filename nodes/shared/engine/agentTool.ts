@@ -57,6 +57,8 @@ export function agentProjectResult(json: IDataObject): IDataObject {
 	if (typeof json.kind === 'string') result.kind = json.kind;
 	if (status) result.status = status;
 	if (typeof json.credits_charged === 'number') result.credits_charged = json.credits_charged;
+	if (typeof json.run_credits_charged === 'number')
+		result.run_credits_charged = json.run_credits_charged;
 	const urls = outputUrls(json);
 	if (urls.length) result.output_urls = urls;
 	if (error) result.error = error;

@@ -35,6 +35,11 @@ export class RunLedger {
 		return error;
 	}
 
+	/** Whether the item's failed create may have created a job anyway (see createFailed). */
+	mayHaveCreated(itemIndex: number): boolean {
+		return this.creating.has(itemIndex);
+	}
+
 	created(itemIndex: number, id: string): void {
 		this.creating.delete(itemIndex);
 		this.entries.set(itemIndex, { itemIndex, id, tool: this.tool, status: 'queued' });
