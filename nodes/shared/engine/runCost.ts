@@ -41,7 +41,8 @@ export function notStartedNote(
 	outcomes: ReadonlyArray<Outcome<unknown> | undefined>,
 	runCredits: number,
 ): void {
-	const notStarted = outcomes.flatMap((outcome, itemIndex) => {
+	// Array.from: the outcomes of items that never started are holes, which flatMap would skip.
+	const notStarted = Array.from(outcomes).flatMap((outcome, itemIndex) => {
 		const context = (outcome?.ok === false ? outcome.error : undefined) as
 			| { context?: IDataObject }
 			| undefined;
