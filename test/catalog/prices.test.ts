@@ -1,10 +1,12 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { estimateCredits as emulatorCharge } from '../../emulator/validation';
 import { estimateCredits } from '../../nodes/shared/catalog/prices';
 import { TOOLS } from '../../nodes/shared/catalog/tools';
 
 describe('documented prices of the tools (estimateCredits)', () => {
 	it('knows the price of every image and audio tool with its cheapest documented options', () => {
-		const cheapest: Record<string, Record<string, unknown>> = {
+		const cheapest: Record<string, IDataObject> = {
 			'/v1/ai-image-generator': { model: 'flux-schnell', resolution: '640px', image_count: 2 },
 			'/v1/ai-image-editor': { model: 'qwen-edit', resolution: '640px' },
 			'/v1/body-swap': { resolution: '640px' },
