@@ -24,6 +24,8 @@ export class BudgetReachedError extends Error {
 export class SpendGuard {
 	/** Credits counted per item: reserved while its create is in flight, then as reported. */
 	private readonly counted = new Map<number, number>();
+	/** The sum of `counted`, kept as it changes. */
+	private sum = 0;
 	private readonly inFlight = new Set<number>();
 	/** The item whose create of unknown price is in flight, holding all that was left. */
 	private alone: number | undefined;
@@ -37,9 +39,7 @@ export class SpendGuard {
 
 	/** Credits this run charged (estimates for creates in flight and unfinished videos). */
 	get total(): number {
-		let sum = 0;
-		for (const credits of this.counted.values()) sum += credits;
-		return sum;
+		return this.sum;
 	}
 
 	/**
@@ -96,12 +96,13 @@ export class SpendGuard {
 	/** Magic Hour reported the item's charge (create answer, or a video's final charge). */
 	settle(itemIndex: number, credits: number): void {
 		if (this.alone === itemIndex) this.unknownPriceSeen = Math.max(this.unknownPriceSeen, credits);
-		this.counted.set(itemIndex, credits);
+		this.count(itemIndex, credits);
 		this.done(itemIndex);
 	}
 
 	/** The create failed and created no job: its reservation is freed. */
 	release(itemIndex: number): void {
+		this.count(itemIndex, 0);
 		this.counted.delete(itemIndex);
 		this.done(itemIndex);
 	}
@@ -111,8 +112,13 @@ export class SpendGuard {
 		this.done(itemIndex);
 	}
 
-	private reserve(itemIndex: number, credits: number): void {
+	private count(itemIndex: number, credits: number): void {
+		this.sum += credits - (this.counted.get(itemIndex) ?? 0);
 		this.counted.set(itemIndex, credits);
+	}
+
+	private reserve(itemIndex: number, credits: number): void {
+		this.count(itemIndex, credits);
 		this.inFlight.add(itemIndex);
 	}
 
