@@ -128,7 +128,7 @@ describe('Max Credits per Run (spend guard)', () => {
 		);
 		expect(error.description).toMatch(/It would cost 50 credits/);
 		expect(error.description).toMatch(
-			/Jobs this run created at Magic Hour[^]*- project \w+[^]*- project \w+/,
+			/Jobs this run created at Magic Hour[^]*- project \w+ .*: status \w+, 50 credits charged\n- project \w+ .*, 50 credits charged/,
 		);
 		expect(error.description).toMatch(
 			/Items not started \(nothing was charged for them\): item index 2, 3, 4\./,

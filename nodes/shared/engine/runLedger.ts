@@ -6,6 +6,8 @@ export interface LedgerEntry {
 	id: string | null;
 	tool: string;
 	status: string;
+	/** What Magic Hour reported it charged (a video's estimate until it ends). */
+	credits?: number;
 	jobName?: string;
 }
 
@@ -57,6 +59,12 @@ export class RunLedger {
 		});
 	}
 
+	/** Magic Hour reported the job's charge. */
+	charged(itemIndex: number, credits: number): void {
+		const entry = this.entries.get(itemIndex);
+		if (entry) entry.credits = credits;
+	}
+
 	status(itemIndex: number, status: string): void {
 		const entry = this.entries.get(itemIndex);
 		if (entry) entry.status = status;
@@ -80,7 +88,8 @@ export class RunLedger {
 	lines(): string[] {
 		return this.projects.map((entry) => {
 			const where = `${entry.tool}, item index ${entry.itemIndex}`;
-			if (entry.id) return `- project ${entry.id} (${where}): status ${entry.status}`;
+			const credits = entry.credits === undefined ? '' : `, ${entry.credits} credits charged`;
+			if (entry.id) return `- project ${entry.id} (${where}): status ${entry.status}${credits}`;
 			const name = entry.jobName ? ` (job name "${entry.jobName}")` : '';
 			return `- a job whose ID Magic Hour did not return (${where})${name}: it may exist and charge credits`;
 		});

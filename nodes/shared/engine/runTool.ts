@@ -290,6 +290,7 @@ export async function executeTool(
 			throw missingIdError(this, created ?? {}, settings.jobName, itemIndex);
 		}
 		ledger.created(itemIndex, id);
+		if (credits !== undefined) ledger.charged(itemIndex, credits);
 		// Answered after a cancel: the job is listed (log and error) and the node stops before any wait.
 		throwIfCancelled(cancel);
 		if (!settings.waitForCompletion) {
@@ -308,7 +309,10 @@ export async function executeTool(
 			timeoutMs: settings.timeoutMs,
 			onStatus: (status) => ledger.status(itemIndex, status),
 			// A video's charge is an estimate until the job ends; a failed job is refunded.
-			onCredits: (charged) => guard.settle(itemIndex, charged),
+			onCredits: (charged) => {
+				guard.settle(itemIndex, charged);
+				ledger.charged(itemIndex, charged);
+			},
 		});
 		const deadline = { at: waitStartedAt + settings.timeoutMs, since: waitStartedAt };
 		const binary = settings.downloadOutputs
@@ -369,7 +373,8 @@ export async function executeTool(
 		run.maxCredits,
 		tool.kind === 'video',
 	);
-	if (hint) this.addExecutionHints(hint);
+	// Older n8n versions have no execution hints.
+	if (hint && typeof this.addExecutionHints === 'function') this.addExecutionHints(hint);
 	if (stoppedBy) {
 		const error = ledger.annotate(stoppedBy.error as Error);
 		if (run.maxCredits !== undefined) notStartedNote(error, outcomes, runCredits);
