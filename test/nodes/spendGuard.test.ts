@@ -209,6 +209,30 @@ describe('Max Credits per Run (spend guard)', () => {
 		},
 	);
 
+	it('a video model with no documented price: its jobs start one at a time, and the next only when what the first charged is left', async () => {
+		const { output } = await run(
+			'video',
+			{
+				operation: 'textToVideo',
+				prompt: 'A drone flight over a coastline',
+				duration: 5,
+				waitForCompletion: false,
+				executionSettings: { ...FAST_POLLING, maxConcurrency: 3, maxCreditsPerRun: 250 },
+			},
+			items(3),
+			true,
+		);
+		// The emulator charges 150 for 5 s; 100 are left after the first, less than it charged.
+		expect(emu.counters().jobsCreated).toBe(1);
+		expect(spent()).toBe(150);
+		expect(output[0].map((item) => item.json.error ?? item.json.status)).toEqual([
+			'queued',
+			'Not started: budget of 250 credits reached (150 spent by this run)',
+			'Not started: budget of 250 credits reached (150 spent by this run)',
+		]);
+		expect(output[0][1].json.description).toMatch(/Its price is not known before the job/);
+	});
+
 	describe('balance check before a batch', () => {
 		it('fails before the first create when the account cannot pay the batch, with one request', async () => {
 			emu.setCredits(120);
