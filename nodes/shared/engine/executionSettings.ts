@@ -45,6 +45,16 @@ const maxConcurrency: INodeProperties = {
 		'How many input items run at Magic Hour at the same time. Applies to the whole run (an expression here is evaluated once, for the first item).',
 };
 
+const maxCreditsPerRun: INodeProperties = {
+	displayName: 'Max Credits per Run',
+	name: 'maxCreditsPerRun',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description:
+		'Budget of this node per execution: no job starts that would take the credits it charged past it (items not started end as errors that cost nothing), and a batch of several items first checks the account balance. 0: no limit. Applies to the whole run (an expression here is evaluated once, for the first item).',
+};
+
 const timeoutMinutes: INodeProperties = {
 	displayName: 'Timeout (Minutes)',
 	name: 'timeoutMinutes',
@@ -92,6 +102,7 @@ export function toolExecutionSettingsProperty(): INodeProperties {
 		pollingMode,
 		pollIntervalSeconds,
 		maxConcurrency,
+		maxCreditsPerRun,
 		timeoutMinutes,
 		expectedSeconds,
 		binaryPropertyPrefix,
@@ -108,6 +119,8 @@ export interface RunSettings {
 	pollingMode: PollingMode;
 	fixedIntervalMs: number;
 	maxConcurrency: number;
+	/** "Max Credits per Run"; undefined: no limit. */
+	maxCredits: number | undefined;
 }
 
 /** Settings read for each item. */
@@ -138,6 +151,9 @@ export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 		pollingMode: settings.pollingMode === 'fixed' ? 'fixed' : 'automatic',
 		fixedIntervalMs: seconds * 1000,
 		maxConcurrency: numberOption(node, settings.maxConcurrency, 5, NUMBER_RULES.maxConcurrency, 0),
+		maxCredits:
+			numberOption(node, settings.maxCreditsPerRun, 0, NUMBER_RULES.maxCreditsPerRun, 0) ||
+			undefined,
 	};
 }
 

@@ -17,6 +17,7 @@ export const NUMBER_RULES = {
 	expectedSeconds: { label: 'Expected Duration (Seconds)', min: 0 },
 	timeoutMinutes: { label: 'Timeout (Minutes)', min: 0 },
 	savedItemsLimit: { label: 'Limit', min: 1, integer: true, where: 'in the node' },
+	maxCreditsPerRun: { label: 'Max Credits per Run', min: 0 },
 } satisfies Record<string, NumberRule>;
 
 function shown(value: unknown): string {
