@@ -6,7 +6,7 @@
  * download of the wrong size).
  *
  *   npm run bench                       # everything (a few minutes on 2 cores)
- *   npm run bench -- --only=trigger     # some phases: polling,throughput,memory,trigger,n8n
+ *   npm run bench -- --only=trigger     # some phases: polling,throughput,memory,trigger,n8n,guard
  *                                       # (a partial run writes bench/tmp/RESULTS.partial.md)
  *   npm run bench -- --report-only      # rewrite RESULTS.md from the last full run's numbers
  *                                       # (bench/tmp/results.json), measuring nothing
@@ -23,12 +23,13 @@ import type { MemoryMode } from './memoryChild';
 import { runMemory } from './phases/memory';
 import { runN8nWebhooks, type N8nWebhooksConfig } from './phases/n8nWebhooks';
 import type { PollingConfig } from './phases/polling';
+import type { SpendGuardConfig, SpendGuardResult } from './phases/spendGuard';
 import type { ThroughputConfig } from './phases/throughput';
 import type { TimedConfig, TimedResult } from './timed';
 import type { TriggerConfig, TriggerResult } from './triggerChild';
 
 const ROOT = resolve(BENCH_DIR, '..');
-const PHASES = ['polling', 'throughput', 'memory', 'trigger', 'n8n'] as const;
+const PHASES = ['polling', 'throughput', 'memory', 'trigger', 'n8n', 'guard'] as const;
 type Phase = (typeof PHASES)[number];
 
 /**
@@ -119,6 +120,14 @@ const TRIGGER: TriggerConfig = {
 	concurrency: 16,
 	rounds: 2,
 	ledgerEntries: 1_000,
+};
+
+/** Phase 7: the spend guard (issue 27), off against on, 40 image jobs per execution. */
+const SPEND_GUARD: SpendGuardConfig = {
+	items: 40,
+	concurrency: 10,
+	rounds: 8,
+	bookkeepingItems: 200_000,
 };
 
 /** Phase 6, in a real `n8n start` (.cache/n8n): the load issue 16 specifies. */
@@ -233,6 +242,12 @@ async function main(): Promise<void> {
 	if (phases.includes('n8n')) {
 		log('\n== 6: Trigger vs Webhook node in a real n8n ==');
 		report.n8nWebhooks = await runN8nWebhooks(N8N_WEBHOOKS);
+	}
+	if (phases.includes('guard')) {
+		log('\n== 7: spend guard (Max Credits per Run), off and on ==');
+		report.spendGuard = await runChild<SpendGuardResult>('guardChild.ts', SPEND_GUARD, {
+			label: 'guard',
+		});
 	}
 	report.totalSeconds = Math.round((Date.now() - started) / 1000);
 	report.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);

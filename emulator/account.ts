@@ -36,6 +36,11 @@ export class Account {
 		return true;
 	}
 
+	/** Takes (or, when negative, gives back) a difference in charge; the balance stops at 0. */
+	adjust(difference: number): void {
+		this.balance = Math.max(0, this.balance - difference);
+	}
+
 	refund(amount: number): void {
 		this.balance += amount;
 	}

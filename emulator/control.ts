@@ -21,6 +21,10 @@ const failNextSchema = z.object({
 	message: z.string().optional(),
 });
 const cancelNextSchema = z.object({ endpoint: z.string().optional() });
+const finalCreditsSchema = z.object({
+	endpoint: z.string().optional(),
+	credits: z.number().int().nonnegative(),
+});
 const durationSchema = z.object({ endpoint: z.string().min(1), ms: z.number().nonnegative() });
 const subscribeSchema = z.object({
 	url: z.string().url(),
@@ -130,6 +134,9 @@ async function route(
 			return { status: 200, body: { ok: true } };
 		case 'POST /jobs/cancel-next':
 			ctx.projects.cancelNext(parse(cancelNextSchema, await body()));
+			return { status: 200, body: { ok: true } };
+		case 'POST /jobs/final-credits-next':
+			ctx.projects.finalCreditsNext(parse(finalCreditsSchema, await body()));
 			return { status: 200, body: { ok: true } };
 		case 'POST /jobs/duration': {
 			const { endpoint, ms } = parse(durationSchema, await body());

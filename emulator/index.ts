@@ -173,6 +173,7 @@ export async function start(options: EmulatorOptions = {}): Promise<Emulator & E
 			failNext: (opts) => ctx.projects.failNext(opts),
 			cancelNext: (opts) => ctx.projects.cancelNext(opts),
 			setDurationMs: (endpoint, ms) => ctx.projects.setDurationMs(endpoint, ms),
+			finalCreditsNext: (opts) => ctx.projects.finalCreditsNext(opts),
 		},
 		webhooks: {
 			subscribe: (sub) => ctx.webhooks.subscribe(sub).unsubscribe,

@@ -39,6 +39,11 @@ export interface FailDirective {
 	message?: string;
 }
 
+export interface FinalCreditsDirective {
+	endpoint?: string;
+	credits: number;
+}
+
 export interface NewProject {
 	endpoint: string;
 	kind: ProjectKind;
@@ -94,6 +99,7 @@ export class ProjectStore {
 	private pendingTimers = new Map<string, NodeJS.Timeout[]>();
 	private failDirectives: FailDirective[] = [];
 	private cancelDirectives: Array<{ endpoint?: string }> = [];
+	private finalCreditDirectives: FinalCreditsDirective[] = [];
 	private durationOverrides = new Map<string, number>();
 
 	constructor(private readonly deps: ProjectDeps) {}
@@ -104,6 +110,11 @@ export class ProjectStore {
 
 	cancelNext(opts: { endpoint?: string } = {}): void {
 		this.cancelDirectives.push({ ...opts });
+	}
+
+	/** The next job (of `endpoint`) charges `credits` when it completes instead of its create estimate. */
+	finalCreditsNext(directive: FinalCreditsDirective): void {
+		this.finalCreditDirectives.push({ ...directive });
 	}
 
 	setDurationMs(endpoint: string, ms: number): void {
@@ -126,11 +137,13 @@ export class ProjectStore {
 	pendingDirectives(): {
 		failNext: FailDirective[];
 		cancelNext: Array<{ endpoint?: string }>;
+		finalCreditsNext: FinalCreditsDirective[];
 		durations: Record<string, number>;
 	} {
 		return {
 			failNext: [...this.failDirectives],
 			cancelNext: [...this.cancelDirectives],
+			finalCreditsNext: [...this.finalCreditDirectives],
 			durations: Object.fromEntries(this.durationOverrides),
 		};
 	}
@@ -173,6 +186,7 @@ export class ProjectStore {
 			outcome,
 			outputs: input.outputs,
 			creditsCharged: input.credits,
+			finalCredits: takeDirective(this.finalCreditDirectives, input.endpoint)?.credits,
 			refunded: false,
 			deleted: false,
 			settled: 'queued',
@@ -222,6 +236,7 @@ export class ProjectStore {
 		this.projects.clear();
 		this.failDirectives = [];
 		this.cancelDirectives = [];
+		this.finalCreditDirectives = [];
 		this.durationOverrides.clear();
 	}
 
@@ -245,6 +260,7 @@ export class ProjectStore {
 		if (rank[target] === 2) {
 			project.settled = target;
 			this.clearTimers(project.id);
+			if (target === 'complete' && project.finalCredits !== undefined) this.settleCharge(project);
 			if (project.outcome.status === 'error' && !project.refunded) {
 				project.refunded = true;
 				this.deps.account.refund(project.creditsCharged);
@@ -255,6 +271,15 @@ export class ProjectStore {
 			if (target === 'error')
 				this.deps.webhooks.emit(`${project.kind}.errored`, this.serialize(project, target));
 		}
+	}
+
+	/** A video's charge is an estimate until it completes: the account pays or gets back the difference. */
+	private settleCharge(project: ProjectRecord): void {
+		const difference = (project.finalCredits ?? project.creditsCharged) - project.creditsCharged;
+		this.deps.account.adjust(difference);
+		if (difference > 0) this.deps.metrics.count('creditsCharged', difference);
+		if (difference < 0) this.deps.metrics.count('creditsRefunded', -difference);
+		project.creditsCharged += difference;
 	}
 
 	private live(kind: ProjectKind, id: string): ProjectRecord {

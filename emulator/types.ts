@@ -90,6 +90,8 @@ export interface ProjectRecord {
 	outcome: ProjectOutcome;
 	outputs: OutputSpec[];
 	creditsCharged: number;
+	/** What the job charges once complete, when it differs from the create's estimate (finalCreditsNext). */
+	finalCredits?: number;
 	refunded: boolean;
 	deleted: boolean;
 	/** Highest status whose side effects (webhooks, refund) were applied. */
@@ -122,6 +124,8 @@ export interface Emulator {
 		failNext(opts: { endpoint?: string; code: string; message?: string }): void;
 		cancelNext(opts?: { endpoint?: string }): void;
 		setDurationMs(endpoint: string, ms: number): void;
+		/** The next job (of `endpoint`) charges `credits` when it completes: a video estimate that changes. */
+		finalCreditsNext(opts: { endpoint?: string; credits: number }): void;
 	};
 	webhooks: {
 		subscribe(sub: WebhookSubscription): () => void;

@@ -2,6 +2,7 @@
 import type { MemoryBenchResult } from '../phases/memory';
 import type { N8nWebhooksResult } from '../phases/n8nWebhooks';
 import type { PollingResult } from '../phases/polling';
+import type { SpendGuardResult } from '../phases/spendGuard';
 import type { ThroughputResult } from '../phases/throughput';
 import type { TriggerResult } from '../triggerChild';
 
@@ -20,6 +21,7 @@ export interface BenchReport {
 	memory?: MemoryBenchResult;
 	trigger?: TriggerResult;
 	n8nWebhooks?: N8nWebhooksResult;
+	spendGuard?: SpendGuardResult;
 	totalSeconds?: number;
 	loadAverageAtEnd?: number[];
 }
@@ -291,6 +293,44 @@ function n8nWebhooksSection(w: N8nWebhooksResult): string {
 	].join('\n');
 }
 
+function spendGuardSection(g: SpendGuardResult): string {
+	const row = (label: string, runs: SpendGuardResult['off']) => [
+		label,
+		`${fmt(runs.wallMs.median, 0)} (${runs.wallMs.runs.join(', ')})`,
+		fmt(runs.cpuMs, 0),
+		fmt(runs.firstCreateMs, 1),
+		fmt(runs.apiRequests, 1),
+		String(runs.accountRequests),
+		runs.accountRequests
+			? runs.accountRequestMs < 1
+				? '< 1'
+				: fmt(runs.accountRequestMs, 0)
+			: '–',
+	];
+	return [
+		'## 7. Spend guard (Max Credits per Run): off (the default) against on',
+		'',
+		`One execution of the Magic Hour Image node over ${g.config.items} items (Nano Banana 640px, 50 credits each, Max Concurrent Jobs ${g.config.concurrency}, fixed 0.05 s polling, emulator at speed 1000, no downloads), ${g.config.rounds} rounds, off and on alternating. ` +
+			'"On" has a budget every job fits, so it measures the guard’s cost, not a stopped batch. CPU time is the whole process (node and in-process emulator).',
+		'',
+		table(
+			[
+				'Guard',
+				'Wall time, ms: median (each round)',
+				'CPU, ms (median)',
+				'Start → first create, ms (median)',
+				'API requests',
+				'GET /v1/account',
+				'Its answer, ms (median)',
+			],
+			[row('off (baseline)', g.off), row('**on**', g.on)],
+		),
+		'',
+		`Bookkeeping per item, timed alone over ${fmt(g.config.bookkeepingItems, 0)} items: **${fmt(g.bookkeepingNsPerItem.off, 0)} ns** off (the run only adds up the charges), ${fmt(g.bookkeepingNsPerItem.on, 0)} ns on (admission and settlement). ` +
+			`A single item with the guard on sends ${g.singleItemAccountRequests} balance checks (the check is for batches).`,
+	].join('\n');
+}
+
 function methodSection(r: BenchReport): string {
 	return [
 		'## Method',
@@ -336,6 +376,7 @@ export function writeReport(r: BenchReport): string {
 	if (r.memory) sections.push('', memorySection(r.memory));
 	if (r.trigger) sections.push('', triggerSection(r.trigger));
 	if (r.n8nWebhooks) sections.push('', n8nWebhooksSection(r.n8nWebhooks));
+	if (r.spendGuard) sections.push('', spendGuardSection(r.spendGuard));
 	sections.push('', methodSection(r), '');
 	return sections.join('\n');
 }

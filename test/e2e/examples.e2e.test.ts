@@ -229,6 +229,41 @@ test('The same batch with "On Error: Continue" (regular output): 4 items in inpu
 	expect(results[2].json).toMatchObject({ id: null, kind: 'image', tool: 'aiImageGenerator' });
 });
 
+test('A prompt sheet with a budget: 3 of 6 rows fit 150 credits, the others leave unstarted and free', async () => {
+	const before = emu.counters();
+	const logBefore = emu.log.length;
+	const run = await n8n.execute('mhExampleBudget1');
+	expectSuccess(run);
+
+	expect(run.output('One Item per Row')).toHaveLength(6);
+	const made = run.output('Create Images (max 150 credits)', 0);
+	const notStarted = run.output('Create Images (max 150 credits)', 1);
+	expect(made).toHaveLength(3);
+	expect(notStarted).toHaveLength(3);
+	for (const item of made) {
+		expect(item.json).toMatchObject({
+			status: 'complete',
+			credits_charged: 50,
+			run_credits_charged: 150,
+		});
+	}
+	for (const item of notStarted) {
+		expect(item.json.error).toBe(
+			'Not started: budget of 150 credits reached (150 spent by this run)',
+		);
+		expect(item.json).toMatchObject({ prompt: expect.any(String), details: { id: null } });
+	}
+	const written = run.output('Save Images');
+	expect(written).toHaveLength(3);
+	written.forEach((item, index) => expectBinaryFile(made[index], item, 'image/png', PNG_MAGIC));
+	expect(run.output('Run Cost').map((item) => item.json.credits_spent)).toEqual([150]);
+
+	// Three jobs, 150 credits, and one balance check before the batch.
+	expect(emu.counters().jobsCreated - before.jobsCreated).toBe(3);
+	expect(emu.counters().creditsCharged - before.creditsCharged).toBe(150);
+	expect(emu.log.slice(logBefore).filter((entry) => entry.path === '/v1/account')).toHaveLength(1);
+});
+
 test('Translate a video: AI Video Translator renders the clip, the MP4 is written to disk', async () => {
 	const before = emu.counters();
 	const run = await n8n.execute('mhExampleTrans01');

@@ -16,7 +16,12 @@ import { FAST_POLLING, useFastEmulator } from '../harness/fastEmulator';
 
 const emu = useFastEmulator();
 const FAST = FAST_POLLING;
-const RUN_SETTING_NAMES = ['pollingMode', 'pollIntervalSeconds', 'maxConcurrency'];
+const RUN_SETTING_NAMES = [
+	'pollingMode',
+	'pollIntervalSeconds',
+	'maxConcurrency',
+	'maxCreditsPerRun',
+];
 const apiRequests = () => emu.log.filter((entry) => entry.path.startsWith('/v1/'));
 
 function propertiesOf(nodeType: IVersionedNodeType): INodeProperties[] {

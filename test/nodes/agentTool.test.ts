@@ -228,6 +228,8 @@ describe('what the model gets back', () => {
 			kind: 'audio',
 			status: 'error',
 			error: expect.stringMatching(/unknown_error/),
+			// Failed jobs are refunded: the result says the call cost nothing.
+			run_credits_charged: 0,
 		});
 		expect(JSON.stringify(item.json).length).toBeLessThan(800);
 	});
@@ -247,6 +249,26 @@ describe('what the model gets back', () => {
 			error: expect.any(String),
 		});
 		expect(emu.getProject(String(item.json.id))).toBeDefined();
+	});
+
+	it('a call past "Max Credits per Run": a result saying the job was not started and cost nothing', async () => {
+		const { output } = await runAsTool(asAgentTool(new MagicHourImage()), {
+			operation: 'aiImageGenerator',
+			prompt: 'A lighthouse',
+			imageCount: 1,
+			options: { model: 'nano-banana', resolution: '640px' },
+			executionSettings: { ...FAST, maxCreditsPerRun: 10 },
+		});
+		expect(output[0][0].json).toEqual({
+			id: null,
+			kind: 'image',
+			status: 'error',
+			error: expect.stringMatching(
+				/^Not started: budget of 10 credits reached \(0 spent by this run\) This item's job was not sent/,
+			),
+			run_credits_charged: 0,
+		});
+		expect(requestsTo('/v1/')).toBe(0);
 	});
 
 	it('a bad input: the error names the field, and nothing was created', async () => {

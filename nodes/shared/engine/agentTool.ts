@@ -57,6 +57,12 @@ export function agentProjectResult(json: IDataObject): IDataObject {
 	if (typeof json.kind === 'string') result.kind = json.kind;
 	if (status) result.status = status;
 	if (typeof json.credits_charged === 'number') result.credits_charged = json.credits_charged;
+	// What the whole call cost, when the item's own charge does not say it (several items, a failure).
+	if (
+		typeof json.run_credits_charged === 'number' &&
+		json.run_credits_charged !== json.credits_charged
+	)
+		result.run_credits_charged = json.run_credits_charged;
 	const urls = outputUrls(json);
 	if (urls.length) result.output_urls = urls;
 	if (error) result.error = error;

@@ -1,12 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { estimateCredits, type PriceEstimate } from '../catalog/prices';
 import { toolRequestBody } from '../catalog/requestBody';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
 import { throwIfCancelled } from '../transport/cancellation';
 import { runsAsAgentTool } from './agentTool';
+import { checkBalanceForBatch } from './balanceCheck';
 import { runBatch } from './batch';
 import { CreateGate } from './createGate';
 import { downloadOutputs } from './downloads';
@@ -16,7 +18,9 @@ import { failureItem } from './projectFailure';
 import { ProjectPoller } from './projectPoller';
 import { itemDeadline } from './pollSchedule';
 import { projectPath, type ProjectDetail } from './projectTypes';
+import { notStartedError, notStartedNote, runCostHint, RUN_CREDITS_FIELD } from './runCost';
 import { RunLedger } from './runLedger';
+import { BudgetReachedError, SpendGuard } from './spendGuard';
 import { validateToolBody } from './validateBody';
 
 interface CreateResponse {
@@ -41,6 +45,8 @@ interface ItemPlan {
 	fields: IDataObject;
 	toolOptions: IDataObject;
 	files: CollectedFiles;
+	/** The request body before uploads (file inputs still to upload are empty): enough to price it. */
+	draftBody: IDataObject;
 }
 
 function readFields(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: number): IDataObject {
@@ -98,7 +104,7 @@ async function planItem(
 		settings.jobName,
 	);
 	validateToolBody(ctx.getNode(), tool, body, itemIndex);
-	return { settings, fields, toolOptions, files };
+	return { settings, fields, toolOptions, files, draftBody: body };
 }
 
 /**
@@ -195,6 +201,23 @@ export async function executeTool(
 	// An agent gets a failure as a result with the project ID, so that it can check back or report it.
 	const continueOnFail = this.continueOnFail() || runsAsAgentTool(this);
 	const plans = await planAllItems(this, tool, items.length, continueOnFail);
+	const guard = new SpendGuard(run.maxCredits);
+	// Prices are only worked out for a budget: without one the run does exactly what it did before.
+	const prices: Array<PriceEstimate | undefined> =
+		run.maxCredits === undefined
+			? []
+			: plans.map((plan) =>
+					plan instanceof Error ? undefined : estimateCredits(tool.endpoint, plan.draftBody),
+				);
+	if (run.maxCredits !== undefined) {
+		const refusal = await checkBalanceForBatch(
+			this,
+			prices.filter((price): price is PriceEstimate => price !== undefined),
+			run.maxCredits,
+		);
+		if (refusal && !continueOnFail) throw refusal;
+		if (refusal) plans.forEach((plan, i) => plan instanceof Error || (plans[i] = refusal));
+	}
 
 	const poller = new ProjectPoller(this, {
 		mode: run.pollingMode,
@@ -224,6 +247,19 @@ export async function executeTool(
 
 		// The gate is asked before every attempt: once the run has stopped, none starts (also not a
 		// retry after a 429 wait); an attempt already sent is let finish, so its job's ID is known.
+		// With a budget, the item's price is reserved first (admission may wait for creates in
+		// flight), and the budget is asked again beside the gate before every attempt.
+		const price = prices[itemIndex];
+		if (price) {
+			gate.assertMayStart();
+			try {
+				await guard.admit(itemIndex, price, runStop);
+			} catch (error) {
+				throw error instanceof BudgetReachedError
+					? notStartedError(node, error, price, itemIndex)
+					: error;
+			}
+		}
 		ledger.sending(itemIndex, jobNames[itemIndex]);
 		let created: CreateResponse;
 		try {
@@ -233,21 +269,32 @@ export async function executeTool(
 				body,
 				itemIndex,
 				signal: runStop,
-				beforeAttempt: () => gate.assertMayStart(),
+				beforeAttempt: () => {
+					gate.assertMayStart();
+					if (price) guard.checkStillFits(itemIndex);
+				},
 			});
 		} catch (error) {
-			throw ledger.createFailed(itemIndex, error);
+			const failed = ledger.createFailed(itemIndex, error);
+			if (ledger.mayHaveCreated(itemIndex)) guard.keep(itemIndex);
+			else guard.release(itemIndex);
+			throw error instanceof BudgetReachedError && price
+				? notStartedError(node, error, price, itemIndex)
+				: failed;
 		}
+		const credits =
+			typeof created?.credits_charged === 'number' ? created.credits_charged : undefined;
+		if (credits === undefined) guard.keep(itemIndex);
+		else guard.settle(itemIndex, credits);
 		const id = typeof created?.id === 'string' && created.id ? created.id : undefined;
 		if (!id) {
 			ledger.createdWithoutId(itemIndex, jobNames[itemIndex]);
 			throw missingIdError(this, created ?? {}, settings.jobName, itemIndex);
 		}
 		ledger.created(itemIndex, id);
+		if (credits !== undefined) ledger.charged(itemIndex, credits);
 		// Answered after a cancel: the job is listed (log and error) and the node stops before any wait.
 		throwIfCancelled(cancel);
-		const credits =
-			typeof created.credits_charged === 'number' ? created.credits_charged : undefined;
 		if (!settings.waitForCompletion) {
 			return {
 				json: summary(tool, { id, credits_charged: credits }),
@@ -263,6 +310,11 @@ export async function executeTool(
 			expectedMs: settings.expectedMs,
 			deadline,
 			onStatus: (status) => ledger.status(itemIndex, status),
+			// A video's charge is an estimate until the job ends; a failed job is refunded.
+			onCredits: (charged) => {
+				guard.settle(itemIndex, charged);
+				ledger.charged(itemIndex, charged);
+			},
 		});
 		const binary = settings.downloadOutputs
 			? await downloadOutputs(this, project, {
@@ -315,17 +367,36 @@ export async function executeTool(
 				: 'Magic Hour: the execution was cancelled before any job was created',
 		);
 	}
-	if (stoppedBy) throw ledger.annotate(stoppedBy.error as Error);
+	const runCredits = guard.total;
+	const hint = runCostHint(
+		ledger.projects.length,
+		runCredits,
+		run.maxCredits,
+		tool.kind === 'video',
+	);
+	// Older n8n versions have no execution hints.
+	if (hint && typeof this.addExecutionHints === 'function') this.addExecutionHints(hint);
+	if (stoppedBy) {
+		const error = ledger.annotate(stoppedBy.error as Error);
+		if (run.maxCredits !== undefined) notStartedNote(error, outcomes, runCredits);
+		throw error;
+	}
 
 	return [
 		outcomes.map((outcome, itemIndex): INodeExecutionData => {
-			if (outcome?.ok) return outcome.value;
+			if (outcome?.ok) {
+				return {
+					...outcome.value,
+					json: { ...outcome.value.json, [RUN_CREDITS_FIELD]: runCredits },
+				};
+			}
 			const entry = ledger.projects.find((project) => project.itemIndex === itemIndex);
 			return failureItem(this, outcome?.error, itemIndex, {
 				id: entry?.id ?? null,
 				kind: tool.kind,
 				tool: tool.operation,
 				name: jobNames[itemIndex],
+				runCreditsCharged: runCredits,
 			});
 		}),
 	];

@@ -48,6 +48,16 @@ const maxConcurrency: INodeProperties = {
 		'How many input items run at Magic Hour at the same time. Applies to the whole run (an expression here is evaluated once, for the first item).',
 };
 
+const maxCreditsPerRun: INodeProperties = {
+	displayName: 'Max Credits per Run',
+	name: 'maxCreditsPerRun',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description:
+		'Budget of this node per execution: no job starts that would take the credits it charged past it (items not started end as errors that cost nothing), and a batch of several items first checks the account balance. 0: no limit. Applies to the whole run (an expression here is evaluated once, for the first item).',
+};
+
 const timeoutMinutes: INodeProperties = {
 	displayName: 'Timeout (Minutes)',
 	name: 'timeoutMinutes',
@@ -95,6 +105,7 @@ export function toolExecutionSettingsProperty(): INodeProperties {
 		pollingMode,
 		pollIntervalSeconds,
 		maxConcurrency,
+		maxCreditsPerRun,
 		timeoutMinutes,
 		expectedSeconds,
 		binaryPropertyPrefix,
@@ -190,6 +201,8 @@ export interface RunSettings {
 	pollingMode: PollingMode;
 	fixedIntervalMs: number;
 	maxConcurrency: number;
+	/** "Max Credits per Run"; undefined: no limit. */
+	maxCredits: number | undefined;
 }
 
 /** Settings read for each item. */
@@ -214,6 +227,7 @@ export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 		pollingMode: settings.pollingMode === 'fixed' ? 'fixed' : 'automatic',
 		fixedIntervalMs: seconds * 1000,
 		maxConcurrency: numberSetting(node, settings.maxConcurrency, maxConcurrency, 0),
+		maxCredits: numberSetting(node, settings.maxCreditsPerRun, maxCreditsPerRun, 0) || undefined,
 	};
 }
 

@@ -17,6 +17,8 @@ export interface FailedItemContext {
 	kind: ProjectKind | null;
 	tool?: string;
 	name?: string;
+	/** What the whole run charged (`run_credits_charged`). */
+	runCreditsCharged?: number;
 }
 
 type Described = Error & { description?: string | null; context?: IDataObject };
@@ -88,5 +90,6 @@ export function failureItem(
 		json.status = status;
 	}
 	if (typeof context.errorCode === 'string') json.code = context.errorCode;
+	if (known?.runCreditsCharged !== undefined) json.run_credits_charged = known.runCreditsCharged;
 	return errorItem(ctx, json, itemIndex);
 }

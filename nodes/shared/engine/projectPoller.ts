@@ -58,6 +58,8 @@ export interface WaitRequest {
 	deadline: Deadline;
 	/** Called with each status the project is seen in (to report it if the run stops). */
 	onStatus?: (status: string) => void;
+	/** Called with the credits each status check reports (a video's estimate, then its final charge). */
+	onCredits?: (credits: number) => void;
 	/** A detail already fetched (e.g. while detecting the kind): settles at once when terminal. */
 	known?: ProjectDetail;
 }
@@ -309,6 +311,8 @@ export class ProjectPoller {
 		job.failuresInRow = 0;
 		job.lastStatus = String(detail?.status ?? 'unknown');
 		job.request.onStatus?.(job.lastStatus);
+		if (typeof detail?.credits_charged === 'number')
+			job.request.onCredits?.(detail.credits_charged);
 		if (TERMINAL_STATUSES.has(job.lastStatus)) {
 			this.finish(job, detail, now);
 			return;

@@ -6,6 +6,8 @@ export interface LedgerEntry {
 	id: string | null;
 	tool: string;
 	status: string;
+	/** What Magic Hour reported it charged (a video's estimate until it ends). */
+	credits?: number;
 	jobName?: string;
 }
 
@@ -35,6 +37,11 @@ export class RunLedger {
 		return error;
 	}
 
+	/** Whether the item's failed create may have created a job anyway (see createFailed). */
+	mayHaveCreated(itemIndex: number): boolean {
+		return this.creating.has(itemIndex);
+	}
+
 	created(itemIndex: number, id: string): void {
 		this.creating.delete(itemIndex);
 		this.entries.set(itemIndex, { itemIndex, id, tool: this.tool, status: 'queued' });
@@ -50,6 +57,12 @@ export class RunLedger {
 			status: 'unknown',
 			jobName,
 		});
+	}
+
+	/** Magic Hour reported the job's charge. */
+	charged(itemIndex: number, credits: number): void {
+		const entry = this.entries.get(itemIndex);
+		if (entry) entry.credits = credits;
 	}
 
 	status(itemIndex: number, status: string): void {
@@ -75,7 +88,8 @@ export class RunLedger {
 	lines(): string[] {
 		return this.projects.map((entry) => {
 			const where = `${entry.tool}, item index ${entry.itemIndex}`;
-			if (entry.id) return `- project ${entry.id} (${where}): status ${entry.status}`;
+			const credits = entry.credits === undefined ? '' : `, ${entry.credits} credits charged`;
+			if (entry.id) return `- project ${entry.id} (${where}): status ${entry.status}${credits}`;
 			const name = entry.jobName ? ` (job name "${entry.jobName}")` : '';
 			return `- a job whose ID Magic Hour did not return (${where})${name}: it may exist and charge credits`;
 		});

@@ -134,6 +134,9 @@ const MODEL_INFO: Record<Exclude<Model, 'default'>, ModelInfo> = {
 const infoOf = (model: unknown): ModelInfo | undefined =>
 	isOneOf(MODELS, model) && model !== 'default' ? MODEL_INFO[model] : undefined;
 
+/** The documented limits and "from" price of an editor model (undefined for `default`). */
+export const editorModel = infoOf;
+
 const resolutionText = (resolutions: string[]) =>
 	resolutions.map((r) => IMAGE_RESOLUTION_OPTIONS.find((o) => o.value === r)?.name ?? r).join(', ');
 

@@ -13,25 +13,41 @@ import type { ToolDeclaration } from '../types';
 /** `seedream` is marked deprecated in favour of `seedream-v4`: accepted, still offered as before. */
 const MODELS = IMAGE_GENERATOR_MODELS;
 
-/** Per-model limits stated in the API reference. */
+/** Per-model limits stated in the API reference ("from N credits/image", resolutions, image counts). */
 const MODEL_LIMITS: Partial<
-	Record<(typeof MODELS)[number], { resolutions: string[]; counts: number[] }>
+	Record<(typeof MODELS)[number], { credits: number; resolutions: string[]; counts: number[] }>
 > = {
-	'flux-2-klein': { resolutions: ['640px', '1k', '2k'], counts: [1] },
-	'flux-schnell': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
-	'gpt-image-2': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
-	'gpt-image-2.5-flare': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
-	'krea-2': { resolutions: ['640px', '1k'], counts: [1] },
-	'nano-banana': { resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
-	'nano-banana-2': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 4, 9, 16] },
-	'nano-banana-2-lite': { resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
-	'nano-banana-2.1': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 4, 9, 16] },
-	'nano-banana-pro': { resolutions: ['1k', '2k', '4k'], counts: [1, 4, 9, 16] },
-	'qwen-image-2.1': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
-	'seedream-v4': { resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
-	'seedream-v5-pro': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
-	'z-image-turbo': { resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
+	'flux-2-klein': { credits: 5, resolutions: ['640px', '1k', '2k'], counts: [1] },
+	'flux-schnell': { credits: 5, resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
+	'gpt-image-2': { credits: 50, resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
+	'gpt-image-2.5-flare': {
+		credits: 100,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		counts: [1, 2, 3, 4],
+	},
+	'krea-2': { credits: 10, resolutions: ['640px', '1k'], counts: [1] },
+	'nano-banana': { credits: 50, resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
+	'nano-banana-2': {
+		credits: 100,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		counts: [1, 4, 9, 16],
+	},
+	'nano-banana-2-lite': { credits: 50, resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
+	'nano-banana-2.1': {
+		credits: 50,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		counts: [1, 4, 9, 16],
+	},
+	'nano-banana-pro': { credits: 150, resolutions: ['1k', '2k', '4k'], counts: [1, 4, 9, 16] },
+	'qwen-image-2.1': { credits: 10, resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
+	'seedream-v4': { credits: 40, resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
+	'seedream-v5-pro': { credits: 75, resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
+	'z-image-turbo': { credits: 5, resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
 };
+
+/** The documented limits and "from" price of a generator model (undefined for `default`). */
+export const generatorModel = (model: unknown) =>
+	isOneOf(MODELS, model) ? MODEL_LIMITS[model] : undefined;
 
 const STYLE_TOOLS = [
 	'general',
@@ -92,7 +108,7 @@ const schema = z
 	})
 	.strict()
 	.superRefine((body, ctx) => {
-		const limits = isOneOf(MODELS, body.model) ? MODEL_LIMITS[body.model] : undefined;
+		const limits = generatorModel(body.model);
 		if (!limits) return;
 		if (!limits.counts.includes(body.image_count)) {
 			ctx.addIssue({
