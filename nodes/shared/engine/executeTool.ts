@@ -343,13 +343,10 @@ export async function executeTool(
 	const { outcomes, stoppedBy } = await runBatch({
 		count: items.length,
 		concurrency: run.maxConcurrency,
-		run: async (itemIndex) => {
-			try {
-				return await runItem(itemIndex);
-			} catch (error) {
+		run: (itemIndex) =>
+			runItem(itemIndex).catch((error: unknown) => {
 				throw asNodeError(node, error, itemIndex);
-			}
-		},
+			}),
 		stops: () => !continueOnFail,
 		onStop: (error) => {
 			// The node fails: the other items start nothing new and stop waiting now.
