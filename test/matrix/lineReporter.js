@@ -1,13 +1,17 @@
 /**
  * A jest reporter for CI logs: one line per n8n version and check,
  * "n8n 1.123.81  PASS  Create an image and save it: … (4.1 s)". The version is the test's
- * outer describe ("n8n 1.123.81"), else MH_N8N_LINE_PREFIX.
+ * outer describe ("n8n 1.123.81"), else the reporter option `version` (the pinned n8n of the e2e).
  */
 class LineReporter {
+	constructor(_globalConfig, options = {}) {
+		this.version = options.version ? `n8n ${options.version}` : '';
+	}
+
 	onTestResult(_test, result) {
 		for (const test of result.testResults) {
 			const [outer, ...rest] = test.ancestorTitles;
-			const version = outer?.startsWith('n8n ') ? outer : (process.env.MH_N8N_LINE_PREFIX ?? '');
+			const version = outer?.startsWith('n8n ') ? outer : this.version;
 			const titles = outer?.startsWith('n8n ') ? rest : test.ancestorTitles;
 			const seconds = ((test.duration ?? 0) / 1000).toFixed(1);
 			const status = test.status === 'passed' ? 'PASS' : test.status.toUpperCase();
