@@ -38,6 +38,15 @@ N8N_BIN="$CACHE/app/node_modules/n8n/bin/n8n"
 
 log() { printf '[install-n8n] %s\n' "$*" >&2; }
 
+# One install per cache folder at a time (CI installs several versions at once, and a folder may
+# be reached through a symlink): a second run waits here, then finds the first one's marker.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.install.lock"
+if ! flock -n 9; then
+	log "another install into $CACHE is running: waiting for it ..."
+	flock 9
+fi
+
 if [[ "${MH_N8N_FORCE:-}" != "1" && -f "$MARKER" && "$(cat "$MARKER")" == "$WANT" && -x "$NODE_BIN" && -f "$N8N_BIN" ]]; then
 	log "cached: n8n $N8N_VERSION on Node $NODE_VERSION in $CACHE"
 	echo "$NODE_BIN"
