@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import type { Emulator } from '../../emulator';
 import {
+	majorOf,
 	PACKAGE_NAME,
 	providedByN8n,
 	type ExecutionResult,
@@ -144,11 +145,13 @@ export async function checkBatchErrorOutput(ctx: E2eContext): Promise<void> {
 	saved.forEach((item, index) =>
 		expectBinaryFile(ctx, succeeded[index], item, 'image/png', PNG_MAGIC),
 	);
-	expect(saved.map((item) => /batch-(\d)-/.exec(String(item.json.fileName))?.[1])).toEqual([
-		'0',
-		'1',
-		'3',
-	]);
+	// "Save Images" names each file after the prompt's index, `$('Prompts').item.json.index`.
+	// Known difference, not ours to fix: n8n 1.123.x resolves that expression to nothing here
+	// (files `batch--<id>.png`), although the items' pairedItem is the same as in 2.x (checked above).
+	const indices = majorOf(ctx.n8n.install) === 1 ? ['', '', ''] : ['0', '1', '3'];
+	expect(saved.map((item) => /batch-(\d?)-/.exec(String(item.json.fileName))?.[1])).toEqual(
+		indices,
+	);
 	expect(run.output('Failed Prompts')).toHaveLength(1);
 
 	expect(ctx.emu.counters().jobsCreated - before.jobsCreated).toBe(3);

@@ -18,6 +18,8 @@ class LineReporter {
 			process.stdout.write(
 				`${version.padEnd(13)} ${status.padEnd(5)} ${[...titles, test.title].join(' > ')} (${seconds} s)\n`,
 			);
+			for (const message of test.failureMessages ?? [])
+				process.stdout.write(`${message.split('\n').slice(0, 30).join('\n')}\n`);
 		}
 		if (result.testExecError)
 			process.stdout.write(`FAIL  ${result.testFilePath}: ${result.testExecError.message}\n`);
