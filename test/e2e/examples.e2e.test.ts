@@ -138,7 +138,7 @@ test('A prompt sheet with a budget: 3 of 6 rows fit 150 credits, the others leav
 	const before = emu.counters();
 	const logBefore = emu.log.length;
 	const run = await n8n.execute('mhExampleBudget1');
-	expectSuccess(run);
+	expectSuccess(ctx, run);
 
 	expect(run.output('One Item per Row')).toHaveLength(6);
 	const made = run.output('Create Images (max 150 credits)', 0);
@@ -153,14 +153,16 @@ test('A prompt sheet with a budget: 3 of 6 rows fit 150 credits, the others leav
 		});
 	}
 	for (const item of notStarted) {
-		expect(item.json.error).toBe(
+		expect(item.json.error.message).toBe(
 			'Not started: budget of 150 credits reached (150 spent by this run)',
 		);
-		expect(item.json).toMatchObject({ prompt: expect.any(String), details: { id: null } });
+		expect(item.json).toMatchObject({ prompt: expect.any(String), error: { id: null } });
 	}
 	const written = run.output('Save Images');
 	expect(written).toHaveLength(3);
-	written.forEach((item, index) => expectBinaryFile(made[index], item, 'image/png', PNG_MAGIC));
+	written.forEach((item, index) =>
+		expectBinaryFile(ctx, made[index], item, 'image/png', PNG_MAGIC),
+	);
 	expect(run.output('Run Cost').map((item) => item.json.credits_spent)).toEqual([150]);
 
 	// Three jobs, 150 credits, and one balance check before the batch.
