@@ -133,8 +133,9 @@ describe('Magic Hour API credentials', () => {
 	it('shows the plain-http notice exactly for the http:// addresses the transport refuses', () => {
 		const notice = credentialType.properties.find(({ name }) => name === 'plainHttpNotice');
 		expect(notice?.type).toBe('notice');
-		const shown = (baseUrl: string) =>
-			NodeHelpers.displayParameter({ environment: 'custom', baseUrl }, notice!, null);
+		const shownFor = (environment: string, baseUrl: string) =>
+			NodeHelpers.displayParameter({ environment, baseUrl }, notice!, null, null);
+		const shown = (baseUrl: string) => shownFor('custom', baseUrl);
 		const refusedForHttp = [
 			'http://api.magichour.ai',
 			'HTTP://10.0.0.7:4010',
@@ -158,13 +159,7 @@ describe('Magic Hour API credentials', () => {
 			expect(() => baseUrlFromCredentials({ environment: 'custom', baseUrl })).not.toThrow();
 			expect(shown(baseUrl)).toBe(false);
 		}
-		expect(
-			NodeHelpers.displayParameter(
-				{ environment: 'production', baseUrl: 'http://x' },
-				notice!,
-				null,
-			),
-		).toBe(false);
+		expect(shownFor('production', 'http://x')).toBe(false);
 	});
 
 	it('has no emulator address as the default Base URL', () => {
