@@ -522,11 +522,11 @@ describe('jobs that end badly', () => {
 		);
 		expect(row.errors).toBe(6);
 		expect(row.jobs).toBe(6);
-		const codes = errors.map((item) => /\[(\w+)\]/.exec(String(item.json.error))?.[1]);
+		const codes = errors.map((item) => String(item.json.code));
 		expect(codes.sort()).toEqual([...CODES].sort());
 		for (const item of errors) {
 			expect(item.json.id).toEqual(expect.any(String));
-			expect(item.json.code).toBe(/\[(\w+)\]/.exec(String(item.json.error))?.[1]);
+			expect(String(item.json.description)).toContain(`error code ${String(item.json.code)}`);
 			expect(item.json.status).toBe('error');
 			expect(String(item.json.description)).toContain(String(item.json.id));
 		}
@@ -677,8 +677,8 @@ describe('jobs that end badly', () => {
 			}
 		}
 		const texts = failed.map((item) => String(item.json.error)).join('\n');
-		expect(texts).toMatch(/\[no_source_face\]/);
-		expect(texts).toMatch(/\[unknown_error\]/);
+		expect(failed.map((item) => item.json.code)).toContain('no_source_face');
+		expect(failed.map((item) => item.json.code)).toContain('unknown_error');
 		expect(texts).toMatch(/was canceled/);
 		expect(texts.match(/not found|has no project/g)?.length).toBe(2);
 		const wrote = addRow({
@@ -767,8 +767,8 @@ describe('bad parameters: a clear error before any request, nothing spent', () =
 				},
 			),
 			[
-				{ json: { ...good, prompt: '' }, expect: /Prompt: is required/ },
-				{ json: { ...good, prompt: '  \n\t ' }, expect: /Prompt: is required/ },
+				{ json: { ...good, prompt: '' }, expect: /"Prompt" is required/ },
+				{ json: { ...good, prompt: '  \n\t ' }, expect: /"Prompt" is required/ },
 				{ json: { ...good, count: 0 }, expect: /Image Count/ },
 				{ json: { ...good, count: 17 }, expect: /Image Count/ },
 				{ json: { ...good, count: 2.5 }, expect: /Image Count/ },
@@ -919,7 +919,7 @@ describe('bad parameters: a clear error before any request, nothing spent', () =
 				},
 				{
 					json: { prompt: '', duration: 5, model: 'ltx-2.5', resolution: '480p' },
-					expect: /Prompt: is required/,
+					expect: /"Prompt" is required/,
 				},
 			],
 			ENDPOINTS.textToVideo,

@@ -171,7 +171,7 @@ test('A batch of prompts: the empty prompt leaves on the error output, costs not
 		prompt: '',
 		details: { id: null, kind: 'image', tool: 'aiImageGenerator' },
 	});
-	expect(String(failed[0].json.error)).toMatch(/Prompt: is required/);
+	expect(String(failed[0].json.error)).toMatch(/"Prompt" is required/);
 	expect(String(failed[0].json.details.description)).toMatch(/Nothing was sent to Magic Hour/);
 
 	const saved = run.output('Save Images');

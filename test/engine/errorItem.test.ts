@@ -15,7 +15,7 @@ const node = (onError?: INode['onError']) => ({
 		}) as INode,
 });
 const json = {
-	error: 'Invalid parameter for AI Image Generator: Prompt: is required',
+	error: 'AI Image Generator: "Prompt" is required',
 	description: 'Nothing was sent',
 	id: null,
 	kind: 'image',
