@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIALS_TYPE } from '../shared/transport/apiRequest';
+import { docsUrl } from '../shared/transport/packageInfo';
 import type { ProjectKind } from '../shared/catalog/types';
 import { triggerPanel, triggerProperties } from './description';
 import { deliveryKey, deliveryLedger, type DeliveryLedger } from './dedupe';
@@ -103,6 +104,7 @@ export class MagicHourTrigger implements INodeType {
 		subtitle: `={{($parameter["events"] || []).length === ${ALL_EVENTS.length} ? "All events" : ($parameter["events"] || []).join(", ")}}`,
 		description:
 			'Starts the workflow when a Magic Hour video, image or audio job starts, completes or fails',
+		documentationUrl: docsUrl('trigger'),
 		defaults: {
 			name: 'Magic Hour Trigger',
 		},
