@@ -43,7 +43,7 @@ const NOTHING_CHARGED = 'No job was created and nothing was charged for this ite
  * the user is told to check the library first.
  */
 const MAY_EXIST_HINT =
-	'The request may have reached Magic Hour and started a job that charges credits, so it was not sent again. ' +
+	'The request may have reached Magic Hour and created a job that charges credits, so it was not sent again. ' +
 	'Look at your recent projects in the Magic Hour web app before you run this item again.';
 
 function describeStatus(
