@@ -9,7 +9,9 @@ function labelOf(tool: ToolDeclaration, path: ReadonlyArray<string | number>): s
 	const labels = bodyLabels(tool);
 	const dotted = path.join('.');
 	const withoutIndexes = path.filter((part) => typeof part === 'string').join('.');
-	return labels[dotted] ?? labels[withoutIndexes] ?? (dotted || 'Request');
+	// The job name is checked apart from the tool's fields (jobNameBody); its option is "Job Name".
+	const fallback = dotted === 'name' ? 'Job Name' : dotted || 'Request';
+	return labels[dotted] ?? labels[withoutIndexes] ?? fallback;
 }
 
 function describeIssue(tool: ToolDeclaration, issue: ZodIssue): string {
