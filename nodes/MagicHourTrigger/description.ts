@@ -4,8 +4,9 @@ import { EVENT_OPTIONS } from './events';
 import { DEFAULT_TOLERANCE_SECONDS } from './signature';
 
 export const setupNotice: INodeProperties = {
+	// n8n's notices keep only <a>, <ul> and <li>.
 	displayName:
-		'Set up once in Magic Hour:<br>1. Open <b>Webhook URLs</b> above and copy the <b>Production URL</b> (the Test URL while you listen for a test event).<br>2. In the Developer Hub (magichour.ai/developer → Webhooks), add that URL and tick the events chosen below.<br>3. Paste the signing secret Magic Hour shows into <b>Webhook Signing Secret</b> of the credentials.',
+		'Set up once in Magic Hour:<ul><li>1. Open "Webhook URLs" above and copy the Production URL (the Test URL while you listen for a test event).</li><li>2. In the <a href="https://magichour.ai/developer" target="_blank">Developer Hub</a> → Webhooks, add that URL and tick the events chosen below.</li><li>3. Paste the signing secret Magic Hour shows into "Webhook Signing Secret" of the credentials.</li></ul>',
 	name: 'setupNotice',
 	type: 'notice',
 	default: '',

@@ -124,54 +124,70 @@ const outputPanel = async () =>
 	);
 
 describe('the credential dialog', () => {
-	const dialog = () => editor.page.getByTestId('editCredential-modal');
-	const field = (name: string) =>
-		dialog().getByTestId(`parameter-input-${name}`).locator('input, textarea').first();
+	const modal = () =>
+		editor.page
+			.locator('.el-dialog')
+			.filter({ has: editor.page.getByTestId('credential-edit-dialog') });
+	const field = (label: string) =>
+		editor.page
+			.getByTestId('credential-connection-parameter')
+			.filter({ has: editor.page.getByText(new RegExp(`^${label}`)) })
+			.first();
+	const input = (label: string) => field(label).locator('input, textarea').first();
 
 	test('reads as Magic Hour, has no emulator default, and a refused key says what to do', async () => {
 		const page = editor.page;
 		await page.goto(`${editor.baseUrl}/home/credentials/create`, { waitUntil: 'domcontentloaded' });
-		const picker = page.getByTestId('selectCredential-modal');
-		await picker.waitFor();
-		await picker
-			.getByTestId('new-credential-type-select')
-			.locator('input')
-			.first()
-			.fill('Magic Hour');
-		await page
+		const typeSelect = page.getByTestId('new-credential-type-select');
+		await typeSelect.waitFor({ timeout: 60_000 });
+		await typeSelect.locator('input').first().fill('Magic Hour');
+		const option = page
 			.getByTestId('new-credential-type-select-option')
-			.filter({ hasText: 'Magic Hour API' })
-			.first()
-			.click();
-		await picker.getByTestId('new-credential-type-button').click();
-		await dialog().waitFor();
-		expect(await textOf(dialog().getByTestId('credential-name'))).toMatch(/^Magic Hour account/);
-		const shown = await textOf(dialog());
-		expect(shown).toContain('Webhook Signing Secret (Only for the Trigger)');
-		expect(shown).toContain('magichour.ai/developer');
+			.filter({ hasText: 'Magic Hour API' });
+		expect(await option.count()).toBe(1);
+		await option.first().click();
+		await page.getByTestId('new-credential-type-button').click();
+		await page.getByTestId('credential-edit-dialog').waitFor();
+		await sleep(500);
+		const header = await textOf(modal());
+		expect(header).toMatch(/Magic Hour account/);
+		expect(header).toContain('Webhook Signing Secret (Only for the Trigger)');
+		expect(header).toContain('Create one at magichour.ai/developer');
+		await editor.shot('issue26-credential-dialog', modal());
 
-		await field('apiKey').fill('mhk_live_wrongkey123');
-		await dialog().getByTestId('parameter-input-environment').locator('input').first().click();
+		await input('API Key').fill('mhk_live_wrongkey123');
+		await field('Environment').locator('input').first().click();
 		await page
-			.locator('[role="option"]:visible, .el-select-dropdown__item:visible')
+			.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
 			.filter({ hasText: 'Custom Base URL' })
 			.first()
 			.click();
-		expect(await field('baseUrl').inputValue()).toBe('');
-		await field('baseUrl').fill('http://192.168.1.20:4010');
-		expect(await textOf(dialog())).toMatch(/Plain http:\/\/ is accepted only for this machine/);
-		await editor.shot('issue26-credential-plain-http', dialog());
+		await field('Base URL').waitFor();
+		expect(await input('Base URL').inputValue()).toBe('');
+		await input('Base URL').fill('http://192.168.1.20:4010');
+		await waitForText(
+			async () => await textOf(modal()),
+			/Plain http:\/\/ is accepted only for this machine/,
+		);
+		await editor.shot('issue26-credential-plain-http', modal());
 
-		await field('baseUrl').fill(editor.emulator.baseUrl);
-		await dialog().getByTestId('credential-save-button').click();
-		const refused = await waitForText(async () => await textOf(dialog()), /refused this API key/);
+		await input('Base URL').fill(editor.emulator.baseUrl);
+		await sleep(300);
+		expect(await textOf(modal())).not.toMatch(/Plain http:\/\/ is accepted only/);
+		await page.getByTestId('credential-save-button').click();
+		await waitForText(async () => await textOf(modal()), /Couldn.t connect with these settings/);
+		const details = modal()
+			.getByText(/More details/i)
+			.first();
+		if (await details.isVisible().catch(() => false)) await details.click();
+		const refused = await waitForText(async () => await textOf(modal()), /refused this API key/);
 		expect(refused).toMatch(/create a new one at magichour\.ai\/developer/);
-		await editor.shot('issue26-credential-wrong-key', dialog());
+		await editor.shot('issue26-credential-wrong-key', modal());
 
-		await field('apiKey').fill(editor.emulator.apiKey);
-		await dialog().getByTestId('credential-save-button').click();
-		await waitForText(async () => await textOf(dialog()), /Connection tested successfully/i);
-		await editor.shot('issue26-credential-right-key', dialog());
+		await input('API Key').fill(editor.emulator.apiKey);
+		await page.getByTestId('credential-save-button').click();
+		await waitForText(async () => await textOf(modal()), /Connection tested successfully/i);
+		await editor.shot('issue26-credential-right-key', modal());
 		await page.keyboard.press('Escape');
 	});
 });
@@ -179,16 +195,28 @@ describe('the credential dialog', () => {
 describe('the Trigger', () => {
 	const listen = async () => {
 		await editor.ndv().getByTestId('node-execute-button').first().click();
+		await waitForText(async () => await textOf(editor.ndv()), /Stop Listening/);
+	};
+	/** The Test URL as the panel shows it under "Webhook URLs". */
+	const shownTestUrl = async () => {
+		const urls = editor.ndv().getByText('Webhook URLs').first();
+		await urls.click();
+		const text = await waitForText(async () => await textOf(editor.ndv()), /webhook-test\/\S+/);
+		await urls.click();
+		return /(http\S+\/webhook-test\/\S+\/webhook)/.exec(text)![1];
 	};
 
 	test('refuses to listen while the credentials have no signing secret, and says how to fix it', async () => {
 		await editor.openWorkflow('wfIssue26NoSecret');
 		await editor.openNdv('Magic Hour Trigger');
-		expect(await textOf(editor.ndv())).toMatch(/1\. Open Webhook URLs above/);
+		const panel = await textOf(editor.ndv());
+		expect(panel).toMatch(/Listen for a Magic Hour event/);
+		expect(panel).toMatch(/1\. Open "Webhook URLs" above/);
 		await editor.shot('issue26-trigger-panel');
-		await listen();
+		await editor.ndv().getByTestId('node-execute-button').first().click();
 		const toast = await waitForText(toasts, /Add the Webhook Signing Secret/);
 		expect(toast).toMatch(/Add the Webhook Signing Secret to the Magic Hour credentials first/);
+		expect(await textOf(editor.ndv())).not.toMatch(/Stop Listening/);
 		await editor.shot('issue26-trigger-no-secret');
 		await editor.closeNdv();
 	});
@@ -196,9 +224,9 @@ describe('the Trigger', () => {
 	test('an unsigned test delivery ends the test with the reason; a signed one starts it', async () => {
 		await editor.openWorkflow('wfIssue26Trigger');
 		await editor.openNdv('Magic Hour Trigger');
+		const testUrl = await shownTestUrl();
+		expect(testUrl).toBe(`${editor.baseUrl}/webhook-test/${WEBHOOK_ID}/webhook`);
 		await listen();
-		await waitForText(async () => await textOf(editor.ndv()), /Listening/i);
-		const testUrl = `${editor.baseUrl}/webhook-test/${WEBHOOK_ID}/webhook`;
 		const body = JSON.stringify({ type: 'image.completed', payload: { id: 'cm_unsigned' } });
 		const unsigned = await fetch(testUrl, {
 			method: 'POST',
@@ -207,11 +235,11 @@ describe('the Trigger', () => {
 		});
 		expect(unsigned.status).toBe(500);
 		const refused = await waitForText(outputPanel, /Test delivery refused/);
-		expect(refused).toMatch(/not signed/);
+		expect(refused).toMatch(/The delivery is not signed/);
+		expect(refused).toMatch(/turn off "Verify Signature" while you test/);
 		await editor.shot('issue26-trigger-unsigned');
 
 		await listen();
-		await waitForText(async () => await textOf(editor.ndv()), /Listening/i);
 		editor.emulator.webhooks.subscribe({
 			url: testUrl,
 			events: ['image.completed'],
@@ -228,6 +256,7 @@ describe('the Trigger', () => {
 		const { id } = (await created.json()) as { id: string };
 		const started = await waitForText(outputPanel, new RegExp(id));
 		expect(started).toMatch(/image\.completed/);
+		expect(started).not.toMatch(/refused/);
 		await editor.shot('issue26-trigger-signed');
 		await editor.closeNdv();
 	});
@@ -235,6 +264,7 @@ describe('the Trigger', () => {
 
 describe('errors during a run', () => {
 	test('a 402 and a 429 read as sentences with what to do, and nothing was charged', async () => {
+		const jobsBefore = editor.emulator.counters().jobsCreated;
 		await editor.openWorkflow(RUN_WORKFLOW.id);
 		await editor.openNdv('Create Image');
 		editor.emulator.faults.add({
@@ -250,9 +280,14 @@ describe('errors during a run', () => {
 		});
 		await editor.executeStep();
 		const credits = await waitForText(outputPanel, /Not enough Magic Hour credits/);
+		expect(credits).toMatch(/No job was created and nothing was charged for this item/);
+		expect(credits).toMatch(/magichour\.ai\/pricing/);
 		expect(credits).not.toMatch(/\[insufficient_credits\]/);
 		await editor.shot('issue26-run-402');
 
+		await editor.closeNdv();
+		await editor.openWorkflow(RUN_WORKFLOW.id);
+		await editor.openNdv('Create Image');
 		editor.emulator.faults.add({
 			match: 'POST /v1/ai-image-generator',
 			times: 10,
@@ -260,7 +295,9 @@ describe('errors during a run', () => {
 		});
 		await editor.executeStep();
 		const limited = await waitForText(outputPanel, /asked to slow down/);
-		expect(limited).not.toMatch(/rate_limited\]/);
+		expect(limited).toMatch(/Lower "Max Concurrent Jobs"/);
+		expect(limited).not.toMatch(/\[rate_limited\]/);
+		expect(editor.emulator.counters().jobsCreated).toBe(jobsBefore);
 		await editor.shot('issue26-run-429');
 	});
 });
