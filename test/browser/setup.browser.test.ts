@@ -194,7 +194,17 @@ describe('the credential dialog', () => {
 
 describe('the Trigger', () => {
 	const listen = async () => {
-		await editor.ndv().getByTestId('node-execute-button').first().click();
+		const execute = editor.ndv().getByTestId('node-execute-button').first();
+		// After a refused test delivery the panel may still say "Stop Listening" for a moment
+		// (n8n has ended the test server-side); stopping it first gives the button back.
+		const shown = await execute
+			.waitFor({ state: 'visible', timeout: 10_000 })
+			.then(() => true)
+			.catch(() => false);
+		if (!shown) {
+			await editor.ndv().getByText('Stop Listening').first().click();
+		}
+		await execute.click();
 		await waitForText(async () => await textOf(editor.ndv()), /Stop Listening/);
 	};
 	/** The Test URL as the panel shows it under "Webhook URLs". */
