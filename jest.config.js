@@ -2,12 +2,13 @@
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
-	// test/e2e, test/queue and test/matrix need a real n8n: `npm run test:e2e`, `npm run test:queue`, `npm run test:matrix`.
+	// test/e2e, test/queue, test/matrix and test/browser need a real n8n: `npm run test:e2e`, `test:queue`, `test:matrix`, `test:browser`.
 	testPathIgnorePatterns: [
 		'/node_modules/',
 		'<rootDir>/test/e2e/',
 		'<rootDir>/test/queue/',
 		'<rootDir>/test/matrix/',
+		'<rootDir>/test/browser/',
 	],
 	testMatch: ['**/*.test.ts'],
 	transform: {

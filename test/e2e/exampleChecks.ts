@@ -137,7 +137,7 @@ export async function checkBatchErrorOutput(ctx: E2eContext): Promise<void> {
 		prompt: '',
 		error: { id: null, kind: 'image', tool: 'aiImageGenerator' },
 	});
-	expect(String(failed[0].json.error.message)).toMatch(/Prompt: is required/);
+	expect(String(failed[0].json.error.message)).toMatch(/"Prompt" is required/);
 	expect(String(failed[0].json.error.description)).toMatch(/Nothing was sent to Magic Hour/);
 
 	const saved = run.output('Save Images');
