@@ -2,8 +2,14 @@
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
-	// test/e2e and test/queue need a real n8n: `npm run test:e2e`, `npm run test:queue`.
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/queue/'],
+	// test/e2e, test/queue, test/matrix and test/browser need a real n8n: `npm run test:e2e`, `test:queue`, `test:matrix`, `test:browser`.
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		'<rootDir>/test/e2e/',
+		'<rootDir>/test/queue/',
+		'<rootDir>/test/matrix/',
+		'<rootDir>/test/browser/',
+	],
 	testMatch: ['**/*.test.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }],

@@ -6,14 +6,27 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** Letters of `word` in either case: n8n tests display conditions without regex flags. */
+const anyCase = (word: string) =>
+	word.replace(/[a-z]/gi, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`);
+
+/**
+ * Base URLs that show the plain-http notice: http:// to any host but this machine (the
+ * transport's rule in baseUrl.ts; a test keeps both in step).
+ */
+export const PLAIN_HTTP_PATTERN = `^\\s*${anyCase('http')}://`;
+export const LOOPBACK_HTTP_PATTERN = `${PLAIN_HTTP_PATTERN}(${anyCase('localhost')}|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d{1,5})?(/|$)`;
+
 export class MagicHourCommunityApi implements ICredentialType {
 	name = 'magicHourCommunityApi';
 
-	displayName = 'Magic Hour Community Nodes API';
+	// n8n names a new credential after this without "API" ("Magic Hour account") and titles the
+	// dialog with it; the type name above stays unique to this package.
+	displayName = 'Magic Hour API';
 
 	icon: Icon = { light: 'file:../icons/magichour.svg', dark: 'file:../icons/magichour.dark.svg' };
 
-	documentationUrl = 'https://docs.magichour.ai/api-reference/introduction';
+	documentationUrl = 'https://github.com/n8n-nodes-magic-hour/n8n-nodes-magic-hour#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -23,8 +36,9 @@ export class MagicHourCommunityApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
+			hint: 'Create one at magichour.ai/developer → API Keys',
 			description:
-				'Create a key in the Magic Hour Developer Hub (magichour.ai/developer, API keys)',
+				'Lets n8n start and read Magic Hour jobs for your account. Create a key in the Magic Hour Developer Hub (magichour.ai/developer, API Keys); a key is shown only once.',
 		},
 		{
 			displayName: 'Environment',
@@ -45,29 +59,49 @@ export class MagicHourCommunityApi implements ICredentialType {
 				{
 					name: 'Custom Base URL',
 					value: 'custom',
-					description: 'A proxy (https://), or the local Magic Hour emulator of this package',
+					description:
+						'Your own proxy in front of the Magic Hour API (https://), or the local Magic Hour emulator of this package (http://127.0.0.1:…)',
 				},
 			],
 			default: 'production',
+			hint: 'Keep Production unless you use a proxy or test without credits',
+			description:
+				'Which Magic Hour API the key is sent to: Production for real jobs, Mock Server to try the nodes with sample data, Custom Base URL for your own proxy or the local emulator of this package',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:4010',
-			placeholder: 'http://127.0.0.1:4010',
+			default: '',
+			placeholder: 'https://magic-hour-proxy.example.com',
+			hint: 'The address requests go to instead of https://api.magichour.ai (without /v1). https:// only; http:// only to this machine (localhost, 127.x.x.x).',
 			description:
-				'Where requests go instead of https://api.magichour.ai. Must be https://, except http:// to this machine (localhost, 127.x.x.x, [::1]) so the API key never crosses a network unencrypted; no "?", "#", "@" (user:password) or spaces.',
+				'Must be https://, except http:// to this machine (localhost, 127.x.x.x, [::1]) so the API key never crosses a network unencrypted; no "?", "#", "@" (user:password) or spaces. If the test says ENOTFOUND, the host name does not exist: check the URL for typos.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
-			displayName: 'Webhook Signing Secret',
+			displayName:
+				'Plain http:// is accepted only for this machine (localhost, 127.x.x.x, [::1]): to any other host the API key would travel unencrypted, so the connection test and every node refuse this address. Use https://.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: {
+					environment: ['custom'],
+					baseUrl: [{ _cnd: { regex: PLAIN_HTTP_PATTERN } }],
+				},
+				hide: { baseUrl: [{ _cnd: { regex: LOOPBACK_HTTP_PATTERN } }] },
+			},
+		},
+		{
+			displayName: 'Webhook Signing Secret (Only for the Trigger)',
 			name: 'webhookSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			hint: 'Leave empty unless you use the Magic Hour Trigger',
 			description:
-				'Only needed by the Magic Hour Trigger: the signing secret Magic Hour shows once when you add a webhook in the Developer Hub',
+				'Lets the Magic Hour Trigger check that a delivery really comes from Magic Hour. Magic Hour shows it once when you add a webhook in the Developer Hub (magichour.ai/developer → Webhooks).',
 		},
 	];
 
@@ -91,5 +125,23 @@ export class MagicHourCommunityApi implements ICredentialType {
 			url: '/v1/account',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Magic Hour refused this API key (HTTP 401): it is mistyped, revoked, or for another environment. Copy the key again or create a new one at magichour.ai/developer → API Keys.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						"No Magic Hour API answers at this Base URL (HTTP 404). Use the address before /v1, e.g. https://api.magichour.ai or your proxy's root.",
+				},
+			},
+		],
 	};
 }

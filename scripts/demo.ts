@@ -50,7 +50,9 @@ async function main(): Promise<void> {
 	say();
 
 	if (ensureBuilt({ log: (line) => say(`- ${line}`) })) say('- built dist/');
-	say('- n8n: from .cache/n8n (the first run installs it there: 10 to 20 minutes on 2 cores) ...');
+	say(
+		'- n8n: from ~/.cache/n8n-nodes-magic-hour (the first run installs it there: 10 to 20 minutes on 2 cores) ...',
+	);
 	const install = ensureN8nInstalled({ log: (line) => say(`- ${line}`) });
 
 	const emulator = await start({ speed: SPEED, quiet: true });

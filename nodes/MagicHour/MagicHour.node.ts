@@ -1,6 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
+import { docsUrl } from '../shared/transport/packageInfo';
 import { MagicHourV1 } from './MagicHourV1';
 
 export class MagicHour extends VersionedNodeType {
@@ -16,6 +17,7 @@ export class MagicHour extends VersionedNodeType {
 			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 			description:
 				'Wait for, download and manage Magic Hour projects, upload files, detect faces and check credits',
+			documentationUrl: docsUrl('utility'),
 			usableAsTool: true,
 			defaultVersion: 1,
 		};

@@ -2,6 +2,7 @@ import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
 import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
+import { docsUrl } from '../shared/transport/packageInfo';
 
 export class MagicHourAudio extends VersionedNodeType {
 	constructor() {
@@ -15,6 +16,7 @@ export class MagicHourAudio extends VersionedNodeType {
 			group: ['transform'],
 			subtitle: toolSubtitle('audio'),
 			description: 'Generate and clone voices with Magic Hour AI',
+			documentationUrl: docsUrl('audio'),
 			usableAsTool: true,
 			defaultVersion: 1,
 		};

@@ -2,6 +2,7 @@ import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
 import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
+import { docsUrl } from '../shared/transport/packageInfo';
 
 export class MagicHourImage extends VersionedNodeType {
 	constructor() {
@@ -15,6 +16,7 @@ export class MagicHourImage extends VersionedNodeType {
 			group: ['transform'],
 			subtitle: toolSubtitle('image'),
 			description: 'Create and edit images with Magic Hour AI',
+			documentationUrl: docsUrl('image'),
 			usableAsTool: true,
 			defaultVersion: 1,
 		};

@@ -10,12 +10,20 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIALS_TYPE } from '../shared/transport/apiRequest';
+import { docsUrl } from '../shared/transport/packageInfo';
 import { contentLengthOf } from '../shared/transport/transfer';
 import type { ProjectKind } from '../shared/catalog/types';
-import { triggerProperties } from './description';
+import { triggerPanel, triggerProperties } from './description';
 import { deliveryKey, deliveryLedger, type DeliveryLedger } from './dedupe';
 import { downloadErrorOf, downloadProjectOutputs, lookUpCompletedProject } from './download';
 import { ALL_EVENTS, DEFAULT_EVENTS, parseEventBody, type MagicHourEvent } from './events';
+import {
+	NO_SECRET,
+	notSelected,
+	refuseDelivery,
+	secretNeededError,
+	type DeliveryResponse,
+} from './refusal';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	SIGNATURE_HEADER,
@@ -40,13 +48,6 @@ interface DeliveryRequest {
 	headers: Record<string, string | string[] | undefined>;
 	rawBody?: unknown;
 	readRawBody?: () => Promise<void>;
-}
-
-/** The parts of n8n's (express) response the trigger writes. */
-interface DeliveryResponse {
-	status(code: number): DeliveryResponse;
-	json(body: unknown): DeliveryResponse;
-	end(): unknown;
 }
 
 function reject(res: DeliveryResponse, status: number, message: string): IWebhookResponseData {
@@ -74,7 +75,7 @@ async function rawBodyOf(req: DeliveryRequest): Promise<Buffer | undefined> {
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
-async function signingSecretOf(ctx: IWebhookFunctions): Promise<string> {
+async function signingSecretOf(ctx: IWebhookFunctions | IHookFunctions): Promise<string> {
 	try {
 		const credentials = await ctx.getCredentials(CREDENTIALS_TYPE);
 		const secret = credentials.webhookSecret;
@@ -97,6 +98,7 @@ export class MagicHourTrigger implements INodeType {
 		subtitle: `={{($parameter["events"] || []).length === ${ALL_EVENTS.length} ? "All events" : ($parameter["events"] || []).join(", ")}}`,
 		description:
 			'Starts the workflow when a Magic Hour video, image or audio job starts, completes or fails',
+		documentationUrl: docsUrl('trigger'),
 		defaults: {
 			name: 'Magic Hour Trigger',
 		},
@@ -118,6 +120,7 @@ export class MagicHourTrigger implements INodeType {
 		],
 		eventTriggerDescription: 'Waiting for Magic Hour to send an event to the Test URL',
 		activationMessage: 'Magic Hour events sent to the Production URL now start this workflow.',
+		triggerPanel,
 		properties: [...triggerProperties],
 	};
 
@@ -128,8 +131,13 @@ export class MagicHourTrigger implements INodeType {
 			// Runs on every activation, production and Test URL: the place to refuse a set-up
 			// that would let anyone make n8n download files.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (downloadsWithoutVerification(this.getNodeParameter('options', {}) as TriggerOptions)) {
+				const options = this.getNodeParameter('options', {}) as TriggerOptions;
+				if (downloadsWithoutVerification(options)) {
 					throw new NodeOperationError(this.getNode(), DOWNLOADS_NEED_VERIFICATION);
+				}
+				// Listening or being active while every delivery is refused would fail silently.
+				if (options.verifySignature !== false && !(await signingSecretOf(this))) {
+					throw secretNeededError(this);
 				}
 				return true;
 			},
@@ -171,11 +179,7 @@ export class MagicHourTrigger implements INodeType {
 				this.logger.warn(
 					'Magic Hour Trigger rejected a delivery: signature verification is on but the credentials have no Webhook Signing Secret',
 				);
-				return reject(
-					res,
-					401,
-					'Signature verification is on, but the Magic Hour credentials in n8n have no Webhook Signing Secret. Paste the signing secret from the Magic Hour Developer Hub into the credentials.',
-				);
+				return refuseDelivery(this, res, NO_SECRET);
 			}
 			const check = verifySignature({
 				secret,
@@ -187,7 +191,7 @@ export class MagicHourTrigger implements INodeType {
 			});
 			if (!check.valid) {
 				this.logger.debug(`Magic Hour Trigger rejected a delivery: ${check.reason}`);
-				return reject(res, 401, check.message);
+				return refuseDelivery(this, res, { status: 401, message: check.message, fix: check.fix });
 			}
 		}
 
@@ -198,11 +202,7 @@ export class MagicHourTrigger implements INodeType {
 		const { event } = parsed;
 
 		if (!event.kind || !event.action || !events.includes(event.type)) {
-			return {
-				webhookResponse: {
-					message: `Event ${event.type} is not selected in this trigger; ignored`,
-				},
-			};
+			return refuseDelivery(this, res, notSelected(event.type, events));
 		}
 
 		const ledger = deliveryLedger(this);

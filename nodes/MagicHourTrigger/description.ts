@@ -1,14 +1,28 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { EVENT_OPTIONS } from './events';
 import { DEFAULT_TOLERANCE_SECONDS } from './signature';
 
 export const setupNotice: INodeProperties = {
+	// n8n's notices keep only <a>, <ul> and <li>.
 	displayName:
-		"Magic Hour has no API for registering webhooks, so set this one up by hand: in Magic Hour's Developer Hub, open Webhooks, add this node's <b>Production URL</b> (shown above, ending in /webhook), tick the same events as below, and paste the signing secret Magic Hour shows you into the <b>Webhook Signing Secret</b> field of the Magic Hour credentials. To try the node with the Test URL, add that URL as a second webhook while you test: test and production deliveries are deduplicated separately, so neither hides the other.",
+		'Set up once in Magic Hour:<ul><li>1. Open "Webhook URLs" above and copy the Production URL (the Test URL while you listen for a test event).</li><li>2. In the <a href="https://magichour.ai/developer" target="_blank">Developer Hub</a> → Webhooks, add that URL and tick the events chosen below.</li><li>3. Paste the signing secret Magic Hour shows into "Webhook Signing Secret" of the credentials.</li></ul>',
 	name: 'setupNotice',
 	type: 'notice',
 	default: '',
+};
+
+/** The left pane of the Trigger's panel (n8n's own text would say "Pull in events"). */
+export const triggerPanel: TriggerPanelDefinition = {
+	header: 'Listen for a Magic Hour event',
+	executionsHelp: {
+		inactive:
+			'While building: click "Listen for test event", then run a Magic Hour job (or resend an event) with the Test URL added as a webhook in Magic Hour\'s Developer Hub. A delivery the Trigger refuses (wrong signing secret, clock difference, event not ticked) ends the test with the reason on this node. When it works, publish the workflow: events sent to the Production URL then start it.',
+		active:
+			'The workflow is active: events Magic Hour sends to the Production URL start it. To test changes, click "Listen for test event" and send to the Test URL.',
+	},
+	activationHint:
+		'Once you publish the workflow, Magic Hour events sent to the Production URL start it.',
 };
 
 export const eventsProperty: INodeProperties = {

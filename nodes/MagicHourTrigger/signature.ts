@@ -18,7 +18,7 @@ export type SignatureFailure =
 
 export type SignatureCheck =
 	| { valid: true }
-	| { valid: false; reason: SignatureFailure; message: string };
+	| { valid: false; reason: SignatureFailure; message: string; fix: string };
 
 export interface SignatureInput {
 	secret: string;
@@ -42,8 +42,15 @@ function singleHeader(value: string | string[] | undefined): string | undefined 
 	return value;
 }
 
-function failure(reason: SignatureFailure, message: string): SignatureCheck {
-	return { valid: false, reason, message };
+const UNSIGNED_FIX =
+	'Magic Hour signs every delivery it sends. If you send test requests yourself, sign them like Magic Hour does, or turn off "Verify Signature" while you test.';
+const SECRET_FIX =
+	'Copy the signing secret of the webhook that points at this URL (magichour.ai/developer → Webhooks; each webhook has its own secret) into "Webhook Signing Secret" of the Magic Hour credentials.';
+const CLOCK_FIX =
+	'Check that the clock of the n8n server is right (synchronized with NTP), or raise "Timestamp Tolerance (Seconds)" in the Trigger\'s options.';
+
+function failure(reason: SignatureFailure, message: string, fix: string): SignatureCheck {
+	return { valid: false, reason, message, fix };
 }
 
 /**
@@ -56,37 +63,60 @@ export function verifySignature(input: SignatureInput): SignatureCheck {
 	const timestamp = singleHeader(input.timestampHeader)?.trim();
 
 	if (!signature) {
-		return failure('missing_signature', `Missing ${SIGNATURE_HEADER} header`);
+		return failure(
+			'missing_signature',
+			`The delivery is not signed (no ${SIGNATURE_HEADER} header), so it may not come from Magic Hour`,
+			UNSIGNED_FIX,
+		);
 	}
 	if (!timestamp) {
-		return failure('missing_timestamp', `Missing ${TIMESTAMP_HEADER} header`);
+		return failure(
+			'missing_timestamp',
+			`The delivery has no signing time (no ${TIMESTAMP_HEADER} header), so it may not come from Magic Hour`,
+			UNSIGNED_FIX,
+		);
 	}
 	if (!/^\d{1,12}$/.test(timestamp)) {
 		return failure(
 			'malformed_timestamp',
-			`The ${TIMESTAMP_HEADER} header is not a Unix time in seconds`,
+			`The signing time of the delivery (${TIMESTAMP_HEADER} header) is not a Unix time in seconds`,
+			UNSIGNED_FIX,
 		);
 	}
 
 	const age = input.nowSeconds - Number(timestamp);
+	const allowed = `the allowed ${input.toleranceSeconds} s`;
 	if (age > input.toleranceSeconds) {
-		return failure('timestamp_too_old', 'The delivery timestamp is too old (possible replay)');
+		return failure(
+			'timestamp_too_old',
+			`The delivery was signed ${age} s ago, more than ${allowed}: it is too old (a replayed delivery, or the n8n server's clock is ahead)`,
+			CLOCK_FIX,
+		);
 	}
 	if (-age > input.toleranceSeconds) {
-		return failure('timestamp_in_future', 'The delivery timestamp is too far in the future');
+		return failure(
+			'timestamp_in_future',
+			`The delivery was signed ${-age} s in the future, more than ${allowed} (the n8n server's clock is behind)`,
+			CLOCK_FIX,
+		);
 	}
 
 	if (!/^[0-9a-f]{64}$/i.test(signature)) {
 		return failure(
 			'malformed_signature',
-			`The ${SIGNATURE_HEADER} header is not a hex SHA-256 signature`,
+			`The signature of the delivery (${SIGNATURE_HEADER} header) is not a hex SHA-256 signature`,
+			UNSIGNED_FIX,
 		);
 	}
 
 	const received = Buffer.from(signature, 'hex');
 	const expected = computeSignature(input.secret, timestamp, input.rawBody);
 	if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
-		return failure('signature_mismatch', 'The signature does not match the request body');
+		return failure(
+			'signature_mismatch',
+			'The signature of the delivery does not match the Webhook Signing Secret in the Magic Hour credentials',
+			SECRET_FIX,
+		);
 	}
 	return { valid: true };
 }

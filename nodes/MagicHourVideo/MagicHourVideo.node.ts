@@ -2,6 +2,7 @@ import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
 import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
+import { docsUrl } from '../shared/transport/packageInfo';
 
 export class MagicHourVideo extends VersionedNodeType {
 	constructor() {
@@ -15,6 +16,7 @@ export class MagicHourVideo extends VersionedNodeType {
 			group: ['transform'],
 			subtitle: toolSubtitle('video'),
 			description: 'Create and edit videos with Magic Hour AI',
+			documentationUrl: docsUrl('video'),
 			usableAsTool: true,
 			defaultVersion: 1,
 		};

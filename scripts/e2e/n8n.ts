@@ -47,23 +47,34 @@ export interface N8nInstall {
 	versions: { node: string; n8n: string };
 }
 
-let install: N8nInstall | undefined;
+const installs = new Map<string, N8nInstall>();
 
-/** Runs scripts/install-n8n.sh (a no-op when cached) and returns the paths it prints. */
-export function ensureN8nInstalled(options: { log?: (line: string) => void } = {}): N8nInstall {
-	if (install) return install;
+/**
+ * Runs scripts/install-n8n.sh (a no-op when cached) for an n8n version (default: MH_N8N_VERSION,
+ * else the pinned one) and returns the paths it prints.
+ */
+export function ensureN8nInstalled(
+	options: { version?: string; log?: (line: string) => void } = {},
+): N8nInstall {
+	const version = options.version ?? process.env.MH_N8N_VERSION ?? '';
+	const cached = installs.get(version);
+	if (cached) return cached;
 	const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 	const started = Date.now();
 	let stdout: string;
 	try {
-		stdout = execFileSync('bash', [join(REPO_ROOT, 'scripts', 'install-n8n.sh')], {
-			cwd: REPO_ROOT,
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'inherit'],
-			maxBuffer: 16 * 1024 * 1024,
-		});
+		stdout = execFileSync(
+			'bash',
+			[join(REPO_ROOT, 'scripts', 'install-n8n.sh'), ...(version ? [version] : [])],
+			{
+				cwd: REPO_ROOT,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'inherit'],
+				maxBuffer: 16 * 1024 * 1024,
+			},
+		);
 	} catch (error) {
-		throw new Error(`scripts/install-n8n.sh failed: ${(error as Error).message}`);
+		throw new Error(`scripts/install-n8n.sh ${version} failed: ${(error as Error).message}`);
 	}
 	const lines = stdout.trim().split('\n');
 	const [node, n8n] = lines.slice(-2);
@@ -76,8 +87,35 @@ export function ensureN8nInstalled(options: { log?: (line: string) => void } = {
 	const versions = JSON.parse(
 		readFileSync(join(dirname(appDir), 'installed.json'), 'utf8'),
 	) as N8nInstall['versions'];
-	install = { node, n8n, appDir, versions };
-	return install;
+	const found = { node, n8n, appDir, versions };
+	installs.set(version, found);
+	return found;
+}
+
+/** The major version of an installed n8n (1 or 2): a few CLI commands differ between them. */
+export function majorOf(install: N8nInstall): number {
+	return Number(install.versions.n8n.split('.')[0]);
+}
+
+/**
+ * The version of a module as a community node resolves it inside this n8n: n8n puts the module
+ * paths of its own code on NODE_PATH before it loads community packages, so a node's
+ * `require('zod')` finds n8n's copy. Undefined when n8n provides none.
+ */
+export function providedByN8n(install: N8nInstall, moduleName: string): string | undefined {
+	const script = `
+		const Module = require('node:module');
+		const paths = Module._nodeModulePaths(require('node:path').join(process.argv[1], 'dist'));
+		try {
+			const file = require.resolve(process.argv[2] + '/package.json', { paths });
+			process.stdout.write(require(file).version);
+		} catch {}`;
+	const out = execFileSync(
+		install.node,
+		['-e', script, join(install.appDir, 'node_modules', 'n8n'), moduleName],
+		{ encoding: 'utf8', cwd: tmpdir() },
+	);
+	return out || undefined;
 }
 
 function newestMtime(dir: string, accept: (name: string) => boolean): number {
@@ -110,35 +148,74 @@ export function ensureBuilt(options: { log?: (line: string) => void } = {}): boo
 	return true;
 }
 
-/** `npm pack` of the built package (what a user installs), extracted into n8n's nodes folder. */
-export function installPackageInto(nodesDir: string): string {
+/** What n8n's installer runs `npm install` with, inside the package folder (1.123.x and 2.40.x). */
+export const N8N_INSTALL_FLAGS = [
+	'--audit=false',
+	'--fund=false',
+	'--bin-links=false',
+	'--install-strategy=shallow',
+	'--ignore-scripts=true',
+	'--package-lock=false',
+];
+
+/**
+ * Installs the built package into an n8n nodes folder (`~/.n8n/nodes`) the way n8n's Community
+ * Nodes installer does (CommunityPackagesService.downloadPackage, the same steps in 1.123.x and
+ * 2.40.x): the `npm pack` tarball lands in the nodes folder and is extracted into
+ * node_modules/<name>; its package.json loses devDependencies, peerDependencies and
+ * optionalDependencies; `npm install` runs there with n8n's flags; the nodes folder's
+ * package.json records the version; the tarball is deleted. Only the source of the tarball
+ * differs: n8n packs from the registry, this packs the working tree.
+ */
+export function installPackageInto(nodesDir: string, options: { npmPath?: string } = {}): string {
 	if (
 		!existsSync(join(REPO_ROOT, 'dist', 'package.json')) &&
 		!existsSync(join(REPO_ROOT, 'dist', 'nodes'))
 	) {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
-	const packDir = mkdtempSync(join(tmpdir(), 'mh-pack-'));
-	try {
-		const out = execFileSync(
-			'npm',
-			['pack', '--ignore-scripts', '--json', '--pack-destination', packDir, '--loglevel=error'],
-			{ cwd: REPO_ROOT, encoding: 'utf8' },
+	mkdirSync(nodesDir, { recursive: true });
+	const ledger = join(nodesDir, 'package.json');
+	if (!existsSync(ledger)) {
+		writeFileSync(
+			ledger,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
 		);
-		const [{ filename }] = JSON.parse(out) as Array<{ filename: string }>;
-		const target = join(nodesDir, 'node_modules', PACKAGE_NAME);
+	}
+	const npmEnv: NodeJS.ProcessEnv = { ...process.env, PATH: options.npmPath ?? process.env.PATH };
+	for (const key of Object.keys(npmEnv)) if (key.startsWith('npm_')) delete npmEnv[key];
+	const out = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--json', '--pack-destination', nodesDir, '--loglevel=error'],
+		{ cwd: REPO_ROOT, encoding: 'utf8', env: npmEnv },
+	);
+	const [{ filename }] = JSON.parse(out) as Array<{ filename: string }>;
+	const tarball = join(nodesDir, filename);
+	const target = join(nodesDir, 'node_modules', PACKAGE_NAME);
+	try {
 		rmSync(target, { recursive: true, force: true });
 		mkdirSync(target, { recursive: true });
-		execFileSync('tar', ['-xzf', join(packDir, filename), '-C', target, '--strip-components=1']);
-		if (!existsSync(join(nodesDir, 'package.json'))) {
-			writeFileSync(
-				join(nodesDir, 'package.json'),
-				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
-			);
-		}
+		execFileSync('tar', ['-xzf', filename, '-C', target, '--strip-components=1'], {
+			cwd: nodesDir,
+		});
+		const manifestPath = join(target, 'package.json');
+		const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+		for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+			delete manifest[key];
+		writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+		execFileSync('npm', ['install', ...N8N_INSTALL_FLAGS, '--loglevel=error'], {
+			cwd: target,
+			env: npmEnv,
+			stdio: ['ignore', 'ignore', 'pipe'],
+		});
+		const installed = JSON.parse(readFileSync(ledger, 'utf8')) as {
+			dependencies: Record<string, string>;
+		};
+		installed.dependencies[PACKAGE_NAME] = String(manifest.version);
+		writeFileSync(ledger, JSON.stringify(installed, null, 2));
 		return target;
 	} finally {
-		rmSync(packDir, { recursive: true, force: true });
+		rmSync(tarball, { force: true });
 	}
 }
 
@@ -267,6 +344,8 @@ export interface N8nInstanceOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Skip installing the package (already there). */
 	skipPackage?: boolean;
+	/** The n8n version (an install of scripts/install-n8n.sh). Default: MH_N8N_VERSION, else the pinned one. */
+	version?: string;
 	/** n8n's database as the n8n processes are configured to use it. Default: the SQLite file. */
 	database?: (instance: N8nInstance) => N8nDatabase;
 }
@@ -391,11 +470,14 @@ export class N8nInstance {
 	}
 
 	static async create(options: N8nInstanceOptions = {}): Promise<N8nInstance> {
-		const found = ensureN8nInstalled();
+		const found = ensureN8nInstalled({ version: options.version });
 		const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'mh-n8n-e2e-'));
 		mkdirSync(join(dir, '.n8n', 'nodes'), { recursive: true });
 		const instance = new N8nInstance(found, dir, options.env ?? {}, options.database);
-		if (!options.skipPackage) installPackageInto(join(dir, '.n8n', 'nodes'));
+		if (!options.skipPackage)
+			installPackageInto(join(dir, '.n8n', 'nodes'), {
+				npmPath: `${dirname(found.node)}:${process.env.PATH ?? ''}`,
+			});
 		return instance;
 	}
 
@@ -544,7 +626,23 @@ export class N8nInstance {
 
 	/** Makes an imported workflow active (its triggers and webhooks run under `n8n start`). */
 	async publish(workflowId: string): Promise<void> {
-		await this.runOrThrow(['publish:workflow', `--id=${workflowId}`]);
+		// n8n 1.x has no publish:workflow; its update:workflow --active=true activates.
+		await this.runOrThrow(
+			majorOf(this.install) === 1
+				? ['update:workflow', `--id=${workflowId}`, '--active=true']
+				: ['publish:workflow', `--id=${workflowId}`],
+		);
+	}
+
+	/** The node types n8n registered (`n8n export:nodes`), e.g. to see the `…Tool` variants. */
+	async nodeTypes(): Promise<Array<{ name: string; version: number | number[] }>> {
+		const file = join(this.userFolder, `node-types-${randomBytes(4).toString('hex')}.json`);
+		try {
+			await this.runOrThrow(['export:nodes', `--output=${file}`]);
+			return JSON.parse(readFileSync(file, 'utf8'));
+		} finally {
+			rmSync(file, { force: true });
+		}
 	}
 
 	/** `n8n execute --id=… --rawOutput`: runs a workflow that starts with a Manual Trigger. */

@@ -42,7 +42,7 @@ describe('request body from body paths', () => {
 			'x'.repeat(256),
 		);
 		expect(() => validateToolBody(node as INode, gif, body, 0)).toThrow(
-			'Invalid parameter for AI GIF Generator: name: String must contain at most 255 character(s)',
+			'AI GIF Generator: "Job Name": String must contain at most 255 character(s)',
 		);
 	});
 });

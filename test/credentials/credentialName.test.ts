@@ -27,8 +27,16 @@ describe('credential type name', () => {
 		expect(CREDENTIALS_TYPE).toBe(credential.name);
 	});
 
-	it('says in the credential picker which nodes it is for', () => {
-		expect(credential.displayName).toMatch(/Community Nodes/);
+	// n8n names a new credential "<display name without API> account" and titles the dialog and
+	// the node's "Connect to …" button with it: a user should read "Magic Hour", not a package
+	// term. Two packages may share a display name; the type name above keeps them apart.
+	it("reads as Magic Hour in the dialog, the button and the new credential's name", () => {
+		expect(credential.displayName).toBe('Magic Hour API');
+		const appName = credential.displayName
+			.split(' ')
+			.filter((word) => !['API', 'OAuth1', 'OAuth2'].includes(word))
+			.join(' ');
+		expect(`${appName} account`).toBe('Magic Hour account');
 	});
 
 	it('is the only credential type every node, example and package entry names', () => {

@@ -1,5 +1,6 @@
 import {
 	createRunExecutionData,
+	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 } from 'n8n-workflow';
@@ -127,6 +128,52 @@ describe('Magic Hour API credentials', () => {
 				'https://refused-base-url.invalid',
 			);
 		}
+	});
+
+	it('shows the plain-http notice exactly for the http:// addresses the transport refuses', () => {
+		const notice = credentialType.properties.find(({ name }) => name === 'plainHttpNotice');
+		expect(notice?.type).toBe('notice');
+		const shownFor = (environment: string, baseUrl: string) =>
+			NodeHelpers.displayParameter({ environment, baseUrl }, notice!, null, null);
+		const shown = (baseUrl: string) => shownFor('custom', baseUrl);
+		const refusedForHttp = [
+			'http://api.magichour.ai',
+			'HTTP://10.0.0.7:4010',
+			' http://localhost.:4010',
+			'http://localhost.evil.example',
+			'http://127.0.0.1.evil.example',
+		];
+		for (const baseUrl of refusedForHttp) {
+			expect(() => baseUrlFromCredentials({ environment: 'custom', baseUrl })).toThrow(
+				/unencrypted/,
+			);
+			expect(shown(baseUrl)).toBe(true);
+		}
+		const accepted = [
+			'http://127.0.0.1:4010',
+			'HTTP://LOCALHOST',
+			'http://[::1]:4010/x',
+			'https://a.b',
+		];
+		for (const baseUrl of accepted) {
+			expect(() => baseUrlFromCredentials({ environment: 'custom', baseUrl })).not.toThrow();
+			expect(shown(baseUrl)).toBe(false);
+		}
+		expect(shownFor('production', 'http://x')).toBe(false);
+	});
+
+	it('has no emulator address as the default Base URL', () => {
+		const baseUrl = credentialType.properties.find(({ name }) => name === 'baseUrl');
+		expect(baseUrl?.default).toBe('');
+		expect(String(baseUrl?.placeholder)).toMatch(/^https:\/\//);
+	});
+
+	it('says what to do when Magic Hour refuses the key in the connection test', () => {
+		const rule = credentialType.test.rules?.find(
+			(candidate) => candidate.type === 'responseCode' && candidate.properties.value === 401,
+		);
+		expect(rule?.properties.message).toMatch(/refused this API key/);
+		expect(rule?.properties.message).toMatch(/magichour\.ai\/developer/);
 	});
 
 	it('refuses a custom base URL that is not http(s)', () => {

@@ -3,21 +3,22 @@
  * Every workflow in examples/ runs in a real n8n 2.x (our package installed as a community
  * node, credentials pointing at the local emulator) and its execution data is checked.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 import { start, type Emulator } from '../../emulator';
+import { emulatorCredential, loadExamples, N8nInstance } from '../../scripts/e2e/n8n';
 import {
-	emulatorCredential,
-	loadExamples,
-	N8nInstance,
-	type ExecutionResult,
-	type NodeItem,
-} from '../../scripts/e2e/n8n';
-
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+	checkInstalledLikeN8n,
+	EXAMPLE_CHECKS,
+	expectBinaryFile,
+	expectSuccess,
+	PNG_MAGIC,
+	type E2eContext,
+} from './exampleChecks';
 
 let emu: Emulator;
 let n8n: N8nInstance;
+const ctx = {} as E2eContext;
 
 beforeAll(async () => {
 	emu = await start({ speed: 50, quiet: true });
@@ -25,40 +26,13 @@ beforeAll(async () => {
 	n8n.copyExampleFiles();
 	await n8n.importCredentials([emulatorCredential(emu)]);
 	await n8n.importWorkflows(loadExamples().map(({ workflow }) => workflow));
+	Object.assign(ctx, { n8n, emu });
 });
 
 afterAll(async () => {
 	await n8n?.dispose();
 	await emu?.stop();
 });
-
-/** Binary metadata of an item and the file its "Write File" node wrote. */
-function expectBinaryFile(
-	item: NodeItem,
-	written: NodeItem,
-	mime: string,
-	magic?: Buffer,
-): { path: string; bytes: number } {
-	const binary = item.binary?.data;
-	expect(binary).toBeDefined();
-	expect(binary!.mimeType).toBe(mime);
-	expect(binary!.id ?? binary!.data).toBeTruthy();
-	const path = n8n.localPath(String(written.json.fileName));
-	expect(existsSync(path)).toBe(true);
-	const bytes = statSync(path).size;
-	expect(bytes).toBeGreaterThan(100);
-	if (binary!.bytes !== undefined) expect(binary!.bytes).toBe(bytes);
-	if (magic) expect(readFileSync(path).subarray(0, magic.length)).toEqual(magic);
-	return { path, bytes };
-}
-
-function expectSuccess(run: ExecutionResult): void {
-	if (run.error)
-		throw new Error(
-			`execution failed: ${JSON.stringify(run.error).slice(0, 2000)}\n${n8n.logTail()}`,
-		);
-	expect(run.status).toBe('success');
-}
 
 test('every example is a valid workflow with fixed ids and the shared credential', () => {
 	const examples = loadExamples();
@@ -79,34 +53,21 @@ test('every example is a valid workflow with fixed ids and the shared credential
 	}
 });
 
-test('Create an image and save it: one PNG generated, downloaded and written to disk', async () => {
-	const before = emu.counters();
-	const run = await n8n.execute('mhExampleImage01');
-	expectSuccess(run);
-
-	const [created] = run.output('Create Image');
-	expect(created.json).toMatchObject({
-		kind: 'image',
-		tool: 'aiImageGenerator',
-		status: 'complete',
-		error: null,
-	});
-	expect(created.json.credits_charged).toBeGreaterThan(0);
-	expect(emu.getProject(created.json.id)).toBeDefined();
-
-	const [saved] = run.output('Save Image');
-	expect(saved.pairedItem).toMatchObject({ item: 0 });
-	const { path } = expectBinaryFile(created, saved, 'image/png', PNG_MAGIC);
-	expect(path).toContain(`image-${created.json.id}.png`);
-
-	const after = emu.counters();
-	expect(after.jobsCreated - before.jobsCreated).toBe(1);
+test('the package is installed as n8n installs it: nothing bundled, zod 3.25.x from n8n', () => {
+	checkInstalledLikeN8n(ctx);
 });
+
+test.each(EXAMPLE_CHECKS.map((example) => [example.title, example.check]))(
+	'%s',
+	async (_title, check) => {
+		await check(ctx);
+	},
+);
 
 test('Face swap a photo from disk: both photos uploaded as binaries, result written', async () => {
 	const before = emu.counters();
 	const run = await n8n.execute('mhExampleSwap001');
-	expectSuccess(run);
+	expectSuccess(ctx, run);
 
 	const [merged] = run.output('Photo and Face');
 	expect(Object.keys(merged.binary ?? {}).sort()).toEqual(['face', 'target']);
@@ -117,7 +78,7 @@ test('Face swap a photo from disk: both photos uploaded as binaries, result writ
 	expect(project).toBeDefined();
 
 	const [saved] = run.output('Save Result');
-	expectBinaryFile(swapped, saved, 'image/png', PNG_MAGIC);
+	expectBinaryFile(ctx, swapped, saved, 'image/png', PNG_MAGIC);
 
 	const after = emu.counters();
 	expect(
@@ -129,62 +90,6 @@ test('Face swap a photo from disk: both photos uploaded as binaries, result writ
 		readFileSync(`${__dirname}/../../examples/files/target-photo.png`).length +
 		readFileSync(`${__dirname}/../../examples/files/source-face.png`).length;
 	expect(after.bytesUploaded - before.bytesUploaded).toBe(sent);
-});
-
-test('Start a video, wait for it, save it: create without waiting, then Wait for Project downloads the MP4', async () => {
-	const run = await n8n.execute('mhExampleVideo01');
-	expectSuccess(run);
-
-	const [started] = run.output('Start Text to Video');
-	expect(started.json).toMatchObject({ kind: 'video', tool: 'textToVideo', status: 'queued' });
-	expect(started.binary).toBeUndefined();
-
-	const [waited] = run.output('Wait for Project');
-	expect(waited.json.id).toBe(started.json.id);
-	expect(waited.json.status).toBe('complete');
-
-	const [saved] = run.output('Save Video');
-	const { bytes } = expectBinaryFile(waited, saved, 'video/mp4');
-	const file = readFileSync(n8n.localPath(String(saved.json.fileName)));
-	expect(file.subarray(4, 8).toString('latin1')).toBe('ftyp');
-	expect(bytes).toBe(file.length);
-});
-
-test('A batch of prompts: the empty prompt leaves on the error output, costs nothing, the others are saved', async () => {
-	const before = emu.counters();
-	const run = await n8n.execute('mhExampleBatch01');
-	expectSuccess(run);
-
-	expect(run.output('Prompts')).toHaveLength(4);
-	const succeeded = run.output('Create Images', 0);
-	const failed = run.output('Create Images', 1);
-	// Items pair with their input items across both outputs.
-	expect(succeeded.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 3 }]);
-	expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 2 }]);
-	for (const item of succeeded) {
-		expect(item.json).toMatchObject({ status: 'complete', tool: 'aiImageGenerator', error: null });
-		expect(item.binary?.data?.mimeType).toBe('image/png');
-	}
-	// n8n's error output: the error, our details, and the json of the input item that failed.
-	expect(failed[0].json).toMatchObject({
-		index: 2,
-		prompt: '',
-		details: { id: null, kind: 'image', tool: 'aiImageGenerator' },
-	});
-	expect(String(failed[0].json.error)).toMatch(/Prompt: is required/);
-	expect(String(failed[0].json.details.description)).toMatch(/Nothing was sent to Magic Hour/);
-
-	const saved = run.output('Save Images');
-	expect(saved).toHaveLength(3);
-	saved.forEach((item, index) => expectBinaryFile(succeeded[index], item, 'image/png', PNG_MAGIC));
-	expect(saved.map((item) => /batch-(\d)-/.exec(String(item.json.fileName))?.[1])).toEqual([
-		'0',
-		'1',
-		'3',
-	]);
-	expect(run.output('Failed Prompts')).toHaveLength(1);
-
-	expect(emu.counters().jobsCreated - before.jobsCreated).toBe(3);
 });
 
 test('The same batch with "On Error: Continue" (regular output): 4 items in input order, one error item', async () => {
@@ -211,7 +116,7 @@ test('The same batch with "On Error: Continue" (regular output): 4 items in inpu
 	await n8n.importWorkflows([variant]);
 
 	const run = await n8n.execute(variant.id);
-	expectSuccess(run);
+	expectSuccess(ctx, run);
 	const results = run.output('Create Images');
 	expect(results).toHaveLength(4);
 	expect(results.map((item) => item.pairedItem)).toEqual([
@@ -233,7 +138,7 @@ test('A prompt sheet with a budget: 3 of 6 rows fit 150 credits, the others leav
 	const before = emu.counters();
 	const logBefore = emu.log.length;
 	const run = await n8n.execute('mhExampleBudget1');
-	expectSuccess(run);
+	expectSuccess(ctx, run);
 
 	expect(run.output('One Item per Row')).toHaveLength(6);
 	const made = run.output('Create Images (max 150 credits)', 0);
@@ -248,14 +153,16 @@ test('A prompt sheet with a budget: 3 of 6 rows fit 150 credits, the others leav
 		});
 	}
 	for (const item of notStarted) {
-		expect(item.json.error).toBe(
+		expect(item.json.error.message).toBe(
 			'Not started: budget of 150 credits reached (150 spent by this run)',
 		);
-		expect(item.json).toMatchObject({ prompt: expect.any(String), details: { id: null } });
+		expect(item.json).toMatchObject({ prompt: expect.any(String), error: { id: null } });
 	}
 	const written = run.output('Save Images');
 	expect(written).toHaveLength(3);
-	written.forEach((item, index) => expectBinaryFile(made[index], item, 'image/png', PNG_MAGIC));
+	written.forEach((item, index) =>
+		expectBinaryFile(ctx, made[index], item, 'image/png', PNG_MAGIC),
+	);
 	expect(run.output('Run Cost').map((item) => item.json.credits_spent)).toEqual([150]);
 
 	// Three jobs, 150 credits, and one balance check before the batch.
@@ -267,7 +174,7 @@ test('A prompt sheet with a budget: 3 of 6 rows fit 150 credits, the others leav
 test('Translate a video: AI Video Translator renders the clip, the MP4 is written to disk', async () => {
 	const before = emu.counters();
 	const run = await n8n.execute('mhExampleTrans01');
-	expectSuccess(run);
+	expectSuccess(ctx, run);
 
 	const [translated] = run.output('Translate Video');
 	expect(translated.json).toMatchObject({
@@ -280,7 +187,7 @@ test('Translate a video: AI Video Translator renders the clip, the MP4 is writte
 	expect(translated.json.credits_charged).toBe(450);
 
 	const [saved] = run.output('Save Translated Video');
-	const { path } = expectBinaryFile(translated, saved, 'video/mp4');
+	const { path } = expectBinaryFile(ctx, translated, saved, 'video/mp4');
 	expect(readFileSync(path).subarray(4, 8).toString('latin1')).toBe('ftyp');
 	expect(
 		emu.counters().byRoute['POST /v1/ai-video-translator'] -
@@ -291,7 +198,7 @@ test('Translate a video: AI Video Translator renders the clip, the MP4 is writte
 test('Animate the newest saved character: its permanent file path goes into Image to Video, no upload', async () => {
 	const before = emu.counters();
 	const run = await n8n.execute('mhExampleSaved01');
-	expectSuccess(run);
+	expectSuccess(ctx, run);
 
 	const [character] = run.output('List Saved Characters');
 	expect(character.json).toMatchObject({ type: 'character', name: 'Alex', media_kind: 'IMAGE' });
@@ -300,7 +207,7 @@ test('Animate the newest saved character: its permanent file path goes into Imag
 	const [video] = run.output('Animate Character');
 	expect(video.json).toMatchObject({ kind: 'video', tool: 'imageToVideo', status: 'complete' });
 	const [saved] = run.output('Save Video');
-	expectBinaryFile(video, saved, 'video/mp4');
+	expectBinaryFile(ctx, video, saved, 'video/mp4');
 
 	const after = emu.counters();
 	expect(

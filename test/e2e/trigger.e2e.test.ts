@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- not node code: runs in tests or on the developer's machine, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- not node code: runs in tests or on the developer's machine, never inside n8n */
 /**
  * The Magic Hour Trigger example, active in a running `n8n start`: the emulator delivers
  * signed webhooks to its production URL and each one executes the workflow; a forged delivery
@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
-import { signWebhook, start, type Emulator } from '../../emulator';
+import { start, type Emulator } from '../../emulator';
 import {
 	emulatorCredential,
 	loadExamples,
@@ -14,6 +14,12 @@ import {
 	type N8nServer,
 } from '../../scripts/e2e/n8n';
 import { startRecordingServer } from '../harness/recordingServer';
+import {
+	createImageJob as createJob,
+	postSignedEvent,
+	sleep,
+	waitFor as waitForProbe,
+} from './triggerHelpers';
 
 const WORKFLOW_ID = 'mhExampleTrigr01';
 /** The same workflow with verification off and downloads on: n8n must refuse to activate it. */
@@ -27,32 +33,9 @@ let webhookUrl: string;
 let unverifiedUrl: string;
 let unsubscribe: (() => void) | undefined;
 
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(
-	what: string,
-	probe: () => Promise<T | undefined>,
-	timeoutMs = 60_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${n8n.logTail()}`);
-		await sleep(500);
-	}
-}
-
-async function createImageJob(prompt: string): Promise<string> {
-	const res = await fetch(`${emu.baseUrl}/v1/ai-image-generator`, {
-		method: 'POST',
-		headers: { authorization: `Bearer ${emu.apiKey}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ image_count: 1, aspect_ratio: '1:1', style: { prompt } }),
-	});
-	const body = (await res.json()) as { id: string };
-	expect(res.status).toBe(200);
-	return body.id;
-}
+const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>) =>
+	await waitForProbe(what, probe, () => n8n.logTail());
+const createImageJob = async (prompt: string) => await createJob(emu, prompt);
 
 beforeAll(async () => {
 	emu = await start({ speed: 50, quiet: true });
@@ -156,38 +139,10 @@ test('a duplicate delivery of the same event is acknowledged and does not run th
 
 test('a forged delivery (wrong secret) gets 401 and creates no execution', async () => {
 	const before = (await n8n.executions(WORKFLOW_ID)).length;
-	const body = JSON.stringify({
-		type: 'image.completed',
-		payload: {
-			id: 'forged-project',
-			status: 'complete',
-			downloads: [{ url: `${emu.baseUrl}/nothing.png`, expires_at: null }],
-		},
-	});
-	const timestamp = Math.floor(Date.now() / 1000);
-	const res = await fetch(webhookUrl, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			'magic-hour-event-timestamp': String(timestamp),
-			'magic-hour-event-signature': signWebhook('not-the-secret', timestamp, body),
-		},
-		body,
-	});
-	expect(res.status).toBe(401);
-
+	expect(await postSignedEvent(emu, webhookUrl, 'not-the-secret')).toBe(401);
 	// A correctly signed but stale delivery (a replay) is refused too.
-	const stale = timestamp - 3600;
-	const replay = await fetch(webhookUrl, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			'magic-hour-event-timestamp': String(stale),
-			'magic-hour-event-signature': signWebhook(SECRET, stale, body),
-		},
-		body,
-	});
-	expect(replay.status).toBe(401);
+	const stale = Math.floor(Date.now() / 1000) - 3600;
+	expect(await postSignedEvent(emu, webhookUrl, SECRET, stale)).toBe(401);
 
 	await sleep(2_000);
 	expect((await n8n.executions(WORKFLOW_ID)).length).toBe(before);

@@ -190,7 +190,7 @@ describe('ProjectPoller', () => {
 		});
 		const failed = await probe([{ ...broken, itemIndex: 0, expectedMs: 0 }]);
 		expect(failed.results[0].ok).toBe(false);
-		expect(failed.results[0].error).toMatch(/having trouble/);
+		expect(failed.results[0].error).toMatch(/server problem/);
 		expect(failed.results[0].description).toContain(broken.id);
 		// 3 checks in a row (each with the transport's 2 attempts), then it gives up.
 		expect(polls(emu, broken.id)).toHaveLength(6);
@@ -202,7 +202,7 @@ describe('ProjectPoller', () => {
 		const result = await probe([{ ...job, itemIndex: 0, expectedMs: 0, timeoutMinutes: 1 }]);
 		// One minute on the given clock, which starts at 0: the status requests still get their remaining time.
 		expect(result.results[0].error).toMatch(
-			/did not finish in time \(last status: (queued|rendering), waited 1m( \d+s)?\)/,
+			/did not finish within 1m( \d+s)? \(still (queued|rendering)\)/,
 		);
 		expect(polls(emu, job.id).filter((entry) => entry.status === 200).length).toBeGreaterThan(0);
 	});

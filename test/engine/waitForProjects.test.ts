@@ -148,9 +148,8 @@ describe('Wait for Project', () => {
 		});
 		const job = await createJob(emu, 'image', { durationMs: 100 });
 		const error = await failure(run([json(job)]));
-		expect(error.message).toContain('no_source_face');
-		expect(error.message).toContain('No face was detected');
-		expect(error.message).toContain(job.id);
+		expect(error.description).toContain('no_source_face');
+		expect(error.message).toBe('Magic Hour could not finish the job: No face was detected');
 		expect(error.description).toMatch(/clear, front-facing photo/);
 		expect(error.description).toContain(job.id);
 		expect(error.context).toMatchObject({
@@ -182,7 +181,7 @@ describe('Wait for Project', () => {
 		emu.jobs.cancelNext({ endpoint: '/v1/text-to-video' });
 		const job = await createJob(emu, 'video', { durationMs: 200 });
 		const error = await failure(run([json(job)]));
-		expect(error.message).toBe(`Magic Hour project ${job.id} was canceled`);
+		expect(error.message).toBe('The Magic Hour job was canceled');
 		expect(error.context).toMatchObject({ projectId: job.id, status: 'canceled' });
 	});
 
@@ -194,9 +193,7 @@ describe('Wait for Project', () => {
 		);
 		const elapsed = Date.now() - started;
 		expect(error.message).toMatch(
-			new RegExp(
-				`^Magic Hour project ${job.id} did not finish in time \\(last status: queued, waited 0\\.[3-6]s\\)$`,
-			),
+			new RegExp(`^The Magic Hour job did not finish within 0\\.[3-6]s \\(still queued\\)$`),
 		);
 		expect(error.description).toMatch(/Timeout \(Minutes\)/);
 		expect(error.context).toMatchObject({ projectId: job.id, status: 'queued', timedOut: true });
@@ -242,7 +239,10 @@ describe('Wait for Project', () => {
 			status: 'error',
 			code: 'file_too_large',
 		});
-		expect(items[1].json.error).toMatch(/file_too_large.*Input is too large/);
+		expect(items[1].json).toMatchObject({
+			code: 'file_too_large',
+			error: expect.stringMatching(/Input is too large/),
+		});
 		expect(items[1].json.description).toMatch(/Compress or shorten/);
 		expect(items[1].binary).toBeUndefined();
 		expect(items[2].json).toMatchObject({ id: canceled.id, kind: 'audio', status: 'canceled' });
@@ -255,7 +255,7 @@ describe('Wait for Project', () => {
 		expect(items[4].json).toMatchObject({ id: 'does-not-exist', kind: 'image', status: null });
 		expect(items[4].json.error).toMatch(/not found/i);
 		expect(items[5].json).toMatchObject({ id: slow.id, kind: 'video', status: 'queued' });
-		expect(items[5].json.error).toMatch(/did not finish in time/);
+		expect(items[5].json.error).toMatch(/did not finish within/);
 	});
 
 	it('without Continue On Fail the first failure fails the node at once and polling stops', async () => {
@@ -269,7 +269,7 @@ describe('Wait for Project', () => {
 		const started = Date.now();
 		const error = await failure(run([json(slow), json(failing)]));
 		expect(Date.now() - started).toBeLessThan(800);
-		expect(error.message).toContain('invalid_parameters');
+		expect(error.description).toContain('invalid_parameters');
 		expect(error.context?.itemIndex).toBe(1);
 		const count = polls(emu).length;
 		await sleep(300);

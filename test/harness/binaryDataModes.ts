@@ -1,10 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not node code: tests */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not node code: tests */
 /**
  * Binary data modes other than the filesystem, plugged into n8n-core's real BinaryDataService the
  * way n8n's own start-up does (`binaryDataService.setManager(mode, …)`).
  *
  * `database` (queue mode's default) has its manager in the `n8n` package, not in n8n-core:
- * - n8n's own DatabaseManager from the installed n8n (.cache/n8n, `npm run install:n8n`),
+ * - n8n's own DatabaseManager from the installed pinned n8n (`npm run install:n8n`),
  *   unchanged; only its table is an in-memory map instead of Postgres;
  * - always, and alone where n8n is not installed (a clean clone runs `npm test` before installing
  *   it): a replica of that manager's store(): the whole stream read with n8n's `binaryToBuffer`,
@@ -17,6 +17,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 
+import { n8nCacheDir } from '../../scripts/e2e/n8nVersions';
 import { binaryDataService, core, ensureBinaryData } from './n8nRuntime';
 
 type Manager = core.BinaryData.Manager;
@@ -90,10 +91,7 @@ class DatabaseManagerReplica implements Partial<Manager> {
 	}
 }
 
-const installedN8n = resolve(
-	process.env.MH_N8N_CACHE ?? join(__dirname, '../../.cache/n8n'),
-	'app/node_modules/n8n',
-);
+const installedN8n = resolve(n8nCacheDir(), 'app/node_modules/n8n');
 
 type ManagerClass = new (
 	table: InMemoryBinaryDataTable,

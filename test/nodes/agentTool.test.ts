@@ -280,7 +280,7 @@ describe('what the model gets back', () => {
 		});
 		expect(output[0][0].json).toMatchObject({
 			id: null,
-			error: expect.stringMatching(/Prompt: is required/),
+			error: expect.stringMatching(/"Prompt" is required/),
 		});
 		expect(requestsTo('/v1/')).toBe(0);
 	});

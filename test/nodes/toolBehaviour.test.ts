@@ -34,7 +34,7 @@ const requests = () => emu.log.filter((entry) => entry.path.startsWith('/v1/')).
 describe('Magic Hour Image node', () => {
 	it('fails an invalid item before any request, naming the field', async () => {
 		const error = await failure(runImage(generate('   '), [{ json: {} }]));
-		expect(error.message).toMatch(/Prompt: is required/);
+		expect(error.message).toMatch(/"Prompt" is required/);
 		expect(error.description).toMatch(/no credits were used/);
 		expect(requests()).toBe(0);
 	});
@@ -115,7 +115,7 @@ describe('Magic Hour Image node', () => {
 		);
 		const json = output[0][0].json;
 		expect(json.id).toEqual(expect.any(String));
-		expect(json.error).toMatch(/no_source_face/);
+		expect(json.code).toBe('no_source_face');
 		expect(String(json.description)).toMatch(/clear, front-facing/i);
 	});
 

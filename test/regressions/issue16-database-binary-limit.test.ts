@@ -71,7 +71,7 @@ describe.each(sources)('binary data in the database, $name', (source) => {
 		expect(downloadsServed(emu)).toHaveLength(1);
 		expect(mode.table.rows.size).toBe(0);
 		const text = `${error.message} ${error.description}`;
-		expect(error.message).toContain(`project ${job.id}`);
+		expect(error.description).toContain(`project ${job.id}`);
 		expect(text).toContain('3 MB'); // the file's size
 		expect(text).toContain(`${LIMIT_MIB} MB`); // n8n's limit
 		expect(text).toContain('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE');
@@ -100,8 +100,9 @@ describe('binary data on a full disk', () => {
 			const job = await completedVideo(1 * MiB);
 			const error = await failureOf(waitForProject(job.id));
 			expect(downloadsServed(emu)).toHaveLength(1);
-			expect(error.message).toBe(
-				`n8n could not store output 1 of Magic Hour project ${job.id} (1 MB): ENOSPC: no space left on device, write`,
+			expect(error.message).toBe('n8n could not save the finished file (1 MB)');
+			expect(error.description).toContain(
+				`file 1 of project ${job.id} ("ENOSPC: no space left on device, write")`,
 			);
 			expect(error.description).toMatch(/job itself succeeded/);
 			expect(error.description).toContain(`Project ID ${job.id}`);

@@ -96,7 +96,7 @@ describe('transport against the emulator', () => {
 	it('gives up after the bounded number of attempts', async () => {
 		emu.faults.add({ match: 'GET /v1/account', times: 50, fault: { type: 'status', status: 500 } });
 		const error = await failure(run({ method: 'GET', path: '/v1/account' }));
-		expect(error.message).toMatch(/having trouble/);
+		expect(error.message).toMatch(/server problem/);
 		expect(calls('GET /v1/account')).toBe(DEFAULT_RETRY_POLICY.maxAttempts);
 	});
 
@@ -161,9 +161,8 @@ describe('transport against the emulator', () => {
 		const error = await failure(
 			run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }),
 		);
-		expect(error.message).toMatch(
-			/Your Magic Hour plan does not include this \[plan_upgrade_required\]/,
-		);
+		expect(error.message).toBe('Your Magic Hour plan does not include this');
+		expect(error.description).toMatch(/\(Magic Hour error plan_upgrade_required, HTTP 402\.\)$/);
 	});
 
 	it('never repeats a create whose response was lost after the server accepted it', async () => {
@@ -233,7 +232,9 @@ describe('transport against the emulator', () => {
 		);
 		expect(error.message).toBe('Magic Hour could not be reached');
 		expect(error.description).toMatch(
-			new RegExp(`Tried ${DEFAULT_RETRY_POLICY.maxAttempts} times. Network error: ECONNREFUSED`),
+			new RegExp(
+				`Tried ${DEFAULT_RETRY_POLICY.maxAttempts} times\\..* Network error: ECONNREFUSED`,
+			),
 		);
 	});
 
@@ -247,7 +248,8 @@ describe('transport against the emulator', () => {
 			}),
 		);
 		expect(error.httpCode).toBe('422');
-		expect(error.message).toMatch(/rejected the request: .*style\.prompt/);
+		expect(error.message).toMatch(/did not accept a value of this item: .*style\.prompt/);
+		expect(error.description).toMatch(/nothing was charged for this item/);
 		expect(emu.credits).toBe(before);
 	});
 

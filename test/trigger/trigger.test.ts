@@ -211,7 +211,7 @@ describe('valid deliveries from the emulator', () => {
 			['image.errored', 200],
 		]);
 		expect(host.requests.find((r) => r.outcome === 'ignored')?.body).toMatch(
-			/image\.started is not selected/,
+			/image\.started.*not ticked in Events/,
 		);
 	});
 
@@ -301,7 +301,7 @@ describe('signature verification', () => {
 
 		expect(deliveries().every((d) => d.status === 401)).toBe(true);
 		expect(host.executions).toHaveLength(0);
-		expect(message(host.requests[0].body)).toMatch(/signature does not match/);
+		expect(message(host.requests[0].body)).toMatch(/signature of the delivery does not match/);
 		const everything = JSON.stringify([host.logs, host.requests.map((r) => r.body)]);
 		expect(everything).not.toContain(SECRET);
 		expect(everything).not.toContain(otherSecret);

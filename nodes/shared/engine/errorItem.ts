@@ -4,11 +4,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
  * The output item of a failed input item when the node continues on fail.
  *
  * With Settings → On Error = "Continue (using error output)", n8n moves an item to the error
- * output only when its json holds nothing but `error`, `message` and `details` (an item with an
- * `error` property instead gets its json replaced by `{error}`, which would lose the project ID).
- * So in that mode everything beyond the message goes under `details`; n8n then also merges in
- * the json of the input item, so the error branch sees e.g. the prompt that failed. With
- * "Continue" (regular output) the fields stay at the top level.
+ * output by the keys of its json, and the rule differs by version: n8n 1.x only when the json is
+ * `{error}` or `{error, message}`, n8n 2.x when it holds nothing but `error`, `message` and
+ * `details`. (Setting the item's `error` property instead makes n8n replace the json with
+ * `{error: message}`, which would lose the project ID.) So in that mode the json is `{error}`
+ * alone, routed by both, with `error` an object: the message and everything else we know (project
+ * ID, kind, status…). n8n then merges in the json of the input item, so the error branch also sees
+ * e.g. the prompt that failed. With "Continue" (regular output) the fields stay at the top level.
  */
 export function errorItem(
 	ctx: Pick<IExecuteFunctions, 'getNode'>,
@@ -17,7 +19,7 @@ export function errorItem(
 ): INodeExecutionData {
 	if (ctx.getNode().onError === 'continueErrorOutput') {
 		const { error, ...details } = json;
-		return { json: { error, details }, pairedItem: { item: itemIndex } };
+		return { json: { error: { message: error, ...details } }, pairedItem: { item: itemIndex } };
 	}
 	return { json, pairedItem: { item: itemIndex } };
 }

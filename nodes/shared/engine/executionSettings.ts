@@ -188,7 +188,7 @@ function numberOption(
 	const fail = (problem: string) =>
 		new NodeOperationError(node, `"${rule.label}" ${problem}`, {
 			itemIndex,
-			description: `Set "${rule.label}" ${rule.where ?? "in the node's Execution Settings"} to a number ${range}; an expression there must return a number. Nothing was sent to Magic Hour.`,
+			description: `Set "${rule.label}" ${rule.where ?? "in the node's Execution Settings"} to a number ${range}; an expression there must return a number. Nothing was sent to Magic Hour and no credits were used.`,
 		});
 	if (!Number.isFinite(number)) throw fail(`must be a number, but it is ${shown(value)}`);
 	if (number < rule.min || (rule.max !== undefined && number > rule.max))

@@ -56,7 +56,7 @@ export interface StoreRefusal {
 }
 
 const DOWNLOAD_LATER =
-	'The job itself succeeded and its output stays at Magic Hour: once n8n can store it, download it with Magic Hour → Project → Download and the project ID below (or turn off "Download Outputs" to pass on the download links instead of the file).';
+	'The job itself succeeded (its credits are charged) and its output stays at Magic Hour: once n8n can store it, download it with Magic Hour → Project → Download and the project ID below (or turn off "Download Outputs" to pass on the download links instead of the file).';
 
 /** The message and description of the error the user sees, naming what to change in n8n. */
 export function storeRefusalMessage({ error, output, projectId, bytes }: StoreRefusal): {
@@ -70,12 +70,12 @@ export function storeRefusalMessage({ error, output, projectId, bytes }: StoreRe
 	if (sizeRefusal) {
 		const limit = sizeRefusal.limit ? ` of ${sizeRefusal.limit}` : '';
 		return {
-			message: `Output ${output} of Magic Hour project ${projectId}${sized} is larger than n8n's limit${limit} for binary data stored in its database`,
-			description: `n8n refused to store the file, so it was downloaded once and not again. Whoever runs n8n can raise ${DATABASE_LIMIT_SETTING} (in MB, at most 1024), or use filesystem or S3 binary data mode (N8N_DEFAULT_BINARY_DATA_MODE; in queue mode S3, as filesystem storage is not shared between processes). ${DOWNLOAD_LATER}`,
+			message: `The finished file${sized} is larger than n8n's limit${limit} for files kept in its database`,
+			description: `n8n refused to store file ${output} of project ${projectId}, so it was downloaded once and not again. Whoever runs n8n can raise ${DATABASE_LIMIT_SETTING} (in MB, at most 1024), or use filesystem or S3 binary data mode (N8N_DEFAULT_BINARY_DATA_MODE; in queue mode S3, as filesystem storage is not shared between processes). ${DOWNLOAD_LATER}`,
 		};
 	}
 	return {
-		message: `n8n could not store output ${output} of Magic Hour project ${projectId}${sized}: ${n8nMessage}`,
-		description: `n8n's binary data storage refused the file, so it was downloaded once and not again. Whoever runs n8n can check that storage (free disk space, the database, the S3 bucket; N8N_DEFAULT_BINARY_DATA_MODE). ${DOWNLOAD_LATER}`,
+		message: `n8n could not save the finished file${sized}`,
+		description: `n8n's binary data storage refused file ${output} of project ${projectId} ("${n8nMessage}"), so it was downloaded once and not again. Whoever runs n8n can check that storage (free disk space, the database, the S3 bucket; N8N_DEFAULT_BINARY_DATA_MODE). ${DOWNLOAD_LATER}`,
 	};
 }

@@ -9,16 +9,21 @@ function labelOf(tool: ToolDeclaration, path: ReadonlyArray<string | number>): s
 	const labels = bodyLabels(tool);
 	const dotted = path.join('.');
 	const withoutIndexes = path.filter((part) => typeof part === 'string').join('.');
-	return labels[dotted] ?? labels[withoutIndexes] ?? (dotted || 'Request');
+	// The job name is checked apart from the tool's fields (jobNameBody); its option is "Job Name".
+	const fallback = dotted === 'name' ? 'Job Name' : dotted || 'Request';
+	return labels[dotted] ?? labels[withoutIndexes] ?? fallback;
 }
 
 function describeIssue(tool: ToolDeclaration, issue: ZodIssue): string {
+	const label = `"${labelOf(tool, issue.path)}"`;
 	if (issue.code === 'unrecognized_keys') {
-		return `${labelOf(tool, issue.path)}: unknown field ${issue.keys.join(', ')}`;
+		return `${label} has a field Magic Hour does not know: ${issue.keys.join(', ')}`;
 	}
-	const message =
-		issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
-	return `${labelOf(tool, issue.path)}: ${message}`;
+	if (issue.code === 'invalid_type' && issue.received === 'undefined')
+		return `${label} is required`;
+	return /^(is|must) /.test(issue.message)
+		? `${label} ${issue.message}`
+		: `${label}: ${issue.message}`;
 }
 
 /** Checks a request body against the tool's schema; throws an error naming the field, before any request. */
@@ -35,11 +40,12 @@ export function validateToolBody(
 	];
 	if (issues.length === 0) return;
 	const first = describeIssue(tool, issues[0]);
-	throw new NodeOperationError(node, `Invalid parameter for ${tool.displayName}: ${first}`, {
+	throw new NodeOperationError(node, `${tool.displayName}: ${first}`, {
 		itemIndex,
 		description: [
-			...issues.map((issue) => `${describeIssue(tool, issue)} (${issue.path.join('.') || 'body'})`),
-			'Nothing was sent to Magic Hour for this item and no credits were used.',
+			...issues.map((issue) => describeIssue(tool, issue)),
+			'Nothing was sent to Magic Hour for this item and no credits were used. Fix the field and run again.',
+			`(Fields as Magic Hour names them: ${issues.map((issue) => issue.path.join('.') || 'body').join(', ')}.)`,
 		].join('\n'),
 	});
 }

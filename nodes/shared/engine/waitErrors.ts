@@ -59,13 +59,13 @@ export function renderFailedError(
 ): NodeOperationError {
 	const code = detail.error?.code;
 	const said = detail.error?.message;
-	const message = `Magic Hour project ${waited.id} failed${code ? ` [${code}]` : ''}${said ? `: ${said}` : ''}`;
+	const message = `Magic Hour could not finish the job${said ? `: ${said}` : ''}`;
 	const error = projectError(
 		node,
 		waited,
 		message,
-		hintForErrorCode(code, waited.id),
-		`after ${formatDuration(elapsedMs)}`,
+		`${hintForErrorCode(code, waited.id)} Magic Hour refunds the credits of a failed job.`,
+		`after ${formatDuration(elapsedMs)}${code ? `, error code ${code}` : ''}`,
 	);
 	error.context.errorCode = code ?? null;
 	error.context.errorMessage = said ?? null;
@@ -76,8 +76,8 @@ export function canceledError(node: INode, waited: WaitedProject): NodeOperation
 	return projectError(
 		node,
 		waited,
-		`Magic Hour project ${waited.id} was canceled`,
-		`The job was canceled at Magic Hour (for example in the web app), so there is nothing to download. Run the item again to start a new job.`,
+		`The Magic Hour job was canceled`,
+		`Someone canceled it at Magic Hour (for example in the web app), so there is nothing to download. Run the item again to start a new job.`,
 	);
 }
 
@@ -90,8 +90,8 @@ export function timedOutError(
 	const error = projectError(
 		node,
 		waited,
-		`Magic Hour project ${waited.id} did not finish in time (last status: ${waited.status}, waited ${formatDuration(elapsedMs)})`,
-		`The job may still finish at Magic Hour and charge credits. Raise "Timeout (Minutes)" in Execution Settings, or turn off waiting and use "Wait for Project" with this project ID later.`,
+		`The Magic Hour job did not finish within ${formatDuration(elapsedMs)} (still ${waited.status})`,
+		`The job keeps running at Magic Hour and charges its credits when it finishes. Get the result later with Magic Hour → "Wait for Project" and this project ID, or raise "Timeout (Minutes)" in Execution Settings.`,
 		`${checks} status checks`,
 	);
 	error.context.elapsedMs = elapsedMs;

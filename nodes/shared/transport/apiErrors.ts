@@ -33,6 +33,9 @@ export function readApiError(body: unknown): { code?: string; message?: string }
 const PLAN_HINT =
 	'Choose a model, resolution or option your plan includes (their descriptions name the plans), or upgrade your plan at magichour.ai/pricing, then run again.';
 
+/** Refused before any job existed: the promise is exact only for creates. */
+const NOTHING_CHARGED = 'No job was created and nothing was charged for this item.';
+
 /**
  * 502/503 on a create: the job may exist. Magic Hour's guide says a 502 without a project ID
  * created no job, but its agent guide says not to rely on that after an ambiguous failure, and no
@@ -41,7 +44,7 @@ const PLAN_HINT =
  */
 const MAY_EXIST_HINT =
 	'The request may have reached Magic Hour and created a job that charges credits, so it was not sent again. ' +
-	'Check your recent projects in the Magic Hour web app before running this item again.';
+	'Look at your recent projects in the Magic Hour web app before you run this item again.';
 
 function describeStatus(
 	status: number,
@@ -50,36 +53,36 @@ function describeStatus(
 	code: string | undefined,
 ) {
 	const said = apiMessage ? `Magic Hour says: "${apiMessage}". ` : '';
+	const charged = request.isCreate ? ` ${NOTHING_CHARGED}` : '';
 	switch (status) {
 		case 400:
 		case 422:
 			return {
-				message: `Magic Hour rejected the request${apiMessage ? `: ${apiMessage}` : ''}`,
-				description: `${said}Fix the field named in the message and run again. Nothing was charged for this item.`,
+				message: `Magic Hour did not accept a value of this item${apiMessage ? `: ${apiMessage}` : ''}`,
+				description: `${said}Change the value it names and run again.${charged}`,
 			};
 		case 401:
 			return {
 				message: 'Magic Hour did not accept the API key',
-				description:
-					'Check the API key in the Magic Hour credentials (create one in the Magic Hour Developer Hub under API keys) and that the environment matches the key.',
+				description: `Open the Magic Hour credentials: copy the key again, or create a new one at magichour.ai/developer → API Keys, and check that Environment matches the key.${charged}`,
 			};
 		case 402:
 			if (code === 'plan_upgrade_required' || code === 'subscription_required') {
 				return {
 					message: 'Your Magic Hour plan does not include this',
-					description: `${said}${PLAN_HINT} Nothing was charged for this request.`,
+					description: `${said}${PLAN_HINT}${charged}`,
 				};
 			}
 			return {
-				message: 'Not enough Magic Hour credits (or the plan does not include this tool)',
-				description: `${said}Add credits or upgrade your plan at magichour.ai, then run again. Nothing was charged for this item.`,
+				message: 'Not enough Magic Hour credits (or your plan does not include this tool)',
+				description: `${said}Add credits or upgrade your plan at magichour.ai/pricing, then run again.${charged}`,
 			};
 		case 403:
 			// Magic Hour's guide: 403 = the key is valid but the model, resolution or feature is not on the plan.
 			if (request.isCreate) {
 				return {
 					message: 'Your Magic Hour plan does not include this model, resolution or feature',
-					description: `${said}${PLAN_HINT} No job was created and nothing was charged.`,
+					description: `${said}${PLAN_HINT}${charged}`,
 				};
 			}
 			return {
@@ -87,32 +90,41 @@ function describeStatus(
 				description: `${said}The API key lacks permission for this request (your plan may not include it), or the file or download link is protected or expired.`,
 			};
 		case 404:
+			if (request.path.includes('-projects/') || request.path.includes('/face-detection/')) {
+				return {
+					message: 'Magic Hour project not found',
+					description: `${said}Check the project ID and its kind (image, video or audio): deleted projects and projects of another API key are not found.`,
+				};
+			}
 			return {
-				message:
-					request.path.includes('-projects/') || request.path.includes('/face-detection/')
-						? 'Magic Hour project not found'
-						: 'Magic Hour could not find this endpoint',
-				description: `${said}Check the project ID and its kind (image, video or audio). Deleted projects and projects of another API key are not found.`,
+				message: 'Magic Hour has no such address',
+				description: `${said}Check the Environment and Base URL in the Magic Hour credentials (the Base URL is the address before /v1).${charged}`,
 			};
 		case 429:
 			return {
-				message: 'Magic Hour rate limit reached',
-				description: `Still rate-limited after ${request.attempts} attempts. Lower "Max Concurrent Jobs" or wait a minute, then run again.`,
+				message: 'Magic Hour asked to slow down (too many requests at once)',
+				description: `It still said so after ${request.attempts} attempts.${charged} Lower "Max Concurrent Jobs" in Execution Settings, or wait a minute, then run again.`,
 			};
 		default:
 			if (status >= 500) {
 				return {
-					message: `Magic Hour is having trouble right now (HTTP ${status})`,
+					message: `Magic Hour had a server problem (HTTP ${status})`,
 					description: request.isCreate
 						? `${said}${MAY_EXIST_HINT}`
 						: `${said}Tried ${request.attempts} times. Try again in a few minutes.`,
 				};
 			}
 			return {
-				message: `Magic Hour answered with HTTP ${status}`,
+				message: `Magic Hour answered with an unexpected error (HTTP ${status})`,
 				description: said || undefined,
 			};
 	}
+}
+
+/** Magic Hour's own error code, for support: at the end of the description, not in the message. */
+function withCode(description: string | undefined, code: string | undefined, status: number) {
+	const forSupport = `(Magic Hour error${code ? ` ${code}` : ''}, HTTP ${status}.)`;
+	return description ? `${description} ${forSupport}` : forSupport;
 }
 
 export function apiStatusError(
@@ -125,11 +137,12 @@ export function apiStatusError(
 	const { message, description } = describeStatus(status, request, apiMessage, code);
 	const response: JsonObject = { status, code: code ?? null, message: apiMessage ?? null };
 	const error = new NodeApiError(node, response, {
-		message: code ? `${message} [${code}]` : message,
-		description,
+		message,
+		description: withCode(description, code, status),
 		httpCode: String(status),
 		itemIndex: request.itemIndex,
 	});
+	if (code) error.context.errorCode = code;
 	if (request.isCreate && status >= 500) error.context.jobMayExist = true;
 	return error;
 }
@@ -142,12 +155,13 @@ export function networkError(
 ): NodeApiError {
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
 	const what = timedOut ? 'did not answer in time' : 'could not be reached';
+	const charged = request.isCreate && !reachedServerPossibly ? ` ${NOTHING_CHARGED}` : '';
 	// n8n rewrites messages that contain a known network error code, so the code goes in the description.
 	const cause = code ? ` Network error: ${code}.` : '';
 	const description =
 		request.isCreate && reachedServerPossibly
 			? `${MAY_EXIST_HINT}${cause}`
-			: `Tried ${request.attempts} times.${cause} Check the base URL in the Magic Hour credentials and your network, then run again.`;
+			: `Tried ${request.attempts} times.${charged} Check your network and the Environment (or Base URL) in the Magic Hour credentials, then run again.${cause}`;
 	// The code goes under another key: n8n replaces messages of errors whose `code` it knows.
 	const error = new NodeApiError(
 		node,

@@ -109,7 +109,7 @@ const sliderProperties: ToolField[] = SLIDERS.map((s) => ({
 	displayName: s.displayName,
 	name: s.name,
 	type: 'number',
-	typeOptions: { minValue: -100, maxValue: 100, numberStepSize: 5 },
+	typeOptions: { minValue: -100, maxValue: 100, numberPrecision: 0 },
 	default: 0,
 	description: `${s.what}: -100 to 100 in steps of 5, 0 leaves it unchanged`,
 	body: `style.${s.key}`,

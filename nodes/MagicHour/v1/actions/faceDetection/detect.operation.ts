@@ -46,7 +46,7 @@ export const detectFaces: ItemOperation = {
 				displayName: 'Confidence Score',
 				name: 'confidenceScore',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 1, numberStepSize: 0.05, numberPrecision: 2 },
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 				default: 0.5,
 				description: 'Higher values keep fewer, more certain faces',
 			},
