@@ -14,14 +14,14 @@ import {
 	numberSetting,
 	toolExecutionSettingsProperty,
 } from '../nodes/shared/engine/executionSettings';
-import { storeRefusalMessage } from '../nodes/shared/engine/storeRefusal';
 import { validateToolBody } from '../nodes/shared/engine/validateBody';
 import {
 	canceledError,
 	renderFailedError,
+	storeRefusalMessage,
 	timedOutError,
 	type WaitedProject,
-} from '../nodes/shared/engine/waitErrors';
+} from '../nodes/shared/engine/errors';
 import {
 	apiRedirectError,
 	apiStatusError,

@@ -29,10 +29,15 @@ import {
 	type TransferTry,
 } from '../transport/transfer';
 import { setBinaryField } from './binaryNames';
-import { aboutProject, projectNote, recordProject } from './projectFailure';
+import {
+	aboutProject,
+	formatDuration,
+	isStoreRefusal,
+	projectNote,
+	recordProject,
+	storeRefusalMessage,
+} from './errors';
 import type { ProjectDetail } from './projectTypes';
-import { formatDuration } from './waitErrors';
-import { isStoreRefusal, storeRefusalMessage } from './storeRefusal';
 
 export interface DownloadOptions {
 	kind: ProjectKind;

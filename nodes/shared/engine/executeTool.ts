@@ -14,7 +14,7 @@ import { CreateGate } from './createGate';
 import { downloadOutputs } from './downloads';
 import { collectFileInputs, uploadPendingFiles, type CollectedFiles } from './fileInputs';
 import { readItemSettings, readRunSettings } from './executionSettings';
-import { failureItem } from './projectFailure';
+import { failureItem } from './errors';
 import { ProjectPoller } from './projectPoller';
 import { itemDeadline } from './pollSchedule';
 import { projectPath, type ProjectDetail } from './projectTypes';

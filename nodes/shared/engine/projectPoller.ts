@@ -13,9 +13,14 @@ import {
 import { isTransientError, type RetryPolicy } from '../transport/retryPolicy';
 import { DEFAULT_FIXED_INTERVAL_MS } from './executionSettings';
 import { jitterFor, nextCheckAt, type PollingMode, type PollSchedule } from './pollSchedule';
-import { aboutProject } from './projectFailure';
 import { projectPath, TERMINAL_STATUSES, type ProjectDetail } from './projectTypes';
-import { canceledError, renderFailedError, timedOutError, type WaitedProject } from './waitErrors';
+import {
+	aboutProject,
+	canceledError,
+	renderFailedError,
+	timedOutError,
+	type WaitedProject,
+} from './errors';
 
 /** The project poller's source of time, injected so that the benchmark can run it faster than the wall clock. */
 export interface PollerClock {

@@ -13,7 +13,7 @@ import {
 	waitExecutionSettingsProperty,
 } from '../../../../shared/engine/executionSettings';
 import { limiter } from '../../../../shared/engine/batch';
-import { recordProject, type FailedItemContext } from '../../../../shared/engine/projectFailure';
+import { recordProject, type FailedItemContext } from '../../../../shared/engine/errors';
 import { ProjectPoller } from '../../../../shared/engine/projectPoller';
 import { itemDeadline } from '../../../../shared/engine/pollSchedule';
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
