@@ -4,6 +4,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { toolExecutionSettingsProperty } from '../engine/executionSettings';
 import { SAVED_FILES_METHOD } from '../engine/savedItems';
 import { acceptedExtensions } from './fileFormats';
+import { timeAndCostNotice } from './runNotice';
 import type {
 	FileInputDeclaration,
 	FileSpec,
@@ -216,6 +217,7 @@ export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
 		]),
 	);
 	return updateDisplayOptions({ show: { operation: [tool.operation] } }, [
+		timeAndCostNotice(tool),
 		...fields.filter((field) => controlling.has(field.name)),
 		...tool.files.flatMap(fileInputProperties),
 		...fields.filter((field) => !controlling.has(field.name)),
@@ -232,12 +234,55 @@ export function operationProperty(tools: readonly ToolDeclaration[]): INodePrope
 		noDataExpression: true,
 		options: [...tools]
 			.sort((a, b) => a.displayName.localeCompare(b.displayName))
-			.map((tool) => ({
-				name: tool.displayName,
-				value: tool.operation,
-				action: tool.action,
-				description: tool.description,
-			})),
+			.map(operationOption),
 		default: firstOperation,
 	};
+}
+
+/** A group of tools shown as one "Resource" of a node (version 2 of the tool nodes). */
+export interface ToolGroupSpec {
+	value: string;
+	name: string;
+	description: string;
+	tools: readonly ToolDeclaration[];
+}
+
+function operationOption(tool: ToolDeclaration) {
+	return {
+		name: tool.displayName,
+		value: tool.operation,
+		action: tool.action,
+		description: tool.description,
+	};
+}
+
+/**
+ * "Resource" (the groups) and one "Operation" per group, in the order given. With a resource,
+ * n8n names a node added from the panel after its action ("Generate an image from a prompt")
+ * and lists the actions under one heading per group.
+ */
+export function groupedOperationProperties(groups: readonly ToolGroupSpec[]): INodeProperties[] {
+	const firstGroup = groups[0].value;
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: groups.map(({ value, name, description }) => ({ name, value, description })),
+			default: firstGroup,
+		},
+		...groups.map((group): INodeProperties => {
+			const firstOperation = group.tools[0].operation;
+			return {
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: [group.value] } },
+				options: group.tools.map(operationOption),
+				default: firstOperation,
+			};
+		}),
+	];
 }
