@@ -56,7 +56,7 @@ export function toolNodeProperties(
 			? [operationProperty(tools)]
 			: groupedOperationProperties(toolGroupsOfKind(kind))),
 		...agentDescriptionProperties(tools),
-		...tools.flatMap(toolProperties),
+		...tools.flatMap((tool) => toolProperties(tool, version)),
 		...runProperties(operations),
 		// An agent waits for images and voices (seconds), not for videos (minutes).
 		...agentRunProperties(

@@ -44,6 +44,58 @@ describe('version 2 of the tool nodes (tools grouped under a resource)', () => {
 	});
 });
 
+async function failure(promise: Promise<unknown>) {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error & { description?: string };
+	}
+	throw new Error('expected the node to fail');
+}
+
+const creates = () => emu.log.filter((entry) => entry.method === 'POST').length;
+
+describe('version 2 pre-fills no default that changes the result', () => {
+	const lipSync = {
+		resource: 'swap',
+		operation: 'lipSync',
+		videoFileUrl: 'https://example.com/talk.mp4',
+		audioUrl: 'https://example.com/voice.mp3',
+	};
+
+	it('Lip Sync without an End Time fails before any request, asking for it', async () => {
+		const error = await failure(run(new MagicHourVideo(), lipSync));
+		expect(error.message).toMatch(/End Time \(Seconds\): set the second where the clip ends/);
+		expect(creates()).toBe(0);
+	});
+
+	it('version 1 keeps its 5-second End Time, so saved workflows run as before', async () => {
+		const { output } = await run(new MagicHourVideo(), { ...lipSync, resource: undefined }, 1);
+		expect(output[0][0].json.status).toBe('complete');
+	});
+
+	it('the model is a main field, read for the run (its per-model limits apply)', async () => {
+		const description = new MagicHourImage().nodeVersions[2].description;
+		const model = description.properties.find(
+			(property) =>
+				property.name === 'model' &&
+				property.displayOptions?.show?.operation?.includes('aiImageGenerator'),
+		);
+		expect(model).toBeDefined();
+		const error = await failure(
+			run(new MagicHourImage(), {
+				resource: 'generate',
+				operation: 'aiImageGenerator',
+				prompt: 'A lighthouse',
+				imageCount: 2,
+				model: 'flux-2-klein',
+			}),
+		);
+		expect(error.message).toMatch(/flux-2-klein makes 1 images per job/);
+		expect(creates()).toBe(0);
+	});
+});
+
 describe('the run progress in the hint under the output', () => {
 	it('counts finished, started and failed items and says how long the run took', () => {
 		const items = [

@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toolExecutionSettingsProperty } from '../engine/executionSettings';
 import { SAVED_FILES_METHOD } from '../engine/savedItems';
@@ -195,18 +195,59 @@ function nodeProperty(field: ToolField): INodeProperties {
 	return property;
 }
 
+/**
+ * Options that version 2 shows as main fields, because they decide quality and cost: the model,
+ * when its default is Magic Hour's own recommendation ("default"), so that showing it changes
+ * nothing a user did not choose.
+ */
+export function mainOptionsOf(tool: ToolDeclaration, version: number): ToolField[] {
+	if (version < 2) return [];
+	return tool.optionalFields.filter(
+		(field) => field.name === 'model' && field.default === 'default',
+	);
+}
+
+/** The values of the main options of version 2, merged into the tool's options before a run. */
+export function readMainOptions(
+	ctx: Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>,
+	tool: ToolDeclaration,
+	itemIndex: number,
+): IDataObject {
+	const values: IDataObject = {};
+	for (const field of mainOptionsOf(tool, ctx.getNode().typeVersion)) {
+		values[field.name] = ctx.getNodeParameter(field.name, itemIndex, field.default) as string;
+	}
+	return values;
+}
+
+const END_TIME_HINT =
+	'Required: Magic Hour needs the second where the clip ends (e.g. 30 for the first 30 seconds) and renders and charges up to there';
+
+/**
+ * Version 2 pre-fills no clip end: version 1's 5 seconds cut longer videos short unasked. The
+ * field starts at 0, which the node refuses before sending anything, so the user sets it.
+ */
+function fieldForVersion(field: INodeProperties, version: number): INodeProperties {
+	if (version < 2 || field.name !== 'endSeconds') return field;
+	return { ...field, default: 0, required: true, hint: END_TIME_HINT };
+}
+
 /** All parameters of one tool, shown only when its operation is selected. */
-export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
-	const fields = tool.fields.map(nodeProperty);
+export function toolProperties(tool: ToolDeclaration, version = 1): INodeProperties[] {
+	const main = mainOptionsOf(tool, version);
+	const fields = tool.fields.map((field) => fieldForVersion(nodeProperty(field), version));
 	const options: INodeProperties = {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...tool.optionalFields.map(nodeProperty), JOB_NAME_OPTION].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			...tool.optionalFields
+				.filter((field) => !main.includes(field))
+				.map((field) => fieldForVersion(nodeProperty(field), version)),
+			JOB_NAME_OPTION,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 	// n8n resolves displayOptions in property order: a field that decides whether a file input
 	// shows (e.g. "Video Source") must come before that file input.
@@ -218,6 +259,7 @@ export function toolProperties(tool: ToolDeclaration): INodeProperties[] {
 	);
 	return updateDisplayOptions({ show: { operation: [tool.operation] } }, [
 		timeAndCostNotice(tool),
+		...main.map(nodeProperty),
 		...fields.filter((field) => controlling.has(field.name)),
 		...tool.files.flatMap(fileInputProperties),
 		...fields.filter((field) => !controlling.has(field.name)),

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { estimateCredits, type PriceEstimate } from '../catalog/prices';
+import { readMainOptions } from '../catalog/properties';
 import { toolRequestBody } from '../catalog/requestBody';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
@@ -91,9 +92,10 @@ async function planItem(
 	tool: ToolDeclaration,
 	itemIndex: number,
 ): Promise<ItemPlan> {
-	const { toolOptions, jobName } = splitJobName(
-		ctx.getNodeParameter('options', itemIndex, {}) as IDataObject,
-	);
+	const { toolOptions, jobName } = splitJobName({
+		...(ctx.getNodeParameter('options', itemIndex, {}) as IDataObject),
+		...readMainOptions(ctx, tool, itemIndex),
+	});
 	const settings = itemRunSettings(ctx, tool, jobName, itemIndex);
 	const fields = readFields(ctx, tool, itemIndex);
 	const files = await collectFileInputs(ctx, tool, fields, toolOptions, itemIndex);
