@@ -14,19 +14,20 @@ import type {
 } from './types';
 
 const SOURCE_URL = {
-	name: 'URL',
+	name: 'Link',
 	value: 'url',
-	description: 'A public URL, or a Magic Hour file path (api-assets/... or saved-items/...).',
+	description: 'A public link (https://…) to the file, or a Magic Hour file path (api-assets/…)',
 };
 const SOURCE_BINARY = {
-	name: 'Binary File',
+	name: 'File From a Previous Node',
 	value: 'binary',
-	description: 'A file from a previous node, uploaded to Magic Hour first',
+	description:
+		'A file an earlier node read or downloaded (binary data); it is uploaded to Magic Hour first',
 };
 const SOURCE_SAVED = {
-	name: 'Saved Item',
+	name: 'My Magic Hour Library',
 	value: 'savedItem',
-	description: 'A character, reference or voice saved in your Magic Hour library: no upload needed',
+	description: 'A character, reference or voice saved in your Magic Hour library: no upload',
 };
 const SOURCE_NONE = { name: 'None', value: 'none' };
 
@@ -62,7 +63,7 @@ export function fileInputProperties(input: FileInputDeclaration): INodePropertie
 	const defaultSource = input.required ? 'url' : 'none';
 	return [
 		{
-			displayName: `${input.displayName} Source`,
+			displayName: `Get ${input.displayName} From`,
 			name: sourceName,
 			type: 'options',
 			options: input.required
@@ -73,13 +74,13 @@ export function fileInputProperties(input: FileInputDeclaration): INodePropertie
 			displayOptions: input.displayOptions,
 		},
 		{
-			displayName: `${input.displayName} URL`,
+			displayName: `${input.displayName} Link`,
 			name: `${input.name}Url`,
 			type: 'string',
 			default: '',
 			required: true,
 			placeholder: 'https://example.com/file',
-			description: `Public URL of the ${input.assetType} (${formats}), or a file path from "Upload File"`,
+			description: `Public link to the ${input.assetType} (${formats}), or a Magic Hour file path from the Magic Hour node's "Upload a file"`,
 			displayOptions: {
 				...input.displayOptions,
 				show: { ...(input.displayOptions?.show ?? {}), [sourceName]: ['url'] },
@@ -116,14 +117,14 @@ export function nestedFileSourceProperties(
 	const formats = formatsText(assetType);
 	return [
 		{
-			displayName: `${label} Source`,
+			displayName: `Get ${label} From`,
 			name: 'source',
 			type: 'options',
 			options: [SOURCE_URL, SOURCE_BINARY, SOURCE_SAVED],
 			default: 'url',
 		},
 		{
-			displayName: `${label} URL`,
+			displayName: `${label} Link`,
 			name: 'url',
 			type: 'string',
 			default: '',
