@@ -57,7 +57,7 @@ export function toolNodeProperties(
 			: groupedOperationProperties(toolGroupsOfKind(kind))),
 		...agentDescriptionProperties(tools),
 		...tools.flatMap((tool) => toolProperties(tool, version)),
-		...runProperties(operations),
+		...runProperties(operations, version),
 		// An agent waits for images and voices (seconds), not for videos (minutes).
 		...agentRunProperties(
 			operations,

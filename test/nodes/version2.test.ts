@@ -96,8 +96,28 @@ describe('version 2 pre-fills no default that changes the result', () => {
 	});
 });
 
-describe('the run progress in the hint under the output', () => {
-	it('counts finished, started and failed items and says how long the run took', () => {
+describe('version 2 settings: one setting per idea', () => {
+	it('has one polling setting, "Check Status Every (Seconds)", and runs with it', async () => {
+		const settings = new MagicHourImage().nodeVersions[2].description.properties.find(
+			(property) => property.name === 'executionSettings',
+		);
+		const names = (settings?.options ?? []).map((option) => ('name' in option ? option.name : ''));
+		expect(names).toContain('checkEverySeconds');
+		expect(names).not.toContain('pollingMode');
+		expect(names).not.toContain('pollIntervalSeconds');
+		const { output } = await run(new MagicHourImage(), {
+			resource: 'generate',
+			operation: 'aiImageGenerator',
+			prompt: 'A lighthouse',
+			imageCount: 1,
+			executionSettings: { checkEverySeconds: 0.05 },
+		});
+		expect(output[0][0].json.status).toBe('complete');
+	});
+});
+
+describe('the run summary text', () => {
+	it('counts finished, started and failed jobs and adds up the credits', () => {
 		const items = [
 			{ json: { id: 'a', status: 'complete', credits_charged: 150 } },
 			{ json: { id: 'b', status: 'queued', credits_charged: 150 } },

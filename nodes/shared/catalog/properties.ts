@@ -164,7 +164,7 @@ export const JOB_NAME_OPTION: INodeProperties = {
 };
 
 /** Parameters shared by all tools of a node: wait and download switches, execution settings. */
-export function runProperties(operations: string[]): INodeProperties[] {
+export function runProperties(operations: string[], version = 1): INodeProperties[] {
 	return [
 		{
 			displayName: 'Wait for Completion',
@@ -185,7 +185,10 @@ export function runProperties(operations: string[]): INodeProperties[] {
 				show: { operation: operations, waitForCompletion: [true], '@tool': [false] },
 			},
 		},
-		{ ...toolExecutionSettingsProperty(), displayOptions: { show: { operation: operations } } },
+		{
+			...toolExecutionSettingsProperty(version),
+			displayOptions: { show: { operation: operations } },
+		},
 	];
 }
 
