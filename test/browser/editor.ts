@@ -61,6 +61,8 @@ export interface EditorOptions {
 	credential?: boolean;
 	/** Workflows to import before `n8n start`. */
 	workflows?: Json[];
+	/** Copy examples/files into the instance's files folder (the examples read them). */
+	copyExampleFiles?: boolean;
 	/** The n8n user folder (default: a new temporary folder, deleted by stop()). */
 	dir?: string;
 	viewport?: { width: number; height: number };
@@ -97,6 +99,7 @@ export class Editor {
 		const profileDir = mkdtempSync(join(tmpdir(), 'mh-chromium-'));
 		try {
 			n8n = await N8nInstance.create({ dir: options.dir });
+			if (options.copyExampleFiles) n8n.copyExampleFiles();
 			if (options.credential ?? true) await n8n.importCredentials([emulatorCredential(emulator)]);
 			if (options.workflows?.length) await n8n.importWorkflows(options.workflows);
 			const server = await n8n.start();
