@@ -12,7 +12,11 @@ function run(nodeType: MagicHourImage | MagicHourVideo, parameters: IDataObject,
 	return executeNode({
 		nodeType,
 		typeVersion,
-		parameters: { executionSettings: FAST_POLLING, ...parameters } as never,
+		// Version 2 knows only its own polling setting (n8n drops version 1's from the collection).
+		parameters: {
+			executionSettings: typeVersion >= 2 ? { checkEverySeconds: 0.05 } : FAST_POLLING,
+			...parameters,
+		} as never,
 		items: [{ json: {} }],
 		credentials: { apiKey: emu.apiKey, environment: 'custom', baseUrl: emu.baseUrl },
 	});
@@ -93,6 +97,44 @@ describe('version 2 pre-fills no default that changes the result', () => {
 		);
 		expect(error.message).toMatch(/flux-2-klein makes 1 images per job/);
 		expect(creates()).toBe(0);
+	});
+});
+
+describe('version 2 file inputs: one choice per media slot', () => {
+	const properties = () => new MagicHourVideo().nodeVersions[2].description.properties;
+	const ofLipSync = (name: string) =>
+		properties().filter(
+			(property) =>
+				property.name === name && property.displayOptions?.show?.operation?.includes('lipSync'),
+		);
+
+	it('asks "Get Video From" once, with YouTube as one of its choices', () => {
+		expect(ofLipSync('videoSourceType')).toEqual([]);
+		const [source] = ofLipSync('videoFileSource');
+		expect(source.displayName).toBe('Get Video From');
+		expect((source.options ?? []).map((option) => ('name' in option ? option.name : ''))).toEqual([
+			'Link',
+			'File From a Previous Node',
+			'My Magic Hour Library',
+			'YouTube Link',
+		]);
+	});
+
+	it.each([
+		[
+			'a YouTube link',
+			{ videoFileSource: 'youtube', youtubeUrl: 'https://www.youtube.com/watch?v=x' },
+		],
+		['a link', { videoFileSource: 'url', videoFileUrl: 'https://example.com/talk.mp4' }],
+	])('runs Lip Sync with %s', async (_what, video) => {
+		const { output } = await run(new MagicHourVideo(), {
+			resource: 'swap',
+			operation: 'lipSync',
+			audioUrl: 'https://example.com/voice.mp3',
+			endSeconds: 3,
+			...video,
+		});
+		expect(output[0][0].json.status).toBe('complete');
 	});
 });
 

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { toolExecutionSettingsProperty } from '../engine/executionSettings';
 import { SAVED_FILES_METHOD } from '../engine/savedItems';
@@ -30,6 +35,7 @@ const SOURCE_SAVED = {
 	description: 'A character, reference or voice saved in your Magic Hour library: no upload',
 };
 const SOURCE_NONE = { name: 'None', value: 'none' };
+const SOURCE_YOUTUBE = { name: 'YouTube Link', value: 'youtube', description: 'A YouTube video' };
 
 const EXPRESSION_HINT =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
@@ -57,7 +63,10 @@ function formatsText(assetType: ProjectKind, extra?: readonly string[]): string 
 }
 
 /** The three parameters of one file input: where it comes from, its URL, its binary field. */
-export function fileInputProperties(input: FileInputDeclaration): INodeProperties[] {
+export function fileInputProperties(
+	input: FileInputDeclaration,
+	extraSources: INodePropertyOptions[] = [],
+): INodeProperties[] {
 	const sourceName = `${input.name}Source`;
 	const formats = formatsText(input.assetType, input.extraExtensions);
 	const defaultSource = input.required ? 'url' : 'none';
@@ -66,9 +75,13 @@ export function fileInputProperties(input: FileInputDeclaration): INodePropertie
 			displayName: `Get ${input.displayName} From`,
 			name: sourceName,
 			type: 'options',
-			options: input.required
-				? [SOURCE_URL, SOURCE_BINARY, SOURCE_SAVED]
-				: [SOURCE_NONE, SOURCE_URL, SOURCE_BINARY, SOURCE_SAVED],
+			options: [
+				...(input.required ? [] : [SOURCE_NONE]),
+				SOURCE_URL,
+				SOURCE_BINARY,
+				SOURCE_SAVED,
+				...extraSources,
+			],
 			default: defaultSource,
 			description: input.description,
 			displayOptions: input.displayOptions,
@@ -236,10 +249,51 @@ function fieldForVersion(field: INodeProperties, version: number): INodeProperti
 	return { ...field, default: 0, required: true, hint: END_TIME_HINT };
 }
 
+/**
+ * Version 2 asks where the video comes from once: "Get Video From" Link / File From a Previous
+ * Node / My Magic Hour Library / YouTube Link. Version 1 asked "Video Source" (File or YouTube)
+ * first, then where the file comes from. The tools still read `videoSourceType`: see
+ * readVideoSourceType.
+ */
+function hasOneVideoChoice(tool: ToolDeclaration, version: number): boolean {
+	return version >= 2 && tool.fields.some((field) => field.name === 'videoSourceType');
+}
+
+function oneVideoChoice(tool: ToolDeclaration, version: number) {
+	if (!hasOneVideoChoice(tool, version)) return { fields: tool.fields, files: tool.files };
+	return {
+		fields: tool.fields
+			.filter((field) => field.name !== 'videoSourceType')
+			.map((field) =>
+				field.name === 'youtubeUrl'
+					? { ...field, displayOptions: { show: { videoFileSource: ['youtube'] } } }
+					: field,
+			),
+		files: tool.files.map((file) =>
+			file.name === 'videoFile'
+				? { ...file, displayName: 'Video', displayOptions: undefined }
+				: file,
+		),
+	};
+}
+
+/** `videoSourceType` (file or youtube) of version 2, from its one video choice. */
+export function readVideoSourceType(
+	ctx: Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>,
+	tool: ToolDeclaration,
+	itemIndex: number,
+): string | undefined {
+	if (!hasOneVideoChoice(tool, ctx.getNode().typeVersion)) return undefined;
+	return ctx.getNodeParameter('videoFileSource', itemIndex, 'url') === 'youtube'
+		? 'youtube'
+		: 'file';
+}
+
 /** All parameters of one tool, shown only when its operation is selected. */
 export function toolProperties(tool: ToolDeclaration, version = 1): INodeProperties[] {
 	const main = mainOptionsOf(tool, version);
-	const fields = tool.fields.map((field) => fieldForVersion(nodeProperty(field), version));
+	const layout = oneVideoChoice(tool, version);
+	const fields = layout.fields.map((field) => fieldForVersion(nodeProperty(field), version));
 	const options: INodeProperties = {
 		displayName: 'Options',
 		name: 'options',
@@ -256,7 +310,7 @@ export function toolProperties(tool: ToolDeclaration, version = 1): INodePropert
 	// n8n resolves displayOptions in property order: a field that decides whether a file input
 	// shows (e.g. "Video Source") must come before that file input.
 	const controlling = new Set(
-		tool.files.flatMap((file) => [
+		layout.files.flatMap((file) => [
 			...Object.keys(file.displayOptions?.show ?? {}),
 			...Object.keys(file.displayOptions?.hide ?? {}),
 		]),
@@ -265,7 +319,12 @@ export function toolProperties(tool: ToolDeclaration, version = 1): INodePropert
 		timeAndCostNotice(tool),
 		...main.map(nodeProperty),
 		...fields.filter((field) => controlling.has(field.name)),
-		...tool.files.flatMap(fileInputProperties),
+		...layout.files.flatMap((file) =>
+			fileInputProperties(
+				file,
+				hasOneVideoChoice(tool, version) && file.name === 'videoFile' ? [SOURCE_YOUTUBE] : [],
+			),
+		),
 		...fields.filter((field) => !controlling.has(field.name)),
 		options,
 	]);

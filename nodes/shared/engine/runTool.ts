@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { estimateCredits, type PriceEstimate } from '../catalog/prices';
-import { readMainOptions } from '../catalog/properties';
+import { readMainOptions, readVideoSourceType } from '../catalog/properties';
 import { toolRequestBody } from '../catalog/requestBody';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
@@ -58,6 +58,8 @@ function readFields(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: nu
 			field.default,
 		) as IDataObject[string];
 	}
+	const videoSourceType = readVideoSourceType(ctx, tool, itemIndex);
+	if (videoSourceType) fields.videoSourceType = videoSourceType;
 	return fields;
 }
 
