@@ -162,7 +162,7 @@ export class Editor {
 	async newWorkflow(): Promise<void> {
 		await this.page.goto(`${this.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
 		await this.page
-			.getByTestId('canvas-add-first-step-button')
+			.getByTestId('canvas-add-button')
 			.or(this.page.getByTestId('canvas-node'))
 			.first()
 			.waitFor({ timeout: 60_000 });
@@ -185,7 +185,7 @@ export class Editor {
 			await this.canvasNode(after).hover();
 			await this.canvasNode(after).getByTestId('canvas-handle-plus').first().click();
 		} else {
-			const first = page.getByTestId('canvas-add-first-step-button');
+			const first = page.getByTestId('canvas-add-button');
 			if (await first.isVisible().catch(() => false)) await first.click();
 			else await page.getByTestId('node-creator-plus-button').first().click();
 		}
@@ -201,7 +201,11 @@ export class Editor {
 	}
 
 	private searchBar(): Locator {
-		return this.page.getByTestId('node-creator-search-bar').locator('input').first();
+		return this.page
+			.locator(
+				'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+			)
+			.first();
 	}
 
 	/** Types a phrase into the panel's search bar and returns what it lists (nodes, actions, sections skipped). */
@@ -291,9 +295,8 @@ export class Editor {
 
 	/** The open NDV's node title. */
 	async ndvTitle(): Promise<string> {
-		return (
-			(await this.ndv().getByTestId('node-title-container').first().textContent())?.trim() ?? ''
-		);
+		const text = await this.ndv().getByTestId('node-title-container').first().innerText();
+		return text.split('\n')[0].trim();
 	}
 
 	/** A parameter's row in the open NDV, by its label as shown. */

@@ -69,7 +69,7 @@ describe('finding Magic Hour by the words a user types', () => {
 
 	test('in "What happens next?" after a Manual Trigger', async () => {
 		await editor.search('manual');
-		await editor.pick('Trigger manually');
+		await editor.pick('Manual Trigger');
 		await editor.closeNdv();
 		const [trigger] = await editor.canvasNodeNames();
 		await editor.openNodePanel(trigger);
