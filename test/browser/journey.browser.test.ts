@@ -110,7 +110,7 @@ describe('adding and running a tool from its action', () => {
 			.or(editor.ndv().getByTestId('output-panel'))
 			.first();
 		const summary = output
-			.getByText(/Magic Hour: 1 image job: 1 complete · took \d+ s · \d+ credits charged/)
+			.getByText(/Magic Hour: this run charged \d+ credits \(1 job\) · 1 complete · took \d+ s\./)
 			.first();
 		await summary.waitFor();
 		await docShot('image-node');

@@ -158,8 +158,8 @@ describe('version 2 settings: one setting per idea', () => {
 	});
 });
 
-describe('the run summary text', () => {
-	it('counts finished, started and failed jobs and adds up the credits', () => {
+describe('the run progress in the hint under the output', () => {
+	it('counts finished, started and failed items and says how long the run took', () => {
 		const items = [
 			{ json: { id: 'a', status: 'complete', credits_charged: 150 } },
 			{ json: { id: 'b', status: 'queued', credits_charged: 150 } },
