@@ -69,7 +69,7 @@ describe('version 2 pre-fills no default that changes the result', () => {
 
 	it('Lip Sync without an End Time fails before any request, asking for it', async () => {
 		const error = await failure(run(new MagicHourVideo(), lipSync));
-		expect(error.message).toMatch(/End Time \(Seconds\): set the second where the clip ends/);
+		expect(error.message).toMatch(/"End Time \(Seconds\)": set the second where the clip ends/);
 		expect(creates()).toBe(0);
 	});
 
