@@ -35,6 +35,17 @@ const pollIntervalSeconds: INodeProperties = {
 		'Used with the Fixed polling interval. Applies to the whole run (an expression here is evaluated once, for the first item).',
 };
 
+/** Version 2's one polling setting (version 1 had "Polling Interval" and "Poll Every (Seconds)"). */
+const checkEverySeconds: INodeProperties = {
+	displayName: 'Check Status Every (Seconds)',
+	name: 'checkEverySeconds',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description:
+		'0 checks automatically: first shortly before a job of this kind usually finishes, then less often. Any other number checks at that fixed pace (0.05 or more). Applies to the whole run.',
+};
+
 const maxConcurrency: INodeProperties = {
 	displayName: 'Max Concurrent Jobs',
 	name: 'maxConcurrency',
@@ -97,10 +108,9 @@ function collection(options: INodeProperties[]): INodeProperties {
 }
 
 /** Execution settings of the tool nodes (create, wait, download). */
-export function toolExecutionSettingsProperty(): INodeProperties {
+export function toolExecutionSettingsProperty(version = 1): INodeProperties {
 	return collection([
-		pollingMode,
-		pollIntervalSeconds,
+		...(version < 2 ? [pollingMode, pollIntervalSeconds] : [checkEverySeconds]),
 		maxConcurrency,
 		maxCreditsPerRun,
 		timeoutMinutes,
@@ -140,6 +150,30 @@ function settingsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 	const node = ctx.getNode();
 	const settings = settingsOf(ctx, 0);
+	const maxConcurrency = numberOption(
+		node,
+		settings.maxConcurrency,
+		5,
+		NUMBER_RULES.maxConcurrency,
+		0,
+	);
+	const maxCredits =
+		numberOption(node, settings.maxCreditsPerRun, 0, NUMBER_RULES.maxCreditsPerRun, 0) || undefined;
+	if (settings.checkEverySeconds !== undefined) {
+		const every = numberOption(
+			node,
+			settings.checkEverySeconds,
+			0,
+			NUMBER_RULES.checkEverySeconds,
+			0,
+		);
+		return {
+			pollingMode: every > 0 ? 'fixed' : 'automatic',
+			fixedIntervalMs: Math.max(every, NUMBER_RULES.pollIntervalSeconds.min) * 1000,
+			maxConcurrency,
+			maxCredits,
+		};
+	}
 	const seconds = numberOption(
 		node,
 		settings.pollIntervalSeconds,
@@ -150,10 +184,8 @@ export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 	return {
 		pollingMode: settings.pollingMode === 'fixed' ? 'fixed' : 'automatic',
 		fixedIntervalMs: seconds * 1000,
-		maxConcurrency: numberOption(node, settings.maxConcurrency, 5, NUMBER_RULES.maxConcurrency, 0),
-		maxCredits:
-			numberOption(node, settings.maxCreditsPerRun, 0, NUMBER_RULES.maxCreditsPerRun, 0) ||
-			undefined,
+		maxConcurrency,
+		maxCredits,
 	};
 }
 

@@ -14,6 +14,7 @@ export interface NumberRule {
 export const NUMBER_RULES = {
 	maxConcurrency: { label: 'Max Concurrent Jobs', min: 1, max: 50, integer: true },
 	pollIntervalSeconds: { label: 'Poll Every (Seconds)', min: 0.05 },
+	checkEverySeconds: { label: 'Check Status Every (Seconds)', min: 0 },
 	expectedSeconds: { label: 'Expected Duration (Seconds)', min: 0 },
 	timeoutMinutes: { label: 'Timeout (Minutes)', min: 0 },
 	savedItemsLimit: { label: 'Limit', min: 1, integer: true, where: 'in the node' },
