@@ -3,6 +3,8 @@ import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
 import { docsUrl } from '../shared/transport/packageInfo';
 import { MagicHourV1 } from './MagicHourV1';
+import { MAGIC_HOUR_PANEL_DESCRIPTION } from './panelDescription';
+import { magicHourSubtitle } from './subtitle';
 
 export class MagicHour extends VersionedNodeType {
 	constructor() {
@@ -14,9 +16,8 @@ export class MagicHour extends VersionedNodeType {
 				dark: 'file:../../icons/magichour.dark.svg',
 			},
 			group: ['transform'],
-			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-			description:
-				'Wait for, download and manage Magic Hour projects, upload files, detect faces and check credits',
+			subtitle: magicHourSubtitle(),
+			description: MAGIC_HOUR_PANEL_DESCRIPTION,
 			documentationUrl: docsUrl('utility'),
 			usableAsTool: true,
 			defaultVersion: 1,

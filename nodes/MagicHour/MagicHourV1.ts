@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { agentDescriptionProperty } from '../shared/catalog/agentProperties';
-import { versionOneDescription } from '../shared/versionDescription';
+import { actionNodeDescription } from '../shared/versionDescription';
 import { RESOURCES, router } from './v1/actions/router';
 
 /** The tool "Description" of each operation that states what an AI Agent's model reads about it. */
@@ -31,7 +31,7 @@ export class MagicHourV1 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
-		this.description = versionOneDescription(baseDescription, [
+		this.description = actionNodeDescription(baseDescription, [
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,7 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
+import { MagicHourToolNode, toolSubtitle } from '../shared/toolNode';
 import { docsUrl } from '../shared/transport/packageInfo';
 
 export class MagicHourAudio extends VersionedNodeType {
@@ -10,16 +10,22 @@ export class MagicHourAudio extends VersionedNodeType {
 			displayName: 'Magic Hour Audio',
 			name: 'magicHourAudio',
 			icon: {
-				light: 'file:../../icons/magichour.svg',
-				dark: 'file:../../icons/magichour.dark.svg',
+				light: 'file:../../icons/magichour-audio.svg',
+				dark: 'file:../../icons/magichour-audio.dark.svg',
 			},
 			group: ['transform'],
 			subtitle: toolSubtitle('audio'),
-			description: 'Generate and clone voices with Magic Hour AI',
+			description: 'Text to speech, voice-overs and voice cloning with Magic Hour AI',
 			documentationUrl: docsUrl('audio'),
 			usableAsTool: true,
-			defaultVersion: 1,
+			defaultVersion: 2,
 		};
-		super({ 1: new MagicHourToolNodeV1('audio', baseDescription) }, baseDescription);
+		super(
+			{
+				1: new MagicHourToolNode('audio', baseDescription, 1),
+				2: new MagicHourToolNode('audio', baseDescription, 2),
+			},
+			baseDescription,
+		);
 	}
 }

@@ -1,7 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
+import { MagicHourToolNode, toolSubtitle } from '../shared/toolNode';
 import { docsUrl } from '../shared/transport/packageInfo';
 
 export class MagicHourImage extends VersionedNodeType {
@@ -10,16 +10,23 @@ export class MagicHourImage extends VersionedNodeType {
 			displayName: 'Magic Hour Image',
 			name: 'magicHourImage',
 			icon: {
-				light: 'file:../../icons/magichour.svg',
-				dark: 'file:../../icons/magichour.dark.svg',
+				light: 'file:../../icons/magichour-image.svg',
+				dark: 'file:../../icons/magichour-image.dark.svg',
 			},
 			group: ['transform'],
 			subtitle: toolSubtitle('image'),
-			description: 'Create and edit images with Magic Hour AI',
+			description:
+				'Generate, edit, upscale and face-swap images, remove backgrounds, make headshots with Magic Hour AI',
 			documentationUrl: docsUrl('image'),
 			usableAsTool: true,
-			defaultVersion: 1,
+			defaultVersion: 2,
 		};
-		super({ 1: new MagicHourToolNodeV1('image', baseDescription) }, baseDescription);
+		super(
+			{
+				1: new MagicHourToolNode('image', baseDescription, 1),
+				2: new MagicHourToolNode('image', baseDescription, 2),
+			},
+			baseDescription,
+		);
 	}
 }

@@ -16,7 +16,8 @@ import type { ProjectKind } from '../shared/catalog/types';
 import { triggerPanel, triggerProperties } from './description';
 import { deliveryKey, deliveryLedger, type DeliveryLedger } from './dedupe';
 import { downloadErrorOf, downloadProjectOutputs, lookUpCompletedProject } from './download';
-import { ALL_EVENTS, DEFAULT_EVENTS, parseEventBody, type MagicHourEvent } from './events';
+import { DEFAULT_EVENTS, eventsSubtitle, parseEventBody, type MagicHourEvent } from './events';
+import { MAGIC_HOUR_PANEL_DESCRIPTION } from '../MagicHour/panelDescription';
 import {
 	NO_SECRET,
 	notSelected,
@@ -92,12 +93,16 @@ export class MagicHourTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Magic Hour Trigger',
 		name: 'magicHourTrigger',
-		icon: { light: 'file:../../icons/magichour.svg', dark: 'file:../../icons/magichour.dark.svg' },
+		icon: {
+			light: 'file:../../icons/magichour-trigger.svg',
+			dark: 'file:../../icons/magichour-trigger.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{($parameter["events"] || []).length === ${ALL_EVENTS.length} ? "All events" : ($parameter["events"] || []).join(", ")}}`,
-		description:
-			'Starts the workflow when a Magic Hour video, image or audio job starts, completes or fails',
+		subtitle: eventsSubtitle(),
+		// n8n's node panel shows this node and "Magic Hour" as one entry ("Magic Hour") with this
+		// description, in the trigger panel and in "What happens next?" alike: it names both.
+		description: MAGIC_HOUR_PANEL_DESCRIPTION,
 		documentationUrl: docsUrl('trigger'),
 		defaults: {
 			name: 'Magic Hour Trigger',

@@ -92,3 +92,9 @@ export function parseEventBody(rawBody: Buffer): ParseResult {
 		},
 	};
 }
+
+/** The canvas subtitle: the chosen events by name ("Image Completed, Video Completed"), not their values. */
+export function eventsSubtitle(): string {
+	const names = Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name]));
+	return `={{ ($parameter["events"] || []).length === ${ALL_EVENTS.length} ? "All events" : ($parameter["events"] || []).map((event) => (${JSON.stringify(names)}[event] || event)).join(", ") }}`;
+}

@@ -1,7 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
 import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { MagicHourToolNodeV1, toolSubtitle } from '../shared/toolNode';
+import { MagicHourToolNode, toolSubtitle } from '../shared/toolNode';
 import { docsUrl } from '../shared/transport/packageInfo';
 
 export class MagicHourVideo extends VersionedNodeType {
@@ -10,16 +10,23 @@ export class MagicHourVideo extends VersionedNodeType {
 			displayName: 'Magic Hour Video',
 			name: 'magicHourVideo',
 			icon: {
-				light: 'file:../../icons/magichour.svg',
-				dark: 'file:../../icons/magichour.dark.svg',
+				light: 'file:../../icons/magichour-video.svg',
+				dark: 'file:../../icons/magichour-video.dark.svg',
 			},
 			group: ['transform'],
 			subtitle: toolSubtitle('video'),
-			description: 'Create and edit videos with Magic Hour AI',
+			description:
+				'Face swap, lip sync, talking photos, text or image to video, subtitles and dubbing with Magic Hour AI',
 			documentationUrl: docsUrl('video'),
 			usableAsTool: true,
-			defaultVersion: 1,
+			defaultVersion: 2,
 		};
-		super({ 1: new MagicHourToolNodeV1('video', baseDescription) }, baseDescription);
+		super(
+			{
+				1: new MagicHourToolNode('video', baseDescription, 1),
+				2: new MagicHourToolNode('video', baseDescription, 2),
+			},
+			baseDescription,
+		);
 	}
 }

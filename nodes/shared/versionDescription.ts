@@ -3,14 +3,15 @@ import type { INodeProperties, INodeTypeBaseDescription, INodeTypeDescription } 
 
 import { CREDENTIALS_TYPE } from './transport/apiRequest';
 
-/** Version 1 of a Magic Hour action node: its base description, one input, one output, the API key. */
-export function versionOneDescription(
+/** A version of a Magic Hour action node: its base description, one input, one output, the API key. */
+export function actionNodeDescription(
 	baseDescription: INodeTypeBaseDescription,
 	properties: INodeProperties[],
+	version = 1,
 ): INodeTypeDescription {
 	return {
 		...baseDescription,
-		version: 1,
+		version,
 		defaults: { name: baseDescription.displayName },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

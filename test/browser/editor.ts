@@ -61,6 +61,8 @@ export interface EditorOptions {
 	credential?: boolean;
 	/** Workflows to import before `n8n start`. */
 	workflows?: Json[];
+	/** Copy examples/files into the instance's files folder (the examples read them). */
+	copyExampleFiles?: boolean;
 	/** The n8n user folder (default: a new temporary folder, deleted by stop()). */
 	dir?: string;
 	viewport?: { width: number; height: number };
@@ -97,6 +99,7 @@ export class Editor {
 		const profileDir = mkdtempSync(join(tmpdir(), 'mh-chromium-'));
 		try {
 			n8n = await N8nInstance.create({ dir: options.dir });
+			if (options.copyExampleFiles) n8n.copyExampleFiles();
 			if (options.credential ?? true) await n8n.importCredentials([emulatorCredential(emulator)]);
 			if (options.workflows?.length) await n8n.importWorkflows(options.workflows);
 			const server = await n8n.start();
@@ -159,7 +162,7 @@ export class Editor {
 	async newWorkflow(): Promise<void> {
 		await this.page.goto(`${this.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
 		await this.page
-			.getByTestId('canvas-add-first-step-button')
+			.getByTestId('canvas-add-button')
 			.or(this.page.getByTestId('canvas-node'))
 			.first()
 			.waitFor({ timeout: 60_000 });
@@ -182,7 +185,7 @@ export class Editor {
 			await this.canvasNode(after).hover();
 			await this.canvasNode(after).getByTestId('canvas-handle-plus').first().click();
 		} else {
-			const first = page.getByTestId('canvas-add-first-step-button');
+			const first = page.getByTestId('canvas-add-button');
 			if (await first.isVisible().catch(() => false)) await first.click();
 			else await page.getByTestId('node-creator-plus-button').first().click();
 		}
@@ -198,7 +201,11 @@ export class Editor {
 	}
 
 	private searchBar(): Locator {
-		return this.page.getByTestId('node-creator-search-bar').locator('input').first();
+		return this.page
+			.locator(
+				'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+			)
+			.first();
 	}
 
 	/** Types a phrase into the panel's search bar and returns what it lists (nodes, actions, sections skipped). */
@@ -288,9 +295,8 @@ export class Editor {
 
 	/** The open NDV's node title. */
 	async ndvTitle(): Promise<string> {
-		return (
-			(await this.ndv().getByTestId('node-title-container').first().textContent())?.trim() ?? ''
-		);
+		const text = await this.ndv().getByTestId('node-title-container').first().innerText();
+		return text.split('\n')[0].trim();
 	}
 
 	/** A parameter's row in the open NDV, by its label as shown. */

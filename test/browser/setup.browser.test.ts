@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- not node code: runs in tests, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- not node code: runs in tests, never inside n8n */
 /**
  * Issue 26 in the real editor: set-up that cannot fail silently. The credential dialog with a
  * wrong key, then a right one; the Trigger listening without and with a signing secret, fed an

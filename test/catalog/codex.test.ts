@@ -14,18 +14,27 @@ import imageCodex from '../../nodes/MagicHourImage/MagicHourImage.node.json';
 import videoCodex from '../../nodes/MagicHourVideo/MagicHourVideo.node.json';
 import { TOOLS } from '../../nodes/shared/catalog/tools';
 
-// n8n's node panel search reads a node's codex aliases: every tool name must be one, so typing
-// "face swap" or "lip sync" finds the node that has the tool.
+// n8n's node panel search (editor 1.x and 2.x) matches what the user types against a node's
+// display name and its codex aliases, nothing else: not the action labels. So every tool name and
+// every action label must be an alias, or typing "face swap" or "swap faces in a video" would
+// not find the node that has the tool. test/browser checks the phrases users type in a real editor.
 describe('codex aliases', () => {
 	it.each([
 		['image', imageCodex],
 		['video', videoCodex],
 		['audio', audioCodex],
-	] as const)('the %s node is found by the name of each of its tools', (kind, codex) => {
-		const names = TOOLS.filter((tool) => tool.kind === kind).map((tool) => tool.displayName);
-		expect(names.filter((name) => !codex.alias.includes(name))).toEqual([]);
-		expect(codex.categories).toContain('AI');
-	});
+	] as const)(
+		'the %s node is found by the name and the action label of each of its tools',
+		(kind, codex) => {
+			const aliases = codex.alias.map((alias) => alias.toLowerCase());
+			const words = TOOLS.filter((tool) => tool.kind === kind).flatMap((tool) => [
+				tool.displayName,
+				tool.action,
+			]);
+			expect(words.filter((word) => !aliases.includes(word.toLowerCase()))).toEqual([]);
+			expect(codex.categories).toContain('AI');
+		},
+	);
 });
 
 // n8n's node panel (editor 2.x) leaves nodes of the "AI" category out of its search unless their

@@ -10,6 +10,7 @@ import {
 	type INodeParameters,
 	type INodeType,
 	type IVersionedNodeType,
+	type NodeExecutionHint,
 } from 'n8n-workflow';
 
 import {
@@ -29,6 +30,8 @@ export interface ExecuteOptions {
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
 	abortSignal?: AbortSignal;
+	/** The node's typeVersion (default 1). */
+	typeVersion?: number;
 	/** Called with n8n's context right before execute(), e.g. to observe or tune its helpers. */
 	onContext?: (context: IExecuteFunctions, logs: string[]) => void;
 }
@@ -36,6 +39,8 @@ export interface ExecuteOptions {
 export interface ExecuteResult {
 	output: INodeExecutionData[][];
 	logs: string[];
+	/** The execution hints the node added (n8n shows them above its output). */
+	hints: NodeExecutionHint[];
 }
 
 let executionCounter = 0;
@@ -43,8 +48,10 @@ let executionCounter = 0;
 export async function executeNode(options: ExecuteOptions): Promise<ExecuteResult> {
 	await ensureBinaryData();
 	const typeName = options.typeName ?? 'n8n-nodes-magic-hour.underTest';
+	const typeVersion = options.typeVersion ?? 1;
 	const node = nodeOf(typeName, options.parameters, {
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		typeVersion,
 	});
 	const nodeTypes = new StaticNodeTypes({ [typeName]: options.nodeType });
 	const workflow = new Workflow({
@@ -85,10 +92,10 @@ export async function executeNode(options: ExecuteOptions): Promise<ExecuteResul
 		},
 	});
 	options.onContext?.(context as unknown as IExecuteFunctions, logs);
-	const type = nodeTypes.getByNameAndVersion(typeName, 1);
+	const type = nodeTypes.getByNameAndVersion(typeName, typeVersion);
 	if (!type.execute) throw new Error(`${typeName} has no execute()`);
 	const output = (await type.execute.call(context)) as INodeExecutionData[][];
-	return { output, logs };
+	return { output, logs, hints: context.hints };
 }
 
 export async function readBinary(binary: IBinaryData): Promise<Buffer> {

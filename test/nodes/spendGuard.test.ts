@@ -86,7 +86,11 @@ describe('Max Credits per Run (spend guard)', () => {
 		);
 		expect(output[0].map((item) => item.json.run_credits_charged)).toEqual([150, 150, 150]);
 		expect(hints).toEqual([
-			expect.objectContaining({ message: 'Magic Hour: this run charged 150 credits (3 jobs).' }),
+			expect.objectContaining({
+				message: expect.stringMatching(
+					/^Magic Hour: this run charged 150 credits \(3 jobs\) · 3 started \(not waited for\) · took \d+ s\.$/,
+				),
+			}),
 		]);
 	});
 
@@ -114,8 +118,8 @@ describe('Max Credits per Run (spend guard)', () => {
 		expect(output[0].map((item) => item.pairedItem)).toEqual(
 			items(10).map((_, i) => ({ item: i })),
 		);
-		expect(hints[0].message).toBe(
-			'Magic Hour: this run charged 200 credits of its budget of 230 (4 jobs).',
+		expect(hints[0].message).toMatch(
+			/^Magic Hour: this run charged 200 credits of its budget of 230 \(4 jobs\) · 4 complete, 6 failed · took \d+ s\.$/,
 		);
 	});
 

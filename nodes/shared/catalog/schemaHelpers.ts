@@ -18,7 +18,7 @@ export const seconds = (label = 'seconds') =>
 export const startSeconds = z.number().min(0);
 
 /** `end_seconds` of a clip. */
-export const endSeconds = z.number().min(0.1);
+export const endSeconds = z.number().min(0.1, 'set the second where the clip ends');
 
 /** Required text such as a prompt: trimmed, not blank. */
 export const requiredText = z.string().trim().min(1, 'is required');

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { estimateCredits, type PriceEstimate } from '../catalog/prices';
+import { readMainOptions, readVideoSourceType } from '../catalog/properties';
 import { toolRequestBody } from '../catalog/requestBody';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
@@ -20,6 +21,7 @@ import { itemDeadline } from './pollSchedule';
 import { projectPath, type ProjectDetail } from './projectTypes';
 import { notStartedError, notStartedNote, runCostHint, RUN_CREDITS_FIELD } from './runCost';
 import { RunLedger } from './runLedger';
+import { durationText, runProgressText } from './runSummary';
 import { BudgetReachedError, SpendGuard } from './spendGuard';
 import { validateToolBody } from './validateBody';
 
@@ -58,6 +60,8 @@ function readFields(ctx: IExecuteFunctions, tool: ToolDeclaration, itemIndex: nu
 			field.default,
 		) as IDataObject[string];
 	}
+	const videoSourceType = readVideoSourceType(ctx, tool, itemIndex);
+	if (videoSourceType) fields.videoSourceType = videoSourceType;
 	return fields;
 }
 
@@ -92,9 +96,10 @@ async function planItem(
 	tool: ToolDeclaration,
 	itemIndex: number,
 ): Promise<ItemPlan> {
-	const { toolOptions, jobName } = splitJobName(
-		ctx.getNodeParameter('options', itemIndex, {}) as IDataObject,
-	);
+	const { toolOptions, jobName } = splitJobName({
+		...(ctx.getNodeParameter('options', itemIndex, {}) as IDataObject),
+		...readMainOptions(ctx, tool, itemIndex),
+	});
 	const settings = itemRunSettings(ctx, tool, jobName, itemIndex);
 	const fields = readFields(ctx, tool, itemIndex);
 	const files = await collectFileInputs(ctx, tool, fields, toolOptions, itemIndex);
@@ -197,6 +202,7 @@ export async function executeTool(
 	const tool = tools.find((candidate) => candidate.operation === operation);
 	if (!tool) throw new NodeOperationError(node, `Unknown operation "${operation}"`);
 
+	const startedAt = Date.now();
 	const run = readRunSettings(this);
 	// An agent gets a failure as a result with the project ID, so that it can check back or report it.
 	const continueOnFail = this.continueOnFail() || runsAsAgentTool(this);
@@ -365,36 +371,41 @@ export async function executeTool(
 		);
 	}
 	const runCredits = guard.total;
-	const hint = runCostHint(
-		ledger.projects.length,
-		runCredits,
-		run.maxCredits,
-		tool.kind === 'video',
-	);
-	// Older n8n versions have no execution hints.
-	if (hint && typeof this.addExecutionHints === 'function') this.addExecutionHints(hint);
+	// One hint under the output: what the run charged, how its jobs ended and how long it took.
+	const addHint = (progress: string) => {
+		const hint = runCostHint(
+			ledger.projects.length,
+			runCredits,
+			run.maxCredits,
+			tool.kind === 'video',
+			progress,
+		);
+		// Older n8n versions have no execution hints.
+		if (hint && typeof this.addExecutionHints === 'function') this.addExecutionHints(hint);
+	};
 	if (stoppedBy) {
+		addHint(`took ${durationText(Date.now() - startedAt)}`);
 		const error = ledger.annotate(stoppedBy.error as Error);
 		if (run.maxCredits !== undefined) notStartedNote(error, outcomes, runCredits);
 		throw error;
 	}
 
-	return [
-		outcomes.map((outcome, itemIndex): INodeExecutionData => {
-			if (outcome?.ok) {
-				return {
-					...outcome.value,
-					json: { ...outcome.value.json, [RUN_CREDITS_FIELD]: runCredits },
-				};
-			}
-			const entry = ledger.projects.find((project) => project.itemIndex === itemIndex);
-			return failureItem(this, outcome?.error, itemIndex, {
-				id: entry?.id ?? null,
-				kind: tool.kind,
-				tool: tool.operation,
-				name: jobNames[itemIndex],
-				runCreditsCharged: runCredits,
-			});
-		}),
-	];
+	const output = outcomes.map((outcome, itemIndex): INodeExecutionData => {
+		if (outcome?.ok) {
+			return {
+				...outcome.value,
+				json: { ...outcome.value.json, [RUN_CREDITS_FIELD]: runCredits },
+			};
+		}
+		const entry = ledger.projects.find((project) => project.itemIndex === itemIndex);
+		return failureItem(this, outcome?.error, itemIndex, {
+			id: entry?.id ?? null,
+			kind: tool.kind,
+			tool: tool.operation,
+			name: jobNames[itemIndex],
+			runCreditsCharged: runCredits,
+		});
+	});
+	addHint(runProgressText(output, Date.now() - startedAt));
+	return [output];
 }

@@ -38,6 +38,17 @@ const pollIntervalSeconds: INodeProperties = {
 /** The interval of the Fixed polling mode when none is set. */
 export const DEFAULT_FIXED_INTERVAL_MS = (pollIntervalSeconds.default as number) * 1000;
 
+/** Version 2's one polling setting (version 1 had "Polling Interval" and "Poll Every (Seconds)"). */
+const checkEverySeconds: INodeProperties = {
+	displayName: 'Check Status Every (Seconds)',
+	name: 'checkEverySeconds',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description:
+		'0 checks automatically: first shortly before a job of this kind usually finishes, then less often. Any other number checks at that fixed pace (0.05 or more). Applies to the whole run.',
+};
+
 const maxConcurrency: INodeProperties = {
 	displayName: 'Max Concurrent Jobs',
 	name: 'maxConcurrency',
@@ -100,10 +111,9 @@ function collection(options: INodeProperties[]): INodeProperties {
 }
 
 /** Execution settings of the tool nodes (create, wait, download). */
-export function toolExecutionSettingsProperty(): INodeProperties {
+export function toolExecutionSettingsProperty(version = 1): INodeProperties {
 	return collection([
-		pollingMode,
-		pollIntervalSeconds,
+		...(version < 2 ? [pollingMode, pollIntervalSeconds] : [checkEverySeconds]),
 		maxConcurrency,
 		maxCreditsPerRun,
 		timeoutMinutes,
@@ -222,12 +232,24 @@ function settingsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 	const node = ctx.getNode();
 	const settings = settingsOf(ctx, 0);
+	const concurrency = numberSetting(node, settings.maxConcurrency, maxConcurrency, 0);
+	const maxCredits =
+		numberSetting(node, settings.maxCreditsPerRun, maxCreditsPerRun, 0) || undefined;
+	if (settings.checkEverySeconds !== undefined) {
+		const every = numberSetting(node, settings.checkEverySeconds, checkEverySeconds, 0);
+		return {
+			pollingMode: every > 0 ? 'fixed' : 'automatic',
+			fixedIntervalMs: Math.max(every, numberRule(pollIntervalSeconds).min) * 1000,
+			maxConcurrency: concurrency,
+			maxCredits,
+		};
+	}
 	const seconds = numberSetting(node, settings.pollIntervalSeconds, pollIntervalSeconds, 0);
 	return {
 		pollingMode: settings.pollingMode === 'fixed' ? 'fixed' : 'automatic',
 		fixedIntervalMs: seconds * 1000,
-		maxConcurrency: numberSetting(node, settings.maxConcurrency, maxConcurrency, 0),
-		maxCredits: numberSetting(node, settings.maxCreditsPerRun, maxCreditsPerRun, 0) || undefined,
+		maxConcurrency: concurrency,
+		maxCredits,
 	};
 }
 

@@ -36,9 +36,14 @@ function topLevelSlots(
 			itemIndex,
 			input.required ? 'url' : 'none',
 		) as string;
-		// A saved item is a permanent file path, used like a URL: nothing to upload.
+		// A saved item is a permanent file path, used like a URL: nothing to upload. A YouTube
+		// link (version 2's one video choice) is no file.
 		const source: FileSpec['source'] =
-			chosen === 'savedItem' ? 'url' : (chosen as FileSpec['source']);
+			chosen === 'savedItem'
+				? 'url'
+				: chosen === 'youtube'
+					? 'none'
+					: (chosen as FileSpec['source']);
 		const urlParameter = chosen === 'savedItem' ? `${input.name}SavedItem` : `${input.name}Url`;
 		return {
 			key: input.name,

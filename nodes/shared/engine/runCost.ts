@@ -64,18 +64,23 @@ export function notStartedNote(
 	}
 }
 
-/** The execution hint the editor shows under the output: what the run charged, against its budget. */
+/**
+ * The execution hint the editor shows under the output: what the run charged, against its
+ * budget, and (`progress`) how its items ended and how long it took.
+ */
 export function runCostHint(
 	jobs: number,
 	runCredits: number,
 	budget: number | undefined,
 	videoEstimates: boolean,
+	progress?: string,
 ): NodeExecutionHint | undefined {
-	if (jobs === 0 && budget === undefined) return undefined;
+	if (jobs === 0 && budget === undefined && !progress) return undefined;
 	const of = budget === undefined ? '' : ` of its budget of ${budget}`;
 	const estimates = videoEstimates ? '; video charges are estimates until the job ends' : '';
+	const after = progress ? ` · ${progress}` : '';
 	return {
-		message: `Magic Hour: this run charged ${runCredits} credits${of} (${jobs} ${jobs === 1 ? 'job' : 'jobs'}${estimates}).`,
+		message: `Magic Hour: this run charged ${runCredits} credits${of} (${jobs} ${jobs === 1 ? 'job' : 'jobs'}${estimates})${after}.`,
 		type: 'info',
 		location: 'outputPane',
 	};

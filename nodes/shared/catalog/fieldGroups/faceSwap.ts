@@ -86,6 +86,15 @@ export function faceSwapModeFields(descriptions: {
 			],
 			default: 'all-faces',
 			body: 'assets.face_swap_mode',
+			description: 'Give every face the same new face, or choose a new face for each face',
+		},
+		{
+			displayName:
+				"Swapping faces one by one takes two steps. First, a Magic Hour node with the action <b>Detect faces in an image or video</b> on this same file lists the faces it finds (<code>faces[0].path</code>, <code>faces[1].path</code>…). Then add one mapping here per face you want to change: its Original Face is that path, e.g. <code>{{ $('Detect faces in an image or video').item.json.faces[0].path }}</code>, and its New Face the photo to put there.",
+			name: 'faceMappingsNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { faceSwapMode: ['individual-faces'] } },
 		},
 		{
 			displayName: 'Face Mappings',

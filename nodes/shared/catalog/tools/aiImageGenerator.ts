@@ -13,37 +13,138 @@ import type { ToolDeclaration } from '../types';
 /** `seedream` is marked deprecated in favour of `seedream-v4`: accepted, still offered as before. */
 const MODELS = IMAGE_GENERATOR_MODELS;
 
-/** Per-model limits stated in the API reference ("from N credits/image", resolutions, image counts). */
-const MODEL_LIMITS: Partial<
-	Record<(typeof MODELS)[number], { credits: number; resolutions: string[]; counts: number[] }>
-> = {
-	'flux-2-klein': { credits: 5, resolutions: ['640px', '1k', '2k'], counts: [1] },
-	'flux-schnell': { credits: 5, resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
-	'gpt-image-2': { credits: 50, resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
-	'gpt-image-2.5-flare': {
-		credits: 100,
+/** Per-model limits, lowest price per image and plans, as the API reference states them. */
+interface ModelFacts {
+	label: string;
+	credits: number;
+	freePlan: boolean;
+	resolutions: string[];
+	counts: number[];
+}
+
+const MODEL_LIMITS: Partial<Record<(typeof MODELS)[number], ModelFacts>> = {
+	'flux-2-klein': {
+		label: 'FLUX.2 Klein',
+		credits: 5,
+		freePlan: true,
+		resolutions: ['640px', '1k', '2k'],
+		counts: [1],
+	},
+	'flux-schnell': {
+		label: 'FLUX Schnell',
+		credits: 5,
+		freePlan: true,
+		resolutions: ['640px', '1k', '2k'],
+		counts: [1, 2, 3, 4],
+	},
+	'gpt-image-2': {
+		label: 'GPT Image 2',
+		credits: 50,
+		freePlan: false,
 		resolutions: ['640px', '1k', '2k', '4k'],
 		counts: [1, 2, 3, 4],
 	},
-	'krea-2': { credits: 10, resolutions: ['640px', '1k'], counts: [1] },
-	'nano-banana': { credits: 50, resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
-	'nano-banana-2': {
+	'gpt-image-2.5-flare': {
+		label: 'GPT Image 2.5 Flare',
 		credits: 100,
+		freePlan: false,
 		resolutions: ['640px', '1k', '2k', '4k'],
-		counts: [1, 4, 9, 16],
+		counts: [1, 2, 3, 4],
 	},
-	'nano-banana-2-lite': { credits: 50, resolutions: ['640px', '1k'], counts: [1, 2, 3, 4] },
-	'nano-banana-2.1': {
+	'krea-2': {
+		label: 'Krea 2',
+		credits: 10,
+		freePlan: true,
+		resolutions: ['640px', '1k'],
+		counts: [1],
+	},
+	'nano-banana': {
+		label: 'Nano Banana',
 		credits: 50,
+		freePlan: false,
+		resolutions: ['640px', '1k'],
+		counts: [1, 2, 3, 4],
+	},
+	'nano-banana-2': {
+		label: 'Nano Banana 2',
+		credits: 100,
+		freePlan: false,
 		resolutions: ['640px', '1k', '2k', '4k'],
 		counts: [1, 4, 9, 16],
 	},
-	'nano-banana-pro': { credits: 150, resolutions: ['1k', '2k', '4k'], counts: [1, 4, 9, 16] },
-	'qwen-image-2.1': { credits: 10, resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
-	'seedream-v4': { credits: 40, resolutions: ['640px', '1k', '2k', '4k'], counts: [1, 2, 3, 4] },
-	'seedream-v5-pro': { credits: 75, resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
-	'z-image-turbo': { credits: 5, resolutions: ['640px', '1k', '2k'], counts: [1, 2, 3, 4] },
+	'nano-banana-2-lite': {
+		label: 'Nano Banana 2 Lite',
+		credits: 50,
+		freePlan: false,
+		resolutions: ['640px', '1k'],
+		counts: [1, 2, 3, 4],
+	},
+	'nano-banana-2.1': {
+		label: 'Nano Banana 2.1',
+		credits: 50,
+		freePlan: false,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		counts: [1, 4, 9, 16],
+	},
+	'nano-banana-pro': {
+		label: 'Nano Banana Pro',
+		credits: 150,
+		freePlan: false,
+		resolutions: ['1k', '2k', '4k'],
+		counts: [1, 4, 9, 16],
+	},
+	'qwen-image-2.1': {
+		label: 'Qwen Image 2.1',
+		credits: 10,
+		freePlan: true,
+		resolutions: ['640px', '1k', '2k'],
+		counts: [1, 2, 3, 4],
+	},
+	'seedream-v4': {
+		label: 'Seedream 4',
+		credits: 40,
+		freePlan: false,
+		resolutions: ['640px', '1k', '2k', '4k'],
+		counts: [1, 2, 3, 4],
+	},
+	'seedream-v5-pro': {
+		label: 'Seedream 5 Pro',
+		credits: 75,
+		freePlan: false,
+		resolutions: ['640px', '1k', '2k'],
+		counts: [1, 2, 3, 4],
+	},
+	'z-image-turbo': {
+		label: 'Z-Image Turbo',
+		credits: 5,
+		freePlan: true,
+		resolutions: ['640px', '1k', '2k'],
+		counts: [1, 2, 3, 4],
+	},
 };
+
+/** Magic Hour's recommendation first, then from the cheapest model to the dearest, each with its price. */
+const MODEL_OPTIONS = [
+	{
+		name: 'Default (Recommended)',
+		value: 'default',
+		description: "Magic Hour's recommended model (it may change over time)",
+	},
+	...MODELS.filter((model) => model !== 'default')
+		.map((model) => ({ model, facts: MODEL_LIMITS[model] }))
+		.sort(
+			(a, b) =>
+				(a.facts?.credits ?? Infinity) - (b.facts?.credits ?? Infinity) ||
+				a.model.localeCompare(b.model),
+		)
+		.map(({ model, facts }) => ({
+			name: facts?.label ?? `${model} (Older Name)`,
+			value: model,
+			description: facts
+				? `From ${facts.credits} credits per image; up to ${facts.resolutions[facts.resolutions.length - 1].toUpperCase()}; ${facts.freePlan ? 'free plan too' : 'paid plans'}`
+				: 'Older model name, still accepted',
+		})),
+];
 
 /** The documented limits and "from" price of a generator model (undefined for `default`). */
 export const generatorModel = (model: unknown) =>
@@ -155,14 +256,9 @@ export const aiImageGenerator: ToolDeclaration = {
 			displayName: 'Model',
 			name: 'model',
 			type: 'options',
-			options: [
-				{ name: 'Default (Recommended)', value: 'default' },
-				...MODELS.filter((model) => model !== 'default')
-					.map((model) => ({ name: model, value: model }))
-					.sort((a, b) => a.name.localeCompare(b.name)),
-			],
+			options: MODEL_OPTIONS,
 			default: 'default',
-			description: 'Each model has its own cost, resolutions and image counts',
+			description: 'Decides quality, price, sizes and image counts',
 			body: 'model',
 		},
 		{
