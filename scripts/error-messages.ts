@@ -5,20 +5,23 @@
  * Markdown table of the messages before (old.json, from an older checkout) and now.
  */
 import { readFileSync } from 'node:fs';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
 import { MagicHourCommunityApi } from '../credentials/MagicHourCommunityApi.credentials';
 import { verifySignature } from '../nodes/MagicHourTrigger/signature';
 import { TOOLS } from '../nodes/shared/catalog/tools';
-import { NUMBER_RULES, numberOption } from '../nodes/shared/engine/numberOption';
-import { storeRefusalMessage } from '../nodes/shared/engine/storeRefusal';
+import {
+	numberSetting,
+	toolExecutionSettingsProperty,
+} from '../nodes/shared/engine/executionSettings';
 import { validateToolBody } from '../nodes/shared/engine/validateBody';
 import {
 	canceledError,
 	renderFailedError,
+	storeRefusalMessage,
 	timedOutError,
 	type WaitedProject,
-} from '../nodes/shared/engine/waitErrors';
+} from '../nodes/shared/engine/errors';
 import {
 	apiRedirectError,
 	apiStatusError,
@@ -26,7 +29,7 @@ import {
 	type FailedRequest,
 } from '../nodes/shared/transport/apiErrors';
 import { baseUrlFromCredentials } from '../nodes/shared/transport/baseUrl';
-import { ExecutionCancelledError } from '../nodes/shared/transport/cancellableSleep';
+import { ExecutionCancelledError } from '../nodes/shared/transport/cancellation';
 
 export interface ShownMessage {
 	case: string;
@@ -57,6 +60,14 @@ const read: FailedRequest = {
 	isCreate: false,
 	itemIndex: 0,
 };
+/** An Execution Settings property by name. */
+function setting(name: string): INodeProperties {
+	const options = (toolExecutionSettingsProperty().options ?? []) as INodeProperties[];
+	const found = options.find((option) => option.name === name);
+	if (!found) throw new Error(`no execution setting ${name}`);
+	return found;
+}
+
 const waited: WaitedProject = { id: 'cm_abc123', kind: 'image', status: 'rendering', itemIndex: 0 };
 
 function shown(name: string, make: () => unknown): ShownMessage {
@@ -181,10 +192,10 @@ function collect(): ShownMessage[] {
 		validateToolBody(node, generator, { image_count: 99, style: { prompt: 'x' } }, 0),
 	);
 	add('number setting not a number', () =>
-		numberOption(node, 'abc', 1, NUMBER_RULES.maxConcurrency, 0),
+		numberSetting(node, 'abc', setting('maxConcurrency'), 0),
 	);
 	add('number setting out of range', () =>
-		numberOption(node, 0.01, 1, NUMBER_RULES.pollIntervalSeconds, 0),
+		numberSetting(node, 0.01, setting('pollIntervalSeconds'), 0),
 	);
 	add('base URL plain http to another host', () =>
 		baseUrlFromCredentials({ environment: 'custom', baseUrl: 'http://10.0.0.7:4010' }),

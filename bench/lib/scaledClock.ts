@@ -11,7 +11,7 @@ import {
 	setPollerClock,
 	systemClock,
 	type PollerClock,
-} from '../../nodes/shared/engine/pollerClock';
+} from '../../nodes/shared/engine/projectPoller';
 
 /** A clock whose now() runs `scale`× as fast as Date.now() and whose sleep(ms) waits ms / scale real ms. */
 export function scaledClock(scale: number): PollerClock {

@@ -11,6 +11,7 @@ import type {
 
 import { CREDENTIALS_TYPE } from '../shared/transport/apiRequest';
 import { docsUrl } from '../shared/transport/packageInfo';
+import { contentLengthOf } from '../shared/transport/transfer';
 import type { ProjectKind } from '../shared/catalog/types';
 import { triggerPanel, triggerProperties } from './description';
 import { deliveryKey, deliveryLedger, type DeliveryLedger } from './dedupe';
@@ -63,13 +64,6 @@ function reject(res: DeliveryResponse, status: number, message: string): IWebhoo
  */
 function answerStarted(res: DeliveryResponse): void {
 	res.status(200).json({ message: 'Workflow was started' }).end();
-}
-
-/** The size the sender declares; checked before the body is read or hashed. */
-function declaredLength(req: DeliveryRequest): number | undefined {
-	const header = req.headers['content-length'];
-	const text = String(Array.isArray(header) ? header[0] : (header ?? '')).trim();
-	return /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
 const downloadsWithoutVerification = (options: TriggerOptions) =>
@@ -167,7 +161,8 @@ export class MagicHourTrigger implements INodeType {
 		const events = this.getNodeParameter('events', DEFAULT_EVENTS) as string[];
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 
-		if ((declaredLength(req) ?? 0) > MAX_BODY_BYTES) {
+		// The size the sender declares, checked before the body is read or hashed.
+		if ((contentLengthOf(req.headers) ?? 0) > MAX_BODY_BYTES) {
 			return reject(res, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes`);
 		}
 		if (downloadsWithoutVerification(options)) {

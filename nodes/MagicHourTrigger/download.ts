@@ -1,10 +1,10 @@
-import { NodeApiError } from 'n8n-workflow';
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { ProjectKind } from '../shared/catalog/types';
 import { downloadOutputs } from '../shared/engine/downloads';
 import { projectPath, type ProjectDetail } from '../shared/engine/projectTypes';
 import { magicHourRequest } from '../shared/transport/apiRequest';
+import { isTransientError } from '../shared/transport/retryPolicy';
 
 /**
  * Read before Magic Hour gets its answer, so it must be quick: a slow or failing API gets a
@@ -21,13 +21,6 @@ export type ProjectLookup =
 export interface DownloadError extends IDataObject {
 	message: string;
 	description: string | null;
-}
-
-/** Network failures, rate limits and server errors may pass; a 4xx or a redirect will not. */
-function mayPass(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	const status = Number(error.httpCode);
-	return !error.httpCode || status === 429 || status >= 500;
 }
 
 /**
@@ -48,7 +41,7 @@ export async function lookUpCompletedProject(
 			retry: LOOKUP_RETRY,
 		});
 	} catch (error) {
-		return { ok: false, retryLater: mayPass(error), error: error as Error };
+		return { ok: false, retryLater: isTransientError(error), error: error as Error };
 	}
 	if (project?.status !== 'complete') {
 		// The event said completed: the API may not show it yet.

@@ -19,7 +19,7 @@ import {
 import { TOOLS } from './catalog/tools';
 import type { ProjectKind, ToolDeclaration } from './catalog/types';
 import { agentToolOutput } from './engine/agentTool';
-import { executeTool } from './engine/runTool';
+import { executeTool } from './engine/executeTool';
 import { savedItemLoadOptions } from './engine/savedItems';
 import { TOOL_GROUPS } from './toolGroups';
 import { actionNodeDescription } from './versionDescription';

@@ -17,6 +17,7 @@ import {
 	type PollerSettings,
 	type WaitRequest,
 } from '../../nodes/shared/engine/projectPoller';
+import { itemDeadline } from '../../nodes/shared/engine/pollSchedule';
 import { projectPath, type ProjectDetail } from '../../nodes/shared/engine/projectTypes';
 import { magicHourRequest } from '../../nodes/shared/transport/apiRequest';
 
@@ -64,7 +65,7 @@ export class PollerProbe implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('jobs', 0) as string | IDataObject[];
 		const jobs = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<
-			WaitRequest & { addAfterMs?: number }
+			Omit<WaitRequest, 'deadline'> & { addAfterMs?: number; timeoutMinutes?: number }
 		>;
 		const poller = new ProjectPoller(this, PollerProbe.settings);
 		const started = Date.now();
@@ -72,7 +73,8 @@ export class PollerProbe implements INodeType {
 			jobs.map(async (job) => {
 				if (job.addAfterMs) await sleep(job.addAfterMs);
 				try {
-					const project = await poller.waitFor(job);
+					const deadline = itemDeadline(job.kind, job.timeoutMinutes ?? 0, Date.now());
+					const project = await poller.waitFor({ ...job, deadline });
 					let bytes: number[] | undefined;
 					if (PollerProbe.download) {
 						const binary = await downloadOutputs(this, project, {

@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItem } from '../../nodes/shared/engine/errorItem';
+import { errorItem } from '../../nodes/shared/engine/errors';
 
 const node = (onError?: INode['onError']) => ({
 	getNode: () =>

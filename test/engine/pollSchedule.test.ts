@@ -1,4 +1,9 @@
-import { jitterFor, nextCheckAt, type PollSchedule } from '../../nodes/shared/engine/pollSchedule';
+import {
+	itemDeadline,
+	jitterFor,
+	nextCheckAt,
+	type PollSchedule,
+} from '../../nodes/shared/engine/pollSchedule';
 
 const automatic = (kind: PollSchedule['kind'], expectedMs: number): PollSchedule => ({
 	mode: 'automatic',
@@ -115,5 +120,14 @@ describe('jitterFor', () => {
 			expect(inTenth).toBeGreaterThan(60);
 			expect(inTenth).toBeLessThan(140);
 		}
+	});
+});
+
+describe('itemDeadline', () => {
+	it("starts at the given time and uses the kind's default for 0 (the longest before the kind is known)", () => {
+		expect(itemDeadline('image', 0, NOW)).toEqual({ startedAt: NOW, at: NOW + 10 * 60_000 });
+		expect(itemDeadline('video', 0, NOW)).toEqual({ startedAt: NOW, at: NOW + 60 * 60_000 });
+		expect(itemDeadline(undefined, 0, NOW).at).toBe(NOW + 60 * 60_000);
+		expect(itemDeadline('video', 1.5, NOW).at).toBe(NOW + 90_000);
 	});
 });

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { ExecutionCancelledError } from '../../nodes/shared/transport/cancellableSleep';
-import { aboutProject, failureItem, projectNote } from '../../nodes/shared/engine/projectFailure';
+import { ExecutionCancelledError } from '../../nodes/shared/transport/cancellation';
+import { aboutProject, failureItem, projectNote } from '../../nodes/shared/engine/errors';
 
 const INODE = {
 	id: 'n',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { start, type Emulator, type EmulatorExtras, type RequestLogEntry } from '../../emulator';
-import { systemClock, type PollerClock } from '../../nodes/shared/engine/pollerClock';
+import { systemClock, type PollerClock } from '../../nodes/shared/engine/projectPoller';
 import { executeNode } from '../harness/executeNode';
 import {
 	createJob,
@@ -199,7 +199,7 @@ describe('ProjectPoller', () => {
 	it('runs on the clock it is given: schedule and deadline in its time, status requests answered', async () => {
 		const job = await createJob(emu, 'image', { durationMs: 3_600_000 });
 		PollerProbe.settings = { clock: fastClock(100) };
-		const result = await probe([{ ...job, itemIndex: 0, expectedMs: 0, timeoutMs: 60_000 }]);
+		const result = await probe([{ ...job, itemIndex: 0, expectedMs: 0, timeoutMinutes: 1 }]);
 		// One minute on the given clock, which starts at 0: the status requests still get their remaining time.
 		expect(result.results[0].error).toMatch(
 			/did not finish within 1m( \d+s)? \(still (queued|rendering)\)/,

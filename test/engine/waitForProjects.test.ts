@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { start, type Emulator, type EmulatorExtras } from '../../emulator';
 import { defaultOutputBytes } from '../../emulator/media';
-import { hintForErrorCode } from '../../nodes/shared/engine/projectPoller';
+import { hintForErrorCode } from '../../nodes/shared/engine/errors';
 import { executeNode, readBinary } from '../harness/executeNode';
 import { createJob, credentialsFor, polls, WaitNode } from './engineHarness';
 

@@ -2,12 +2,16 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { NodeApiError } from 'n8n-workflow';
+
 import { start, type Emulator } from '../../emulator';
 import { executeNode } from '../harness/executeNode';
 import { TransportProbe } from '../harness/probeNode';
 import {
 	backoffDelayMs,
 	DEFAULT_RETRY_POLICY,
+	isTransientError,
+	isTransientStatus,
 	parseRetryAfterMs,
 } from '../../nodes/shared/transport/retryPolicy';
 import { USER_AGENT, PACKAGE_VERSION } from '../../nodes/shared/transport/packageInfo';
@@ -73,6 +77,20 @@ describe('transport against the emulator', () => {
 		});
 		await run({ method: 'GET', path: '/v1/account' });
 		expect(calls('GET /v1/account')).toBe(2);
+	});
+
+	it('retries a GET answered 408 like any transient status, but never a create (one rule: retryPolicy)', async () => {
+		emu.faults.add({ match: 'GET /v1/account', times: 1, fault: { type: 'status', status: 408 } });
+		await run({ method: 'GET', path: '/v1/account' });
+		expect(calls('GET /v1/account')).toBe(2);
+
+		emu.faults.add({
+			match: 'POST /v1/ai-image-generator',
+			times: 1,
+			fault: { type: 'status', status: 408 },
+		});
+		await failure(run({ method: 'POST', path: '/v1/ai-image-generator', body: IMAGE_BODY }));
+		expect(calls('POST /v1/ai-image-generator')).toBe(1);
 	});
 
 	it('gives up after the bounded number of attempts', async () => {
@@ -279,6 +297,26 @@ describe('transport request shape', () => {
 });
 
 describe('retry policy', () => {
+	it('has one rule for transient: 408, 429, 5xx and API errors without an HTTP code (network)', () => {
+		expect([408, 429, 500, 502, 503, 504].every(isTransientStatus)).toBe(true);
+		expect([200, 301, 400, 401, 403, 404, 409, 410, 422].some(isTransientStatus)).toBe(false);
+		const node = {
+			name: 'n',
+			type: 't',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		} as never;
+		const apiError = (httpCode?: string) =>
+			new NodeApiError(node, { message: 'x' }, httpCode ? { httpCode } : {});
+		expect(isTransientError(apiError())).toBe(true);
+		expect(isTransientError(apiError('408'))).toBe(true);
+		expect(isTransientError(apiError('503'))).toBe(true);
+		expect(isTransientError(apiError('404'))).toBe(false);
+		expect(isTransientError(apiError('302'))).toBe(false);
+		expect(isTransientError(new Error('not an API error'))).toBe(false);
+	});
+
 	it('backs off exponentially with jitter, capped', () => {
 		const policy = DEFAULT_RETRY_POLICY;
 		expect(backoffDelayMs(1, policy, () => 0)).toBe(250);

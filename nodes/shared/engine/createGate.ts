@@ -1,4 +1,4 @@
-import { throwIfCancelled } from '../transport/cancellableSleep';
+import { throwIfCancelled } from '../transport/cancellation';
 
 /**
  * The one place a tool run decides whether a create (a request that starts a paid job) may be

@@ -11,18 +11,33 @@ import { downloadedFileOf } from '../catalog/fileFormats';
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf } from '../transport/apiRequest';
 import {
-	cancellableSleep,
 	DeadlineReachedError,
+	linkSignals,
+	remainingMs,
 	throwIfCancelled,
-} from '../transport/cancellableSleep';
-import { linkSignals, remainingMs } from '../transport/linkedSignal';
+	type Deadline,
+} from '../transport/cancellation';
 import { USER_AGENT } from '../transport/packageInfo';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs } from '../transport/retryPolicy';
+import { isTransientStatus, parseRetryAfterMs } from '../transport/retryPolicy';
+import {
+	contentLengthOf,
+	discard,
+	headerValue,
+	sendTransfer,
+	transferWithRetries,
+	type FullResponse,
+	type TransferTry,
+} from '../transport/transfer';
 import { setBinaryField } from './binaryNames';
-import { discard } from './discard';
-import { aboutProject, projectNote, recordProject } from './projectFailure';
-import { formatDuration, type ProjectDetail } from './projectTypes';
-import { isStoreRefusal, storeRefusalMessage } from './storeRefusal';
+import {
+	aboutProject,
+	formatDuration,
+	isStoreRefusal,
+	projectNote,
+	recordProject,
+	storeRefusalMessage,
+} from './errors';
+import type { ProjectDetail } from './projectTypes';
 
 export interface DownloadOptions {
 	kind: ProjectKind;
@@ -35,8 +50,8 @@ export interface DownloadOptions {
 	maxAttempts?: number;
 	/** Socket idle timeout of one transfer. Default 5 minutes. */
 	timeoutMs?: number;
-	/** The wait's time limit: transfers, retries and refreshes end by `at` (the error tells the time since `since`). */
-	deadline?: { at: number; since: number };
+	/** The item's time limit: transfers, retries and refreshes end by it (the error tells the time since it started). */
+	deadline?: Deadline;
 	/** Stops every transfer with this signal's reason (e.g. another item failed). */
 	signal?: AbortSignal;
 }
@@ -74,20 +89,8 @@ interface DownloadRun {
 	signal: AbortSignal;
 }
 
-interface FullResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
-}
-
-type Attempt =
-	| { outcome: 'ok'; binary: IBinaryData }
-	| { outcome: 'expired'; status: number }
-	| { outcome: 'incomplete'; detail: string }
-	| { outcome: 'transient'; detail: string; waitMs?: number }
-	| { outcome: 'failed'; status: number }
-	/** n8n's binary data store would not take the file (e.g. past its size limit): downloading again does not help. */
-	| { outcome: 'refused'; error: unknown; bytes?: number };
+/** One try at one file; a refusal that no retry helps is thrown instead. */
+type Attempt = TransferTry<IBinaryData> | { ok: false; expired: number };
 
 /** An error about the project, with its ID, kind and status in the description and the context. */
 function projectError(run: DownloadRun, message: string, description: string): NodeOperationError {
@@ -129,55 +132,39 @@ function isExpired(expiresAt: string | undefined, now: number): boolean {
 	return Number.isFinite(at) && at - EXPIRY_MARGIN_MS <= now;
 }
 
-function headerValue(headers: Record<string, unknown> | undefined, name: string): unknown {
-	if (!headers) return undefined;
-	const direct = headers[name];
-	if (direct !== undefined) return direct;
-	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-	return key === undefined ? undefined : headers[key];
-}
-
-function contentLengthOf(headers: Record<string, unknown> | undefined): number | undefined {
-	const raw = headerValue(headers, 'content-length');
-	const text = String(Array.isArray(raw) ? raw[0] : (raw ?? '')).trim();
-	if (!/^\d+$/.test(text)) return undefined;
-	return Number(text);
-}
-
-/** Starts one transfer: the response with its body as a stream, or why there is none. */
-async function requestFile(run: DownloadRun, url: string): Promise<FullResponse | Attempt> {
+/** Starts one transfer: the response with its body as a stream, or a failed try. */
+async function requestFile(run: DownloadRun, url: string) {
 	const { timeoutMs = DEFAULT_TIMEOUT_MS, deadline } = run.options;
 	const request: IHttpRequestOptions = {
 		method: 'GET',
 		url,
 		encoding: 'stream',
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: Math.max(1, Math.min(timeoutMs, remainingMs(deadline?.at))),
+		timeout: Math.max(1, Math.min(timeoutMs, remainingMs(deadline))),
 		// Compressed transfers would make Content-Length useless as a completeness check.
 		headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'identity' },
-		abortSignal: run.signal,
 	};
-	try {
-		return (await run.ctx.helpers.httpRequest(request)) as FullResponse;
-	} catch (error) {
-		throwIfCancelled(run.signal);
-		return { outcome: 'transient', detail: (error as Error)?.message ?? String(error) };
-	}
+	return await sendTransfer(run.ctx, request, run.signal);
 }
 
-/** What a status other than 2xx means: an expired link, worth retrying, or refused. */
-function statusOutcome({ statusCode, headers }: FullResponse): Attempt {
-	if ([401, 403, 404, 410].includes(statusCode)) return { outcome: 'expired', status: statusCode };
-	if (statusCode === 408 || statusCode === 429 || statusCode >= 500) {
-		const retryAfter = parseRetryAfterMs(headerValue(headers, 'retry-after'));
-		return {
-			outcome: 'transient',
-			detail: `HTTP ${statusCode}`,
-			waitMs: retryAfter === undefined ? undefined : Math.min(retryAfter, MAX_RETRY_AFTER_MS),
-		};
+/** What a status other than 2xx means: an expired link, worth retrying (after the server's Retry-After), or refused. */
+function statusOutcome(run: DownloadRun, response: FullResponse, index: number): Attempt {
+	discard(response.body);
+	const { statusCode, headers } = response;
+	if ([401, 403, 404, 410].includes(statusCode)) return { ok: false, expired: statusCode };
+	if (!isTransientStatus(statusCode)) {
+		throw projectError(
+			run,
+			`Could not download output ${index + 1} of Magic Hour project ${run.project.id} (HTTP ${statusCode})`,
+			'The download server refused the request. Run again later.',
+		);
 	}
-	return { outcome: 'failed', status: statusCode };
+	const retryAfter = parseRetryAfterMs(headerValue(headers, 'retry-after'));
+	return {
+		ok: false,
+		retry: true,
+		problem: `HTTP ${statusCode}`,
+		waitMs: retryAfter === undefined ? undefined : Math.min(retryAfter, MAX_RETRY_AFTER_MS),
+	};
 }
 
 /** Why a stored file is not the file that was announced, if it is not. */
@@ -189,7 +176,10 @@ function sizeProblem(binary: IBinaryData, expected: number | undefined): string 
 	return undefined;
 }
 
-/** Streams the body of a 2xx response into n8n's binary data storage and checks what arrived. */
+/**
+ * Streams the body of a 2xx response into n8n's binary data storage and checks what arrived. A
+ * file the store refuses (e.g. past its size limit) is an error at once: downloading again does not help.
+ */
 async function storeFile(
 	run: DownloadRun,
 	response: FullResponse,
@@ -211,33 +201,32 @@ async function storeFile(
 		const refused = isStoreRefusal(error, body);
 		discard(body);
 		throwIfCancelled(run.signal);
-		if (refused) return { outcome: 'refused', error, bytes: expected };
+		if (refused) {
+			const { message, description } = storeRefusalMessage({
+				error,
+				bytes: expected,
+				output: index + 1,
+				projectId: run.project.id,
+			});
+			throw projectError(run, message, description);
+		}
 		return {
-			outcome: 'incomplete',
-			detail: `the transfer broke off (${(error as Error)?.message ?? error})`,
+			ok: false,
+			retry: true,
+			problem: `the transfer broke off (${(error as Error)?.message ?? error})`,
 		};
 	}
 	const problem = sizeProblem(binary, expected);
-	return problem === undefined
-		? { outcome: 'ok', binary }
-		: { outcome: 'incomplete', detail: problem };
+	return problem === undefined ? { ok: true, value: binary } : { ok: false, retry: true, problem };
 }
 
 /** One try at one file. */
 async function attemptDownload(run: DownloadRun, url: string, index: number): Promise<Attempt> {
 	const response = await requestFile(run, url);
-	if ('outcome' in response) return response;
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		discard(response.body);
-		return statusOutcome(response);
-	}
+	if ('ok' in response) return response;
+	if (response.statusCode < 200 || response.statusCode >= 300)
+		return statusOutcome(run, response, index);
 	return await storeFile(run, response, url, index);
-}
-
-/** The pause before trying a broken transfer again: the server's Retry-After, else a backoff. */
-function retryDelayMs(attempt: Attempt, tries: number): number {
-	if (attempt.outcome === 'transient' && attempt.waitMs !== undefined) return attempt.waitMs;
-	return backoffDelayMs(tries, DEFAULT_RETRY_POLICY);
 }
 
 /**
@@ -246,7 +235,6 @@ function retryDelayMs(attempt: Attempt, tries: number): number {
  */
 async function downloadFile(run: DownloadRun, index: number): Promise<IBinaryData> {
 	const { project } = run;
-	const maxAttempts = Math.max(1, run.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
 	const linkOf = (detail: ProjectDetail) => detail.downloads?.[index];
 	let link = linkOf(run.latest);
 	let refreshed = false;
@@ -254,61 +242,47 @@ async function downloadFile(run: DownloadRun, index: number): Promise<IBinaryDat
 		link = linkOf(await refreshLinks(run));
 		refreshed = true;
 	}
-	for (let tries = 1; ; ) {
-		if (!link?.url) {
-			throw projectError(
-				run,
-				`Magic Hour project ${project.id} has no download link for output ${index + 1}`,
-				'The project lists fewer outputs than before. Run "Wait for Project" again to read its current outputs.',
-			);
-		}
-		throwIfCancelled(run.signal);
-		const attempt = await attemptDownload(run, link.url, index);
-		if (attempt.outcome === 'ok') return attempt.binary;
-		if (attempt.outcome === 'expired') {
+	/** One try; a refused link is refreshed once within it (that does not count as a try). */
+	const attempt = async (): Promise<TransferTry<IBinaryData>> => {
+		for (;;) {
+			if (!link?.url) {
+				throw projectError(
+					run,
+					`Magic Hour project ${project.id} has no download link for output ${index + 1}`,
+					'The project lists fewer outputs than before. Run "Wait for Project" again to read its current outputs.',
+				);
+			}
+			const result = await attemptDownload(run, link.url, index);
+			if (!('expired' in result)) return result;
 			if (refreshed) {
 				throw projectError(
 					run,
-					`Could not download output ${index + 1} of Magic Hour project ${project.id} (HTTP ${attempt.status})`,
+					`Could not download output ${index + 1} of Magic Hour project ${project.id} (HTTP ${result.expired})`,
 					'The download link was refused even after fetching fresh links. The output may have been deleted, or the links expire too fast: run again later.',
 				);
 			}
 			link = linkOf(await refreshLinks(run));
 			refreshed = true;
-			continue;
 		}
-		if (attempt.outcome === 'failed') {
-			throw projectError(
+	};
+	return await transferWithRetries({
+		maxAttempts: Math.max(1, run.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+		signal: run.signal,
+		attempt,
+		gaveUp: (tries, problem) =>
+			projectError(
 				run,
-				`Could not download output ${index + 1} of Magic Hour project ${project.id} (HTTP ${attempt.status})`,
-				'The download server refused the request. Run again later.',
-			);
-		}
-		if (attempt.outcome === 'refused') {
-			const { message, description } = storeRefusalMessage({
-				...attempt,
-				output: index + 1,
-				projectId: project.id,
-			});
-			throw projectError(run, message, description);
-		}
-		if (tries >= maxAttempts) {
-			throw projectError(
-				run,
-				`Download of output ${index + 1} of Magic Hour project ${project.id} was incomplete: ${attempt.detail}`,
+				`Download of output ${index + 1} of Magic Hour project ${project.id} was incomplete: ${problem}`,
 				`Tried ${tries} times; a partial file is never passed on. Check the network (proxies that cut large transfers) and run again.`,
-			);
-		}
-		await cancellableSleep(retryDelayMs(attempt, tries), run.signal);
-		tries += 1;
-	}
+			),
+	});
 }
 
 /** The deadline, reached anywhere in the downloads, as the error the user sees; other errors unchanged. */
 function timedOutOr(run: DownloadRun, error: unknown): unknown {
 	const { deadline } = run.options;
 	if (!(error instanceof DeadlineReachedError) || !deadline) return error;
-	const elapsedMs = Date.now() - deadline.since;
+	const elapsedMs = Date.now() - deadline.startedAt;
 	const timedOut = projectError(
 		run,
 		`Downloading the outputs of Magic Hour project ${run.project.id} did not finish in time (waited ${formatDuration(elapsedMs)})`,
@@ -332,7 +306,7 @@ export async function downloadOutputs(
 	const linked = linkSignals({
 		cancel: cancelSignalOf(ctx),
 		stop: options.signal,
-		deadline: options.deadline?.at,
+		deadline: options.deadline,
 	});
 	const run: DownloadRun = { ctx, options, project, latest: project, signal: linked.signal };
 	try {

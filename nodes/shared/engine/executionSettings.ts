@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { binaryFieldName } from './binaryNames';
 import { DEFAULT_BINARY_PREFIX } from './downloads';
-import { NUMBER_RULES, numberOption } from './numberOption';
-import type { PollingMode } from './projectPoller';
+import type { PollingMode } from './pollSchedule';
 
 /** The node-level collection holding how a run executes (not what Magic Hour is asked to make). */
 export const EXECUTION_SETTINGS = 'executionSettings';
@@ -34,6 +34,9 @@ const pollIntervalSeconds: INodeProperties = {
 	description:
 		'Used with the Fixed polling interval. Applies to the whole run (an expression here is evaluated once, for the first item).',
 };
+
+/** The interval of the Fixed polling mode when none is set. */
+export const DEFAULT_FIXED_INTERVAL_MS = (pollIntervalSeconds.default as number) * 1000;
 
 /** Version 2's one polling setting (version 1 had "Polling Interval" and "Poll Every (Seconds)"). */
 const checkEverySeconds: INodeProperties = {
@@ -124,6 +127,85 @@ export function waitExecutionSettingsProperty(): INodeProperties {
 	return collection([pollingMode, pollIntervalSeconds, timeoutMinutes, binaryPropertyPrefix]);
 }
 
+interface NumberRule {
+	/** The field's name as the user sees it. */
+	label: string;
+	min: number;
+	max?: number;
+	integer?: boolean;
+	/** Where the field is, as in "Set <label> <where>". Default: in the node's Execution Settings. */
+	where?: string;
+}
+
+function shown(value: unknown): string {
+	const text =
+		typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * The rule of a number setting, read off its property: label, range, and whole numbers only when
+ * the property sets no decimal places.
+ */
+function numberRule(property: INodeProperties, where?: string): NumberRule {
+	const { minValue, maxValue, numberPrecision } = property.typeOptions ?? {};
+	return {
+		label: property.displayName,
+		min: typeof minValue === 'number' ? minValue : 0,
+		max: typeof maxValue === 'number' ? maxValue : undefined,
+		integer: numberPrecision === undefined,
+		where,
+	};
+}
+
+/** A number setting checked by the rule of its property; unset gives the property's default. */
+export function numberSetting(
+	node: INode,
+	value: unknown,
+	property: INodeProperties,
+	itemIndex: number,
+	where?: string,
+): number {
+	return numberOption(
+		node,
+		value,
+		property.default as number,
+		numberRule(property, where),
+		itemIndex,
+	);
+}
+
+/**
+ * A number option as the node uses it: unset gives `fallback`; a number (or numeric text, as an
+ * expression may return) within the rule's range is taken; anything else fails naming the field,
+ * before any request (an option that is not a number must not quietly turn into another setting).
+ */
+function numberOption(
+	node: INode,
+	value: unknown,
+	fallback: number,
+	rule: NumberRule,
+	itemIndex: number,
+): number {
+	if (value === undefined || value === null) return fallback;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim()
+				? Number(value)
+				: NaN;
+	const range = rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
+	const fail = (problem: string) =>
+		new NodeOperationError(node, `"${rule.label}" ${problem}`, {
+			itemIndex,
+			description: `Set "${rule.label}" ${rule.where ?? "in the node's Execution Settings"} to a number ${range}; an expression there must return a number. Nothing was sent to Magic Hour and no credits were used.`,
+		});
+	if (!Number.isFinite(number)) throw fail(`must be a number, but it is ${shown(value)}`);
+	if (number < rule.min || (rule.max !== undefined && number > rule.max))
+		throw fail(`must be ${range}, but it is ${number}`);
+	return rule.integer ? Math.floor(number) : number;
+}
+
 /** Settings that hold for the whole run: one polling loop and one worker pool serve every item. */
 export interface RunSettings {
 	pollingMode: PollingMode;
@@ -150,41 +232,23 @@ function settingsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 export function readRunSettings(ctx: IExecuteFunctions): RunSettings {
 	const node = ctx.getNode();
 	const settings = settingsOf(ctx, 0);
-	const maxConcurrency = numberOption(
-		node,
-		settings.maxConcurrency,
-		5,
-		NUMBER_RULES.maxConcurrency,
-		0,
-	);
+	const concurrency = numberSetting(node, settings.maxConcurrency, maxConcurrency, 0);
 	const maxCredits =
-		numberOption(node, settings.maxCreditsPerRun, 0, NUMBER_RULES.maxCreditsPerRun, 0) || undefined;
+		numberSetting(node, settings.maxCreditsPerRun, maxCreditsPerRun, 0) || undefined;
 	if (settings.checkEverySeconds !== undefined) {
-		const every = numberOption(
-			node,
-			settings.checkEverySeconds,
-			0,
-			NUMBER_RULES.checkEverySeconds,
-			0,
-		);
+		const every = numberSetting(node, settings.checkEverySeconds, checkEverySeconds, 0);
 		return {
 			pollingMode: every > 0 ? 'fixed' : 'automatic',
-			fixedIntervalMs: Math.max(every, NUMBER_RULES.pollIntervalSeconds.min) * 1000,
-			maxConcurrency,
+			fixedIntervalMs: Math.max(every, numberRule(pollIntervalSeconds).min) * 1000,
+			maxConcurrency: concurrency,
 			maxCredits,
 		};
 	}
-	const seconds = numberOption(
-		node,
-		settings.pollIntervalSeconds,
-		3,
-		NUMBER_RULES.pollIntervalSeconds,
-		0,
-	);
+	const seconds = numberSetting(node, settings.pollIntervalSeconds, pollIntervalSeconds, 0);
 	return {
 		pollingMode: settings.pollingMode === 'fixed' ? 'fixed' : 'automatic',
 		fixedIntervalMs: seconds * 1000,
-		maxConcurrency,
+		maxConcurrency: concurrency,
 		maxCredits,
 	};
 }
@@ -194,20 +258,8 @@ export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): Ite
 	const node = ctx.getNode();
 	const settings = settingsOf(ctx, itemIndex);
 	return {
-		timeoutMinutes: numberOption(
-			node,
-			settings.timeoutMinutes,
-			0,
-			NUMBER_RULES.timeoutMinutes,
-			itemIndex,
-		),
-		expectedSeconds: numberOption(
-			node,
-			settings.expectedSeconds,
-			0,
-			NUMBER_RULES.expectedSeconds,
-			itemIndex,
-		),
+		timeoutMinutes: numberSetting(node, settings.timeoutMinutes, timeoutMinutes, itemIndex),
+		expectedSeconds: numberSetting(node, settings.expectedSeconds, expectedSeconds, itemIndex),
 		binaryPrefix: binaryFieldName(
 			node,
 			settings.binaryPropertyPrefix,

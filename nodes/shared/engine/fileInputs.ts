@@ -4,11 +4,9 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { acceptedExtensions, extensionOf, uploadTypeFor } from '../catalog/fileFormats';
 import type { FileInputSlot, FileSpec, ProjectKind, ToolDeclaration } from '../catalog/types';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
-import { cancellableSleep, throwIfCancelled } from '../transport/cancellableSleep';
-import { linkSignals, type LinkedSignal } from '../transport/linkedSignal';
+import { linkSignals, type LinkedSignal } from '../transport/cancellation';
+import { discard, failedAnswer, sendTransfer, transferWithRetries } from '../transport/transfer';
 import { binaryFieldName } from './binaryNames';
-import { discard } from './discard';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY } from '../transport/retryPolicy';
 
 /** A binary file that must be uploaded before the job is created. */
 export interface PendingUpload {
@@ -163,13 +161,9 @@ interface UploadUrlsResponse {
 const MAX_PUT_ATTEMPTS = 3;
 const PUT_TIMEOUT_MS = 10 * 60_000;
 
-function isRetryableStatus(status: number): boolean {
-	return status === 408 || status === 429 || status >= 500;
-}
-
 /**
  * PUTs one file to its presigned URL: stops at once on cancel (or when the run or a sibling upload stops), retries
- * network errors and 408/429/5xx after a backoff, never a refusal (other 4xx: the link will not
+ * network errors and transient statuses after a backoff, never a refusal (other 4xx: the link will not
  * change its mind), and closes the file stream of every attempt.
  */
 async function putFile(
@@ -180,54 +174,51 @@ async function putFile(
 	uploads: LinkedSignal,
 ): Promise<void> {
 	const signal = uploads.signal;
-	const failed = (attempt: number, problem: string) => {
-		const error = new NodeOperationError(
-			ctx.getNode(),
-			`${upload.label}: uploading the file to Magic Hour failed`,
-			{
-				itemIndex,
-				description: `Tried ${attempt} time${attempt === 1 ? '' : 's'}: ${problem}. Nothing was created or charged for this item.`,
-			},
-		);
-		// The item fails: its other uploads stop too.
-		uploads.abort(error);
-		return error;
-	};
-	for (let attempt = 1; ; attempt++) {
-		throwIfCancelled(signal);
-		// A stream can be read once: every attempt opens the stored file again.
-		const body = upload.binary.id
-			? await ctx.helpers.getBinaryStream(upload.binary.id)
-			: await ctx.helpers.getBinaryDataBuffer(itemIndex, upload.binaryProperty);
-		let problem: string;
-		let retryable: boolean;
-		try {
-			const response = (await ctx.helpers.httpRequest({
-				method: 'PUT',
-				url,
-				body,
-				headers: {
-					'Content-Type': upload.binary.mimeType || 'application/octet-stream',
-					'Content-Length': upload.size,
+	await transferWithRetries({
+		maxAttempts: MAX_PUT_ATTEMPTS,
+		signal,
+		attempt: async () => {
+			// A stream can be read once: every attempt opens the stored file again.
+			const body = upload.binary.id
+				? await ctx.helpers.getBinaryStream(upload.binary.id)
+				: await ctx.helpers.getBinaryDataBuffer(itemIndex, upload.binaryProperty);
+			try {
+				const response = await sendTransfer(
+					ctx,
+					{
+						method: 'PUT',
+						url,
+						body,
+						headers: {
+							'Content-Type': upload.binary.mimeType || 'application/octet-stream',
+							'Content-Length': upload.size,
+						},
+						timeout: PUT_TIMEOUT_MS,
+					},
+					signal,
+				);
+				if ('ok' in response) return response;
+				if (response.statusCode >= 200 && response.statusCode < 300)
+					return { ok: true, value: undefined };
+				return failedAnswer(response, 'the upload link');
+			} finally {
+				discard(body);
+			}
+		},
+		gaveUp: (attempts, problem) => {
+			const error = new NodeOperationError(
+				ctx.getNode(),
+				`${upload.label}: uploading the file to Magic Hour failed`,
+				{
+					itemIndex,
+					description: `Tried ${attempts} time${attempts === 1 ? '' : 's'}: ${problem}. Nothing was created or charged for this item.`,
 				},
-				timeout: PUT_TIMEOUT_MS,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				abortSignal: signal,
-			})) as { statusCode: number };
-			if (response.statusCode >= 200 && response.statusCode < 300) return;
-			problem = `the upload link answered HTTP ${response.statusCode}`;
-			retryable = isRetryableStatus(response.statusCode);
-		} catch (error) {
-			throwIfCancelled(signal);
-			problem = (error as Error)?.message ?? String(error);
-			retryable = true;
-		} finally {
-			discard(body);
-		}
-		if (!retryable || attempt >= MAX_PUT_ATTEMPTS) throw failed(attempt, problem);
-		await cancellableSleep(backoffDelayMs(attempt, DEFAULT_RETRY_POLICY), signal);
-	}
+			);
+			// The item fails: its other uploads stop too.
+			uploads.abort(error);
+			return error;
+		},
+	});
 }
 
 /**

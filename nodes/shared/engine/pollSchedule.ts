@@ -1,7 +1,39 @@
 import type { ProjectKind } from '../catalog/types';
-import { MAX_POLL_INTERVAL_MS } from './projectTypes';
+import type { Deadline } from '../transport/cancellation';
 
-/** When each job is checked: pure arithmetic, no clock and no I/O (the poller supplies `now`). */
+/** How long a job may take and when it is checked: pure arithmetic, no clock and no I/O (callers supply `now`). */
+
+/** Default time limits per kind when the user sets none ("Timeout (Minutes)" 0). */
+export const DEFAULT_TIMEOUT_MINUTES: Record<ProjectKind, number> = {
+	image: 10,
+	audio: 10,
+	video: 60,
+};
+
+/**
+ * The one time limit of an item, from its "Timeout (Minutes)" (0: the kind's default), starting
+ * now. Before the kind is known (Wait for Project detecting it) the longest default applies.
+ */
+export function itemDeadline(
+	kind: ProjectKind | undefined,
+	timeoutMinutes: number,
+	startedAt: number,
+): Deadline {
+	const minutes =
+		timeoutMinutes > 0
+			? timeoutMinutes
+			: kind
+				? DEFAULT_TIMEOUT_MINUTES[kind]
+				: Math.max(...Object.values(DEFAULT_TIMEOUT_MINUTES));
+	return { startedAt, at: startedAt + minutes * 60_000 };
+}
+
+/** Upper bound of the Automatic polling interval per kind (documented poll intervals). */
+export const MAX_POLL_INTERVAL_MS: Record<ProjectKind, number> = {
+	image: 3_000,
+	audio: 3_000,
+	video: 10_000,
+};
 
 export type PollingMode = 'automatic' | 'fixed';
 
@@ -24,7 +56,6 @@ export interface ScheduleProgress {
 	jitter: number;
 }
 
-export const DEFAULT_FIXED_INTERVAL_MS = 3_000;
 /** Automatic mode: smallest interval, growth factor and the share of the cap it starts with. */
 const MIN_AUTO_INTERVAL_MS = 500;
 const BACKOFF_FACTOR = 1.5;

@@ -3,28 +3,44 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ProjectKind } from '../catalog/types';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
-import { DeadlineReachedError, ExecutionCancelledError } from '../transport/cancellableSleep';
-import type { RetryPolicy } from '../transport/retryPolicy';
-import { pollerClock, type PollerClock } from './pollerClock';
 import {
-	DEFAULT_FIXED_INTERVAL_MS,
-	jitterFor,
-	nextCheckAt,
-	type PollingMode,
-	type PollSchedule,
-} from './pollSchedule';
-import { aboutProject } from './projectFailure';
+	cancellableSleep,
+	DeadlineReachedError,
+	ExecutionCancelledError,
+	remainingMs,
+	type Deadline,
+} from '../transport/cancellation';
+import { isTransientError, type RetryPolicy } from '../transport/retryPolicy';
+import { DEFAULT_FIXED_INTERVAL_MS } from './executionSettings';
+import { jitterFor, nextCheckAt, type PollingMode, type PollSchedule } from './pollSchedule';
+import { projectPath, TERMINAL_STATUSES, type ProjectDetail } from './projectTypes';
 import {
-	DEFAULT_TIMEOUT_MINUTES,
-	projectPath,
-	TERMINAL_STATUSES,
-	type ProjectDetail,
-} from './projectTypes';
-import { canceledError, renderFailedError, timedOutError, type WaitedProject } from './waitErrors';
+	aboutProject,
+	canceledError,
+	renderFailedError,
+	timedOutError,
+	type WaitedProject,
+} from './errors';
 
-// Imported from here before the schedule and the wait errors had modules of their own.
-export type { PollingMode } from './pollSchedule';
-export { hintForErrorCode } from './waitErrors';
+/** The project poller's source of time, injected so that the benchmark can run it faster than the wall clock. */
+export interface PollerClock {
+	now(): number;
+	/** Resolves after `ms`, or as soon as `signal` aborts. */
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** `Date.now` and the transport's cancellable sleep (an abort ends the sleep early, it is not an error here). */
+export const systemClock: PollerClock = {
+	now: () => Date.now(),
+	sleep: async (ms, signal) => await cancellableSleep(ms, signal).catch(() => undefined),
+};
+
+let defaultClock: PollerClock = systemClock;
+
+/** For the benchmark: every poller created from now on without a clock of its own runs on `clock`. */
+export function setPollerClock(clock: PollerClock): void {
+	defaultClock = clock;
+}
 
 export interface PollerSettings {
 	/** Default 'automatic'. */
@@ -33,7 +49,7 @@ export interface PollerSettings {
 	fixedIntervalMs?: number;
 	/** Retry policy of each status request (the transport's default when unset). */
 	retry?: Partial<RetryPolicy>;
-	/** Default: pollerClock(), the system clock. */
+	/** Default: the system clock, unless setPollerClock installed another. */
 	clock?: PollerClock;
 }
 
@@ -43,8 +59,8 @@ export interface WaitRequest {
 	itemIndex: number;
 	/** Usual duration of the job from now. Automatic mode checks first at 80–90 % of it (video 50–60 %); 0 checks at once. */
 	expectedMs?: number;
-	/** Give up after this long (default: DEFAULT_TIMEOUT_MINUTES of the kind). Every status request ends by then. */
-	timeoutMs?: number;
+	/** The item's time limit: the wait gives up then, and every status request ends by then. */
+	deadline: Deadline;
 	/** Called with each status the project is seen in (to report it if the run stops). */
 	onStatus?: (status: string) => void;
 	/** Called with the credits each status check reports (a video's estimate, then its final charge). */
@@ -121,7 +137,7 @@ export class ProjectPoller {
 	) {
 		this.mode = settings.mode ?? 'automatic';
 		this.fixedIntervalMs = Math.max(1, settings.fixedIntervalMs ?? DEFAULT_FIXED_INTERVAL_MS);
-		this.clock = settings.clock ?? pollerClock();
+		this.clock = settings.clock ?? defaultClock;
 		this.signal = cancelSignalOf(ctx);
 	}
 
@@ -131,10 +147,6 @@ export class ProjectPoller {
 		if (this.signal?.aborted) throw new ExecutionCancelledError();
 		return await new Promise<ProjectDetail>((resolve, reject) => {
 			const now = this.clock.now();
-			const timeoutMs =
-				request.timeoutMs && request.timeoutMs > 0
-					? request.timeoutMs
-					: DEFAULT_TIMEOUT_MINUTES[request.kind] * 60_000;
 			const job: Job = {
 				request,
 				schedule: {
@@ -144,7 +156,8 @@ export class ProjectPoller {
 					fixedIntervalMs: this.fixedIntervalMs,
 				},
 				addedAt: now,
-				deadline: now + timeoutMs,
+				// The deadline on the poller's clock (which the benchmark runs faster than the wall clock).
+				deadline: now + remainingMs(request.deadline),
 				nextAt: 0,
 				seen: 0,
 				checks: 0,
@@ -277,8 +290,7 @@ export class ProjectPoller {
 			retry: this.settings.retry,
 			onRateLimited: (waitMs) => this.pauseFor(waitMs),
 			signal: this.stopController.signal,
-			// The transport keeps wall-clock time: it gets the job's remaining time on that clock.
-			deadline: Date.now() + Math.max(0, job.deadline - now),
+			deadline: job.request.deadline,
 		})
 			.then(
 				(detail) => this.onDetail(job, detail, this.clock.now()),
@@ -351,12 +363,10 @@ export class ProjectPoller {
 			this.timeOut(job, now);
 			return;
 		}
-		// The transport already retried; network failures (no HTTP code), 429 and 5xx may still pass.
-		const apiError = error instanceof NodeApiError;
-		const httpCode = apiError ? Number(error.httpCode ?? NaN) : NaN;
-		if (httpCode === 429) this.pauseFor(RATE_LIMIT_PAUSE_MS);
-		const transient =
-			apiError && (!Number.isFinite(httpCode) || httpCode === 429 || httpCode >= 500);
+		// The transport already retried; a transient failure may still pass on a later check.
+		if (error instanceof NodeApiError && error.httpCode === '429')
+			this.pauseFor(RATE_LIMIT_PAUSE_MS);
+		const transient = isTransientError(error);
 		job.failuresInRow += 1;
 		if (transient && now >= job.deadline) {
 			this.timeOut(job, now);

@@ -1,5 +1,5 @@
 import type { PriceEstimate } from '../catalog/prices';
-import { throwIfCancelled } from '../transport/cancellableSleep';
+import { throwIfCancelled } from '../transport/cancellation';
 
 /** Why a create was not started: the run's budget would be passed. */
 export class BudgetReachedError extends Error {

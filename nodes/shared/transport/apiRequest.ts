@@ -9,17 +9,24 @@ import type {
 } from 'n8n-workflow';
 
 import { apiRedirectError, apiStatusError, networkError, type FailedRequest } from './apiErrors';
-import { cancellableSleep, throwIfCancelled } from './cancellableSleep';
 import { baseUrlFromCredentials } from './baseUrl';
-import { linkSignals, remainingMs } from './linkedSignal';
+import {
+	cancellableSleep,
+	linkSignals,
+	remainingMs,
+	throwIfCancelled,
+	type Deadline,
+} from './cancellation';
 import { USER_AGENT } from './packageInfo';
 import {
 	backoffDelayMs,
 	DEFAULT_RETRY_POLICY,
+	isTransientStatus,
 	parseRetryAfterMs,
 	requestNeverReachedServer,
 	type RetryPolicy,
 } from './retryPolicy';
+import type { FullResponse } from './transfer';
 
 /** The credential type every Magic Hour node authenticates with. */
 export const CREDENTIALS_TYPE = 'magicHourCommunityApi';
@@ -59,10 +66,10 @@ export interface MagicHourRequest {
 	 */
 	beforeAttempt?: () => void;
 	/**
-	 * Epoch ms no attempt, retry or wait may pass (the "Timeout (Minutes)" of a wait): the request
-	 * in flight is aborted then, with DeadlineReachedError.
+	 * The item's time limit ("Timeout (Minutes)" of a wait): no attempt, retry or wait passes it;
+	 * the request in flight is aborted then, with DeadlineReachedError.
 	 */
-	deadline?: number;
+	deadline?: Deadline;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -84,12 +91,6 @@ function withCancelSignal<C extends MagicHourContext>(ctx: C, signal: AbortSigna
 export async function resolveBaseUrl(ctx: MagicHourContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIALS_TYPE);
 	return baseUrlFromCredentials(credentials);
-}
-
-interface FullResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
 }
 
 function rootErrorCode(error: unknown): string | undefined {
@@ -233,7 +234,7 @@ async function sendWithRetries<T>(
 			await cancellableSleep(wait, signal);
 			continue;
 		}
-		if (statusCode >= 500 && !isCreate && canRetry) {
+		if (isTransientStatus(statusCode) && !isCreate && canRetry) {
 			if (request.method === 'DELETE') deleteMayHaveApplied = true;
 			await cancellableSleep(backoffDelayMs(attempt, policy), signal);
 			continue;

@@ -1,3 +1,5 @@
+import { NodeApiError } from 'n8n-workflow';
+
 export interface RetryPolicy {
 	/** Total attempts, the first one included. */
 	maxAttempts: number;
@@ -13,6 +15,25 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxDelayMs: 10_000,
 	maxRetryAfterMs: 60_000,
 };
+
+/**
+ * The one rule for "may pass if tried again": a request timeout (408), a rate limit (429) or a
+ * server error (5xx). A create is never retried on it (see requestNeverReachedServer).
+ */
+export function isTransientStatus(status: number): boolean {
+	return status === 408 || status === 429 || status >= 500;
+}
+
+/**
+ * An API error (after the transport's own retries) that may pass later: a network failure (no
+ * HTTP code) or a transient status. Redirects, 4xx refusals and other errors will not.
+ */
+export function isTransientError(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	if (!error.httpCode) return true;
+	const status = Number(error.httpCode);
+	return Number.isFinite(status) && isTransientStatus(status);
+}
 
 /** Network failures that prove the request never reached the server. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);

@@ -7,8 +7,8 @@ import type {
 
 import { kindName, PROJECT_KINDS } from '../../../shared/catalog/types';
 import type { BatchResult } from '../../../shared/engine/batch';
-import { failureItem, type FailedItemContext } from '../../../shared/engine/projectFailure';
-import { ExecutionCancelledError } from '../../../shared/transport/cancellableSleep';
+import { failureItem, type FailedItemContext } from '../../../shared/engine/errors';
+import { ExecutionCancelledError } from '../../../shared/transport/cancellation';
 
 /** What every operation of the Magic Hour node declares besides what it does. */
 interface OperationBase {

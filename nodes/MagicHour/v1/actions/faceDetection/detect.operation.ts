@@ -5,7 +5,7 @@ import { fileInputProperties } from '../../../../shared/catalog/properties';
 import type { ProjectKind } from '../../../../shared/catalog/types';
 import { collectFileSlots, uploadPendingFiles } from '../../../../shared/engine/fileInputs';
 import { cancelSignalOf, magicHourRequest } from '../../../../shared/transport/apiRequest';
-import { cancellableSleep } from '../../../../shared/transport/cancellableSleep';
+import { cancellableSleep } from '../../../../shared/transport/cancellation';
 import type { ItemOperation } from '../common';
 
 const POLL_INTERVAL_MS = 1_000;

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { NUMBER_RULES, numberOption } from '../../../../shared/engine/numberOption';
+import { numberSetting } from '../../../../shared/engine/executionSettings';
 import { fetchSavedItems } from '../../../../shared/engine/savedItems';
 import { SAVED_ITEM_TYPES } from '../../../../shared/catalog/generated/specLists';
 import type { ItemOperation } from '../common';
@@ -12,6 +12,16 @@ const TYPE_NAMES: Record<(typeof SAVED_ITEM_TYPES)[number], string> = {
 	voice: 'Voice',
 	moodboard: 'Moodboard',
 	brand_kit: 'Brand Kit',
+};
+
+const limit: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
 };
 
 export const listSavedItems: ItemOperation = {
@@ -36,15 +46,7 @@ export const listSavedItems: ItemOperation = {
 				default: false,
 				description: 'Whether to return all results or only up to a given limit',
 			},
-			{
-				displayName: 'Limit',
-				name: 'limit',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description: 'Max number of results to return',
-				displayOptions: { show: { returnAll: [false] } },
-			},
+			limit,
 		],
 	),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -52,12 +54,12 @@ export const listSavedItems: ItemOperation = {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const max = returnAll
 			? undefined
-			: numberOption(
+			: numberSetting(
 					this.getNode(),
-					this.getNodeParameter('limit', itemIndex, 50),
-					50,
-					NUMBER_RULES.savedItemsLimit,
+					this.getNodeParameter('limit', itemIndex, limit.default),
+					limit,
 					itemIndex,
+					'in the node',
 				);
 		const items = await fetchSavedItems(this, { type: type || undefined, max, itemIndex });
 		return items.map((item) => {

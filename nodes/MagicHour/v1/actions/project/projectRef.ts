@@ -5,6 +5,7 @@ import { PROJECT_KINDS, type ProjectKind } from '../../../../shared/catalog/type
 import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
 import { asNodeError } from '../../../../shared/transport/apiErrors';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
+import type { Deadline } from '../../../../shared/transport/cancellation';
 import { KIND_OPTIONS } from '../common';
 
 const AUTO_DETECT = 'auto';
@@ -91,7 +92,7 @@ export async function detectKind(
 	ctx: IExecuteFunctions,
 	id: string,
 	itemIndex: number,
-	limits: { deadline?: number; signal?: AbortSignal } = {},
+	limits: { deadline?: Deadline; signal?: AbortSignal } = {},
 ): Promise<{ kind: ProjectKind; detail: ProjectDetail }> {
 	for (const kind of PROJECT_KINDS) {
 		try {

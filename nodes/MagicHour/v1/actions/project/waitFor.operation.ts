@@ -12,16 +12,13 @@ import {
 	readRunSettings,
 	waitExecutionSettingsProperty,
 } from '../../../../shared/engine/executionSettings';
-import { limiter } from '../../../../shared/engine/limiter';
-import { recordProject, type FailedItemContext } from '../../../../shared/engine/projectFailure';
+import { limiter } from '../../../../shared/engine/batch';
+import { recordProject, type FailedItemContext } from '../../../../shared/engine/errors';
 import { ProjectPoller } from '../../../../shared/engine/projectPoller';
-import {
-	DEFAULT_TIMEOUT_MINUTES,
-	projectPath,
-	type ProjectDetail,
-} from '../../../../shared/engine/projectTypes';
+import { itemDeadline } from '../../../../shared/engine/pollSchedule';
+import { projectPath, type ProjectDetail } from '../../../../shared/engine/projectTypes';
 import { magicHourRequest } from '../../../../shared/transport/apiRequest';
-import { ExecutionCancelledError } from '../../../../shared/transport/cancellableSleep';
+import { ExecutionCancelledError } from '../../../../shared/transport/cancellation';
 import { runOutput, stopsTheRun, type AllItemsOperation } from '../common';
 import { detectKind, projectOperationProperties, readProjectRef } from './projectRef';
 
@@ -81,12 +78,11 @@ async function waitForAll(ctx: IExecuteFunctions): Promise<INodeExecutionData[]>
 		const download = ctx.getNodeParameter('downloadOutputs', index, true) as boolean;
 		// "Timeout (Minutes)" bounds kind detection, the wait and the download together.
 		const startedAt = Date.now();
-		const timeoutMs = timeoutMinutes > 0 ? timeoutMinutes * 60_000 : undefined;
 		try {
 			let detail: ProjectDetail | undefined;
 			if (!ref.kind) {
 				const limits = {
-					deadline: timeoutMs ? startedAt + timeoutMs : undefined,
+					deadline: itemDeadline(undefined, timeoutMinutes, startedAt),
 					signal: runStop.signal,
 				};
 				const found = await detections(async () => await detectKind(ctx, ref.id, index, limits));
@@ -96,16 +92,14 @@ async function waitForAll(ctx: IExecuteFunctions): Promise<INodeExecutionData[]>
 			}
 			const { id } = ref;
 			const kind = ref.kind;
-			const deadline = {
-				at: startedAt + (timeoutMs ?? DEFAULT_TIMEOUT_MINUTES[kind] * 60_000),
-				since: startedAt,
-			};
+			// The same start: a detected kind gets its own default limit.
+			const deadline = itemDeadline(kind, timeoutMinutes, startedAt);
 			const project = await poller.waitFor({
 				id,
 				kind,
 				itemIndex: index,
 				expectedMs: 0,
-				timeoutMs: Math.max(1, deadline.at - Date.now()),
+				deadline,
 				known: detail,
 			});
 			let binary: IBinaryKeyData | undefined;
@@ -115,7 +109,7 @@ async function waitForAll(ctx: IExecuteFunctions): Promise<INodeExecutionData[]>
 						method: 'GET',
 						path: projectPath(kind, id),
 						itemIndex: index,
-						deadline: deadline.at,
+						deadline,
 						signal: runStop.signal,
 					});
 				binary = await downloads(

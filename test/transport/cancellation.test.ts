@@ -5,8 +5,8 @@ import {
 	DeadlineReachedError,
 	ExecutionCancelledError,
 	cancellableSleep,
-} from '../../nodes/shared/transport/cancellableSleep';
-import { linkSignals } from '../../nodes/shared/transport/linkedSignal';
+	linkSignals,
+} from '../../nodes/shared/transport/cancellation';
 
 describe('linkSignals', () => {
 	it('adds no listener that outlives dispose()', () => {
@@ -16,7 +16,7 @@ describe('linkSignals', () => {
 			linkSignals({
 				cancel: execution.signal,
 				stop: stop.signal,
-				deadline: Date.now() + 60_000,
+				deadline: { startedAt: Date.now(), at: Date.now() + 60_000 },
 			}).dispose();
 		}
 		expect(getEventListeners(execution.signal, 'abort')).toHaveLength(0);
@@ -40,10 +40,10 @@ describe('linkSignals', () => {
 	});
 
 	it('aborts at the deadline with DeadlineReachedError, and at once when it has passed', async () => {
-		expect(linkSignals({ deadline: Date.now() - 1 }).signal.reason).toBeInstanceOf(
-			DeadlineReachedError,
-		);
-		const link = linkSignals({ deadline: Date.now() + 100 });
+		expect(
+			linkSignals({ deadline: { startedAt: 0, at: Date.now() - 1 } }).signal.reason,
+		).toBeInstanceOf(DeadlineReachedError);
+		const link = linkSignals({ deadline: { startedAt: Date.now(), at: Date.now() + 100 } });
 		await expect(cancellableSleep(30_000, link.signal)).rejects.toBeInstanceOf(
 			DeadlineReachedError,
 		);

@@ -7,7 +7,7 @@ import { toolRequestBody } from '../catalog/requestBody';
 import type { ToolDeclaration } from '../catalog/types';
 import { asNodeError } from '../transport/apiErrors';
 import { cancelSignalOf, magicHourRequest } from '../transport/apiRequest';
-import { throwIfCancelled } from '../transport/cancellableSleep';
+import { throwIfCancelled } from '../transport/cancellation';
 import { runsAsAgentTool } from './agentTool';
 import { checkBalanceForBatch } from './balanceCheck';
 import { runBatch } from './batch';
@@ -15,9 +15,10 @@ import { CreateGate } from './createGate';
 import { downloadOutputs } from './downloads';
 import { collectFileInputs, uploadPendingFiles, type CollectedFiles } from './fileInputs';
 import { readItemSettings, readRunSettings } from './executionSettings';
-import { failureItem } from './projectFailure';
+import { failureItem } from './errors';
 import { ProjectPoller } from './projectPoller';
-import { DEFAULT_TIMEOUT_MINUTES, projectPath, type ProjectDetail } from './projectTypes';
+import { itemDeadline } from './pollSchedule';
+import { projectPath, type ProjectDetail } from './projectTypes';
 import { notStartedError, notStartedNote, runCostHint, RUN_CREDITS_FIELD } from './runCost';
 import { RunLedger } from './runLedger';
 import { durationText, runProgressText } from './runSummary';
@@ -36,7 +37,8 @@ interface ItemRunSettings {
 	binaryPrefix: string;
 	jobName: string;
 	expectedMs: number;
-	timeoutMs: number;
+	/** 0: the kind's default. */
+	timeoutMinutes: number;
 }
 
 /** Everything an item needs before its first request, checked. */
@@ -84,7 +86,7 @@ function itemRunSettings(
 		binaryPrefix,
 		jobName,
 		expectedMs: (expectedSeconds || tool.expectedSeconds) * 1000,
-		timeoutMs: (timeoutMinutes || DEFAULT_TIMEOUT_MINUTES[tool.kind]) * 60_000,
+		timeoutMinutes,
 	};
 }
 
@@ -306,13 +308,13 @@ export async function executeTool(
 			};
 		}
 		// "Timeout (Minutes)" bounds the wait and the download together.
-		const waitStartedAt = Date.now();
+		const deadline = itemDeadline(tool.kind, settings.timeoutMinutes, Date.now());
 		const project = await poller.waitFor({
 			id,
 			kind: tool.kind,
 			itemIndex,
 			expectedMs: settings.expectedMs,
-			timeoutMs: settings.timeoutMs,
+			deadline,
 			onStatus: (status) => ledger.status(itemIndex, status),
 			// A video's charge is an estimate until the job ends; a failed job is refunded.
 			onCredits: (charged) => {
@@ -320,7 +322,6 @@ export async function executeTool(
 				ledger.charged(itemIndex, charged);
 			},
 		});
-		const deadline = { at: waitStartedAt + settings.timeoutMs, since: waitStartedAt };
 		const binary = settings.downloadOutputs
 			? await downloadOutputs(this, project, {
 					kind: tool.kind,
@@ -333,7 +334,7 @@ export async function executeTool(
 							method: 'GET',
 							path: projectPath(tool.kind, id),
 							itemIndex,
-							deadline: deadline.at,
+							deadline,
 							signal: runStop,
 						}),
 				})
@@ -348,13 +349,10 @@ export async function executeTool(
 	const { outcomes, stoppedBy } = await runBatch({
 		count: items.length,
 		concurrency: run.maxConcurrency,
-		run: async (itemIndex) => {
-			try {
-				return await runItem(itemIndex);
-			} catch (error) {
+		run: (itemIndex) =>
+			runItem(itemIndex).catch((error: unknown) => {
 				throw asNodeError(node, error, itemIndex);
-			}
-		},
+			}),
 		stops: () => !continueOnFail,
 		onStop: (error) => {
 			// The node fails: the other items start nothing new and stop waiting now.
