@@ -454,9 +454,10 @@ describe('a large video stored in database binary mode', () => {
 		const error = data.data.resultData.runData['Wait for Project'][0].error;
 		const text = `${error.message} ${error.description ?? ''}`;
 		expect(downloaded).toBe(1);
-		expect(error.message).toMatch(
-			/^Output 1 of Magic Hour project \S+ \(600 MB\) is larger than n8n's limit of 512 MB for binary data stored in its database$/,
+		expect(error.message).toBe(
+			"The finished file (600 MB) is larger than n8n's limit of 512 MB for files kept in its database",
 		);
+		expect(error.description).toMatch(/^n8n refused to store file 1 of project \S+,/);
 		expect(error.description).toContain('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE');
 		expect(error.description).toContain('Magic Hour → Project → Download');
 		expect(error.description).toMatch(/\(Project ID \S+, video\.\)$/);
